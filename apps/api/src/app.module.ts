@@ -1,0 +1,50 @@
+import { DynamicModule, Module, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BearerAuthGuard } from './core/auth/bearer-auth.guard.js';
+import { RolesGuard } from './core/auth/roles.guard.js';
+import type { AppConfig } from './core/config/app-config.js';
+import { ConfigModule } from './core/config/config.module.js';
+import { dataSourceOptions } from './core/database/data-source-options.js';
+import { HttpExceptionFilter } from './core/errors/http-exception.filter.js';
+import { QueueModule } from './core/queue/queue.module.js';
+import { RedisModule } from './core/redis/redis.module.js';
+import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { CustomersModule } from './modules/customers/customers.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { MailModule } from './modules/mail/mail.module.js';
+import { QueuesModule } from './modules/queues/queues.module.js';
+import { TicketsModule } from './modules/tickets/tickets.module.js';
+import { UsersModule } from './modules/users/users.module.js';
+
+/** The HTTP API: every resource under /api/v1. */
+const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TicketsModule, HealthModule];
+
+@Module({})
+export class AppModule {
+  /** One codebase, three roles: the modules loaded follow the roles this process runs. */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    const roles = new Set(config.roles);
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        RedisModule,
+        QueueModule,
+        // UsersModule also creates the first admin, whatever the roles.
+        UsersModule,
+        ...(roles.has('api') ? API_MODULES : []),
+        MailModule.forRoles(config.roles),
+      ],
+      providers: roles.has('api')
+        ? [
+            { provide: APP_GUARD, useClass: BearerAuthGuard },
+            { provide: APP_GUARD, useClass: RolesGuard },
+            { provide: APP_FILTER, useClass: HttpExceptionFilter },
+          ]
+        : [],
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError } from '../app-config.js';
+import { loadConfig } from '../load-config.js';
+
+const load = (env: Record<string, string>, argv: string[] = []) => loadConfig(env, argv, '/srv/okienko');
+
+function errorOf(env: Record<string, string>, argv: string[] = []): ConfigError {
+  try {
+    load(env, argv);
+  } catch (error) {
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives working defaults for an empty environment', () => {
+    const config = load({});
+    expect(config).toMatchObject({
+      roles: ['api', 'smtp', 'worker'],
+      databaseUrl: null,
+      dataDir: '/srv/okienko/.data',
+      redisUrl: 'redis://127.0.0.1:6379',
+      httpPort: 3000,
+      smtpPort: 2525,
+      publicUrl: 'http://localhost:3000',
+      outboundSmtpUrl: null,
+      timeZone: 'Europe/Warsaw',
+      reopenWindowDays: 14,
+      loginMaxAttempts: 5,
+      webDistDir: '/srv/okienko/dist/apps/web',
+    });
+  });
+
+  it('reads roles from --roles before OKIENKO_ROLES', () => {
+    expect(load({ OKIENKO_ROLES: 'worker' }).roles).toEqual(['worker']);
+    expect(load({ OKIENKO_ROLES: 'worker' }, ['--roles=api,smtp']).roles).toEqual(['api', 'smtp']);
+  });
+
+  it.each([
+    [{ HTTP_PORT: 'abc' }, 'HTTP_PORT', 'must be a whole number, got "abc"'],
+    [{ SMTP_PORT: '70000' }, 'SMTP_PORT', 'must be between 0 and 65535, got 70000'],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL', 'must start with postgres:// or postgresql://'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL', 'is not a valid URL'],
+    [{ OUTBOUND_SMTP_URL: 'http://relay' }, 'OUTBOUND_SMTP_URL', 'must start with smtp:// or smtps://'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET', 'at least 32 characters'],
+    [{ ADMIN_EMAIL: 'admin' }, 'ADMIN_EMAIL', 'is not an e-mail address'],
+    [{ ADMIN_PASSWORD: '1234' }, 'ADMIN_PASSWORD', 'at least 8 characters'],
+    [{ TIME_ZONE: 'Mars/Olympus' }, 'TIME_ZONE', 'not a known IANA time zone'],
+    [{ OKIENKO_ROLES: 'api,mailer' }, 'OKIENKO_ROLES', 'comma-separated list of api, smtp, worker'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'must be one of error, warn, log, debug, verbose'],
+  ])('refuses %j naming the variable', (env, variable, text) => {
+    const error = errorOf(env);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(`${variable}: `);
+    expect(error.message).toContain(text);
+  });
+
+  it('keeps a given DATABASE_URL and derives PUBLIC_URL from HTTP_PORT', () => {
+    const config = load({ DATABASE_URL: 'postgres://okienko:secret@db:5432/okienko', HTTP_PORT: '8080' });
+    expect(config.databaseUrl).toBe('postgres://okienko:secret@db:5432/okienko');
+    expect(config.publicUrl).toBe('http://localhost:8080');
+  });
+});

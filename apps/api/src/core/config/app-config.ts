@@ -1,0 +1,66 @@
+/**
+ * The product's configuration, read from the environment once at start and
+ * validated. A missing or malformed value stops start-up with a message that
+ * names the variable.
+ */
+export type Role = 'api' | 'smtp' | 'worker';
+
+export interface AppConfig {
+  roles: Role[];
+  /** Empty when the embedded PostgreSQL should be started. */
+  databaseUrl: string | null;
+  /** Where the embedded PostgreSQL keeps its data. */
+  dataDir: string;
+  embeddedPostgresPort: number;
+  redisUrl: string;
+  /** Prefix of every Redis key and BullMQ queue, so installations can share one Redis. */
+  redisPrefix: string;
+  httpPort: number;
+  httpHost: string;
+  smtpPort: number;
+  smtpHost: string;
+  publicUrl: string;
+  outboundSmtpUrl: string | null;
+  mailDomain: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  /** Days after closing during which a customer reply reopens the ticket. */
+  reopenWindowDays: number;
+  /** Time zone used for ticket-number years and business calendars. */
+  timeZone: string;
+  loginMaxAttempts: number;
+  loginWindowSeconds: number;
+  /** Where the built agent panel lives; served at `/` when present. */
+  webDistDir: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** Largest mail the SMTP listener accepts, in bytes. */
+  smtpMaxSize: number;
+  /** PEM files for STARTTLS; both or neither. */
+  smtpTlsCert: string | null;
+  smtpTlsKey: string | null;
+  /** Optional SMTP AUTH for senders that need it (AUTH is offered, never required). */
+  smtpAuthUser: string | null;
+  smtpAuthPassword: string | null;
+  smtpMaxConnectionsPerIp: number;
+  smtpMaxMessagesPerIpPerMinute: number;
+  /** Automatic replies (acknowledgements) to one sender per hour, and to everybody per minute. */
+  autoReplyPerSenderPerHour: number;
+  autoReplyGlobalPerMinute: number;
+  /** Shown in acknowledgements: when the customer can expect an answer, and a help page. */
+  ackExpectedResponse: string;
+  ackFaqUrl: string | null;
+  /** The From of mail that belongs to no inbound address. */
+  defaultFromAddress: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { AppConfig, ConfigError, Role } from './app-config.js';
+
+type Env = Record<string, string | undefined>;
+
+const ROLES: readonly Role[] = ['api', 'smtp', 'worker'];
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  return value ? value : fallback;
+}
+
+function optional(env: Env, name: string): string | null {
+  const value = env[name]?.trim();
+  return value ? value : null;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function url(env: Env, name: string, fallback: string | null, protocols: string[]): string | null {
+  const raw = optional(env, name) ?? fallback;
+  if (raw === null) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL: "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}"`);
+  }
+  return raw;
+}
+
+function roles(env: Env, argv: string[]): Role[] {
+  const fromArgv = argv.find((a) => a.startsWith('--roles='))?.slice('--roles='.length);
+  const raw = fromArgv ?? optional(env, 'OKIENKO_ROLES') ?? ROLES.join(',');
+  const list = raw.split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = list.filter((r) => !ROLES.includes(r as Role));
+  if (unknown.length || list.length === 0) {
+    throw new ConfigError('OKIENKO_ROLES', `must be a comma-separated list of ${ROLES.join(', ')}; got "${raw}"`);
+  }
+  return [...new Set(list)] as Role[];
+}
+
+function timeZone(env: Env): string {
+  const zone = text(env, 'TIME_ZONE', 'Europe/Warsaw');
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new ConfigError('TIME_ZONE', `is not a known IANA time zone: "${zone}"`);
+  }
+  return zone;
+}
+
+/** Reads and validates the whole configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env, argv: string[] = process.argv, cwd = process.cwd()): AppConfig {
+  const httpPort = integer(env, 'HTTP_PORT', 3000, 0, 65535);
+  const jwtSecret = optional(env, 'JWT_SECRET');
+  if (jwtSecret !== null && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  }
+  const email = optional(env, 'ADMIN_EMAIL');
+  if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email)) {
+    throw new ConfigError('ADMIN_EMAIL', `is not an e-mail address: "${email}"`);
+  }
+  const password = optional(env, 'ADMIN_PASSWORD');
+  if (password !== null && password.length < 8) {
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 8 characters long');
+  }
+  const logLevel = text(env, 'LOG_LEVEL', 'log');
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}; got "${logLevel}"`);
+  }
+  const dataDir = path.resolve(cwd, text(env, 'DATA_DIR', '.data'));
+
+  return {
+    roles: roles(env, argv),
+    databaseUrl: url(env, 'DATABASE_URL', null, ['postgres:', 'postgresql:']),
+    dataDir,
+    embeddedPostgresPort: integer(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'])!,
+    redisPrefix: text(env, 'REDIS_PREFIX', 'okienko'),
+    httpPort,
+    httpHost: text(env, 'HTTP_HOST', '0.0.0.0'),
+    smtpPort: integer(env, 'SMTP_PORT', 2525, 0, 65535),
+    smtpHost: text(env, 'SMTP_HOST', '0.0.0.0'),
+    publicUrl: url(env, 'PUBLIC_URL', `http://localhost:${httpPort}`, ['http:', 'https:'])!,
+    outboundSmtpUrl: url(env, 'OUTBOUND_SMTP_URL', null, ['smtp:', 'smtps:']),
+    mailDomain: text(env, 'MAIL_DOMAIN', 'localhost'),
+    // Without JWT_SECRET a per-installation secret is generated and kept in the data directory.
+    jwtSecret: jwtSecret ?? '',
+    jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    adminEmail: email,
+    adminPassword: password,
+    reopenWindowDays: integer(env, 'REOPEN_WINDOW_DAYS', 14, 0, 3650),
+    timeZone: timeZone(env),
+    loginMaxAttempts: integer(env, 'LOGIN_MAX_ATTEMPTS', 5, 1, 1000),
+    loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    webDistDir: path.resolve(cwd, text(env, 'WEB_DIST_DIR', 'dist/apps/web')),
+    logLevel: logLevel as AppConfig['logLevel'],
+    smtpMaxSize: integer(env, 'SMTP_MAX_SIZE', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    ...tlsFiles(env),
+    smtpAuthUser: optional(env, 'SMTP_AUTH_USER'),
+    smtpAuthPassword: optional(env, 'SMTP_AUTH_PASSWORD'),
+    smtpMaxConnectionsPerIp: integer(env, 'SMTP_MAX_CONNECTIONS_PER_IP', 20, 1, 100_000),
+    smtpMaxMessagesPerIpPerMinute: integer(env, 'SMTP_MAX_MESSAGES_PER_IP_PER_MINUTE', 600, 1, 10_000_000),
+    autoReplyPerSenderPerHour: integer(env, 'AUTO_REPLY_PER_SENDER_PER_HOUR', 3, 0, 100_000),
+    autoReplyGlobalPerMinute: integer(env, 'AUTO_REPLY_GLOBAL_PER_MINUTE', 120, 0, 1_000_000),
+    ackExpectedResponse: text(env, 'ACK_EXPECTED_RESPONSE', 'w ciągu 1 dnia roboczego'),
+    ackFaqUrl: url(env, 'ACK_FAQ_URL', null, ['http:', 'https:']),
+    defaultFromAddress: text(env, 'MAIL_FROM', `okienko@${text(env, 'MAIL_DOMAIN', 'localhost')}`),
+  };
+}
+
+function tlsFiles(env: Env): Pick<AppConfig, 'smtpTlsCert' | 'smtpTlsKey'> {
+  const cert = optional(env, 'SMTP_TLS_CERT');
+  const key = optional(env, 'SMTP_TLS_KEY');
+  if ((cert === null) !== (key === null)) {
+    throw new ConfigError(cert === null ? 'SMTP_TLS_CERT' : 'SMTP_TLS_KEY', 'SMTP_TLS_CERT and SMTP_TLS_KEY go together: set both or neither');
+  }
+  return { smtpTlsCert: cert, smtpTlsKey: key };
+}
+
+/** A random secret for signing access tokens when none is configured. */
+export function generateSecret(): string {
+  return randomBytes(48).toString('base64url');
+}

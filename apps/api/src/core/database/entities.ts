@@ -1,0 +1,30 @@
+import { ApiTokenEntity } from '../../modules/api-tokens/entities/api-token.entity.js';
+import { CustomerEntity } from '../../modules/customers/entities/customer.entity.js';
+import { InboundAddressEntity } from '../../modules/mail/entities/inbound-address.entity.js';
+import { InboundMailEntity } from '../../modules/mail/entities/inbound-mail.entity.js';
+import { CategoryEntity } from '../../modules/queues/entities/category.entity.js';
+import { QueueEntity } from '../../modules/queues/entities/queue.entity.js';
+import { SettingEntity } from '../../modules/settings/entities/setting.entity.js';
+import { AttachmentBlobEntity } from '../../modules/tickets/entities/attachment-blob.entity.js';
+import { AttachmentEntity } from '../../modules/tickets/entities/attachment.entity.js';
+import { MessageEntity } from '../../modules/tickets/entities/message.entity.js';
+import { TicketEventEntity } from '../../modules/tickets/entities/ticket-event.entity.js';
+import { TicketEntity } from '../../modules/tickets/entities/ticket.entity.js';
+import { UserEntity } from '../../modules/users/entities/user.entity.js';
+
+/** Every entity the product persists. */
+export const entities = [
+  ApiTokenEntity,
+  AttachmentBlobEntity,
+  AttachmentEntity,
+  CategoryEntity,
+  CustomerEntity,
+  InboundAddressEntity,
+  InboundMailEntity,
+  MessageEntity,
+  QueueEntity,
+  SettingEntity,
+  TicketEntity,
+  TicketEventEntity,
+  UserEntity,
+];

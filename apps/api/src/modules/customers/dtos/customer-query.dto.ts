@@ -1,0 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../../core/http/page-query.dto.js';
+
+export class CustomerQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the name or e-mail, or a whole phone number or further e-mail.', example: 'kowalski' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}

@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('customers')
+export class CustomerEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text', { nullable: true })
+  name!: string | null;
+
+  /** The primary address; unique regardless of letter case. */
+  @Column('text', { nullable: true })
+  email!: string | null;
+
+  /** Further addresses the same person writes from. */
+  @Column('text', { array: true })
+  emails!: string[];
+
+  @Column('text', { array: true })
+  phones!: string[];
+
+  /** Identifiers in other systems, e.g. `{ "shop": "C-1042", "allegro": "jan_k" }`. */
+  @Column('jsonb', { name: 'external_ids' })
+  externalIds!: Record<string, string>;
+
+  @Column('text', { array: true })
+  tags!: string[];
+
+  @Column('text', { nullable: true })
+  notes!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AppConfig } from '../../core/config/app-config.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
+import { OutboundMessagesService } from '../tickets/outbound-messages.service.js';
+import { AutoReplyLimiterService } from './auto-reply-limiter.service.js';
+import { renderPlaceholders } from './render-placeholders.js';
+import type { InboundAddressEntity } from './entities/inbound-address.entity.js';
+
+/** The automatic "we have your message, its number is …" reply to a new ticket from a person. */
+@Injectable()
+export class AcknowledgementService {
+  private readonly logger = new Logger('Acknowledgement');
+
+  constructor(
+    private readonly outbound: OutboundMessagesService,
+    private readonly limiter: AutoReplyLimiterService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async acknowledge(input: {
+    ticketId: string;
+    ticketNumber: string;
+    topic: string;
+    recipient: string;
+    customerName: string | null;
+    address: InboundAddressEntity;
+  }): Promise<boolean> {
+    if (!(await this.limiter.allow(input.recipient))) {
+      this.logger.log(`no acknowledgement for ticket ${input.ticketNumber}: the automatic-reply limit for ${input.recipient} is reached`);
+      return false;
+    }
+    const signature = input.address.replyFromName ?? input.address.name ?? input.address.address;
+    const values: Record<string, string> = {
+      'ticket.number': input.ticketNumber,
+      'ticket.subject': input.topic,
+      'customer.name': input.customerName ?? '',
+      expected_response: this.config.ackExpectedResponse,
+      faq_url: this.config.ackFaqUrl ?? '',
+      'address.name': signature,
+    };
+    const defaultBody = [
+      'Dzień dobry,',
+      '',
+      `dziękujemy za wiadomość. Zarejestrowaliśmy ją jako zgłoszenie nr ${input.ticketNumber}.`,
+      `Odpowiemy ${this.config.ackExpectedResponse}.`,
+      '',
+      'Jeśli chcą Państwo coś dodać, wystarczy odpowiedzieć na tę wiadomość (prosimy nie zmieniać numeru w temacie).',
+      ...(this.config.ackFaqUrl ? ['', `Odpowiedzi na najczęstsze pytania: ${this.config.ackFaqUrl}`] : []),
+      '',
+      'Pozdrawiamy',
+      signature,
+    ].join('\n');
+    const { acknowledgementSubject, acknowledgementBody } = input.address;
+    await this.outbound.queueAutomaticReply(input.ticketId, {
+      subject: acknowledgementSubject
+        ? renderPlaceholders(acknowledgementSubject, values)
+        : `Potwierdzenie zgłoszenia: ${input.topic || input.ticketNumber}`,
+      body: acknowledgementBody ? renderPlaceholders(acknowledgementBody, values) : defaultBody,
+    });
+    return true;
+  }
+}

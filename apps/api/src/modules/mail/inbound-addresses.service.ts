@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { QueuesService } from '../queues/queues.service.js';
+import type { CreateInboundAddressDto } from './dtos/create-inbound-address.dto.js';
+import type { UpdateInboundAddressDto } from './dtos/update-inbound-address.dto.js';
+import type { InboundAddressEntity } from './entities/inbound-address.entity.js';
+import { InboundAddressesRepository } from './inbound-addresses.repository.js';
+import { MailException, MailErrorCode } from './mail.exception.js';
+
+@Injectable()
+export class InboundAddressesService {
+  constructor(
+    private readonly addresses: InboundAddressesRepository,
+    private readonly queues: QueuesService,
+  ) {}
+
+  list(limit: number, offset: number): Promise<[InboundAddressEntity[], number]> {
+    return this.addresses.list(limit, offset);
+  }
+
+  async get(id: string): Promise<InboundAddressEntity> {
+    const address = await this.addresses.findById(id);
+    if (!address) throw new MailException(MailErrorCode.AddressNotFound, `Inbound address ${id} does not exist`);
+    return address;
+  }
+
+  /** The configured addresses among the given ones (any letter case), in their order. */
+  async match(candidates: string[]): Promise<InboundAddressEntity[]> {
+    const all = await this.all();
+    const found = candidates.map((c) => all.get(c.trim().toLowerCase())).filter((a): a is InboundAddressEntity => !!a);
+    return [...new Set(found)];
+  }
+
+  /**
+   * Whether Okienko takes mail for this address. A miss in the cache is checked
+   * in the database, so an address added on another instance a moment ago is
+   * never refused.
+   */
+  async accepts(address: string): Promise<boolean> {
+    const lower = address.trim().toLowerCase();
+    if ((await this.all()).has(lower)) return true;
+    if (!(await this.addresses.exists(lower))) return false;
+    this.cache = undefined;
+    return true;
+  }
+
+  /** Every configured address, lower-case. */
+  async allAddresses(): Promise<string[]> {
+    return [...(await this.all()).keys()];
+  }
+
+  /**
+   * The configured addresses by lower-case address. Cached for a few seconds:
+   * the SMTP listener asks for every recipient and the workers for every mail;
+   * changes made through this instance apply at once, other instances' within 5 s.
+   */
+  private async all(): Promise<Map<string, InboundAddressEntity>> {
+    const now = Date.now();
+    if (!this.cache || this.cache.expires < now) {
+      const rows = await this.addresses.listAll();
+      this.cache = { expires: now + 5_000, byAddress: new Map(rows.map((r) => [r.address.toLowerCase(), r])) };
+    }
+    return this.cache.byAddress;
+  }
+
+  private cache?: { expires: number; byAddress: Map<string, InboundAddressEntity> };
+
+  async create(dto: CreateInboundAddressDto): Promise<InboundAddressEntity> {
+    if (dto.queueId) await this.queues.assertQueue(dto.queueId);
+    if (dto.categoryId) await this.queues.assertCategory(dto.categoryId);
+    this.cache = undefined;
+    return this.addresses
+      .insert({
+        address: dto.address.trim(),
+        name: dto.name?.trim() || null,
+        queueId: dto.queueId ?? null,
+        categoryId: dto.categoryId ?? null,
+        priority: dto.priority ?? null,
+        replyFromName: dto.replyFromName?.trim() || null,
+        autoAcknowledge: dto.autoAcknowledge ?? true,
+        acknowledgementSubject: dto.acknowledgementSubject?.trim() || null,
+        acknowledgementBody: dto.acknowledgementBody?.trim() || null,
+      })
+      .catch((error: unknown) => this.rethrowTaken(error, dto.address));
+  }
+
+  async update(id: string, dto: UpdateInboundAddressDto): Promise<InboundAddressEntity> {
+    const address = await this.get(id);
+    if (dto.queueId) await this.queues.assertQueue(dto.queueId);
+    if (dto.categoryId) await this.queues.assertCategory(dto.categoryId);
+    Object.assign(address, dto, dto.address ? { address: dto.address.trim() } : {});
+    this.cache = undefined;
+    return this.addresses.save(address).catch((error: unknown) => this.rethrowTaken(error, dto.address ?? address.address));
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.get(id);
+    await this.addresses.delete(id);
+    this.cache = undefined;
+  }
+
+  private rethrowTaken(error: unknown, address: string): never {
+    if ((error as { code?: string }).code === '23505') {
+      throw new MailException(MailErrorCode.AddressTaken, `The inbound address ${address} exists already`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,118 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { classifyInboundMail } from '@okienko/domain';
+import type { AppConfig } from '../../core/config/app-config.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
+import { InboundTicketsService } from '../tickets/inbound-tickets.service.js';
+import { AcknowledgementService } from './acknowledgement.service.js';
+import { InboundAddressesService } from './inbound-addresses.service.js';
+import { InboundMailsRepository } from './inbound-mails.repository.js';
+import { parseInboundMail, type ParsedInboundMail } from './parse-inbound-mail.js';
+
+/** A failure that will not go away by trying again (the mail itself is the problem). */
+export class PermanentMailError extends Error {}
+
+/** A permanent failure whose details are stored with the mail already. */
+class RecordedMailError extends PermanentMailError {}
+
+/** PostgreSQL refused the data (class 22: data exception, 23: integrity violation): retrying cannot help. */
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}
+
+/** Turns one accepted mail into a ticket or a message: parse, classify, thread, file, acknowledge. */
+@Injectable()
+export class InboundMailProcessingService {
+  private readonly logger = new Logger('InboundMail');
+
+  constructor(
+    private readonly mails: InboundMailsRepository,
+    private readonly addresses: InboundAddressesService,
+    private readonly tickets: InboundTicketsService,
+    private readonly acknowledgements: AcknowledgementService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async process(mailId: string): Promise<void> {
+    const mail = await this.mails.claim(mailId);
+    if (!mail) return; // processed already
+
+    let parsed: ParsedInboundMail;
+    try {
+      parsed = await parseInboundMail(mail.raw);
+    } catch (error) {
+      throw new PermanentMailError(`The mail cannot be read: ${(error as Error).message}`);
+    }
+    const details = { messageId: parsed.messageId, subject: parsed.subject.slice(0, 1000) || null, fromAddress: parsed.from.email };
+
+    // The envelope says which of our addresses the mail is for; forwarded copies may only say it in headers.
+    let reached = await this.addresses.match(mail.envelopeTo);
+    if (!reached.length) reached = await this.addresses.match([...parsed.deliveredTo, ...parsed.to, ...parsed.cc]);
+    const ownAddresses = [...(await this.addresses.allAddresses()), this.config.defaultFromAddress];
+    const classification = classifyInboundMail({
+      headers: parsed.headers,
+      envelopeFrom: mail.envelopeFrom,
+      fromAddress: parsed.from.email,
+      ownAddresses,
+      ownMessageIdDomain: this.config.mailDomain,
+      contentType: parsed.contentType,
+      subject: parsed.subject,
+    });
+
+    try {
+      const filed = await this.tickets.file({
+        inboundMailId: mailId,
+        messageId: parsed.messageId,
+        threadIds: parsed.threadIds,
+        inReplyTo: parsed.inReplyTo,
+        references: parsed.references,
+        ticketNumbers: parsed.ticketNumbers,
+        subject: parsed.topic || parsed.subject,
+        // Without a From header, the envelope sender is the best address to answer.
+        from: parsed.from.email ? parsed.from : { email: mail.envelopeFrom?.toLowerCase() || null, name: parsed.from.name },
+        to: parsed.to,
+        cc: parsed.cc,
+        text: parsed.text,
+        visibleText: parsed.visibleText,
+        html: parsed.html,
+        attachments: parsed.attachments,
+        automated: classification.automated,
+        kind: classification.kind,
+        reachedAddresses: reached.map((a) => a.address.toLowerCase()),
+        route: reached[0] ? { queueId: reached[0].queueId, categoryId: reached[0].categoryId, priority: reached[0].priority } : null,
+        bounce:
+          classification.kind === 'bounce'
+            ? { bouncedMessageId: parsed.report?.originalMessageId ?? parsed.threadIds[0] ?? null, error: parsed.report?.diagnostic ?? 'The message could not be delivered' }
+            : null,
+      }, (manager, result) =>
+        this.mails.updateIn(manager, mailId, { ...details, state: 'processed', outcome: result.outcome, ticketId: result.ticketId, processedAt: new Date() }),
+      );
+
+      const address = reached[0];
+      if (filed.outcome === 'new_ticket' && !classification.automated && address?.autoAcknowledge && filed.customer?.email && parsed.hasOwnMessageId) {
+        await this.acknowledgements.acknowledge({
+          ticketId: filed.ticketId!,
+          ticketNumber: filed.ticketNumber!,
+          topic: parsed.topic,
+          recipient: filed.customer.email,
+          customerName: filed.customer.name,
+          address,
+        });
+      }
+      this.logger.log({ mailId, outcome: filed.outcome, ticket: filed.ticketNumber, kind: classification.kind });
+    } catch (error) {
+      if (isDataError(error)) {
+        const reason = `The mail could not be stored: ${(error as Error).message}`;
+        await this.mails.markFailed(mailId, reason, details);
+        throw new RecordedMailError(reason);
+      }
+      throw error;
+    }
+  }
+
+  /** Records why a mail could not be processed; it stays listed for admins and can be re-processed. */
+  async fail(mailId: string, error: Error): Promise<void> {
+    this.logger.warn({ mailId, error: error.message });
+    if (!(error instanceof RecordedMailError)) await this.mails.markFailed(mailId, error.message);
+  }
+}

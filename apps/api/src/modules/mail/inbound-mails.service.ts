@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { InboundMailEntity, InboundMailState } from './entities/inbound-mail.entity.js';
+import { InboundMailsRepository } from './inbound-mails.repository.js';
+import { MailException, MailErrorCode } from './mail.exception.js';
+import { INBOUND_MAIL_QUEUE } from './mail-queues.js';
+
+export interface InboundMailJob {
+  mailId: string;
+}
+
+/** Mail left unprocessed this long is handed to the workers again. */
+const STALE_AFTER_MS = 60_000;
+
+@Injectable()
+export class InboundMailsService {
+  private readonly logger = new Logger('InboundMails');
+
+  constructor(
+    private readonly mails: InboundMailsRepository,
+    @InjectQueue(INBOUND_MAIL_QUEUE) private readonly queue: Queue<InboundMailJob>,
+  ) {}
+
+  /**
+   * Keeps an accepted mail: the row is committed before this returns (the
+   * SMTP listener answers 250 only then); processing is queued afterwards.
+   */
+  async accept(mail: { raw: Buffer; envelopeFrom: string | null; envelopeTo: string[]; clientIp: string | null; helo: string | null }): Promise<string> {
+    const id = await this.mails.insert({ ...mail, sha256: createHash('sha256').update(mail.raw).digest('hex') });
+    // Losing this job (Redis down) loses nothing: the sweep finds the row in state `received`.
+    await this.enqueue(id).catch((error: Error) => this.logger.warn(`mail ${id} stored, queueing failed (${error.message}); the sweep will pick it up`));
+    return id;
+  }
+
+  list(state: InboundMailState | undefined, limit: number, offset: number): Promise<[InboundMailEntity[], number]> {
+    return this.mails.list(state, limit, offset);
+  }
+
+  async get(id: string): Promise<InboundMailEntity> {
+    const mail = await this.mails.findById(id);
+    if (!mail) throw new MailException(MailErrorCode.InboundMailNotFound, `Inbound mail ${id} does not exist`);
+    return mail;
+  }
+
+  async raw(id: string): Promise<Buffer> {
+    const raw = await this.mails.raw(id);
+    if (!raw) throw new MailException(MailErrorCode.InboundMailNotFound, `Inbound mail ${id} does not exist`);
+    return raw;
+  }
+
+  /** Runs a failed (or stuck) mail through processing again. */
+  async reprocess(id: string): Promise<InboundMailEntity> {
+    const mail = await this.get(id);
+    if (mail.state === 'processed') {
+      throw new MailException(MailErrorCode.AlreadyProcessed, `Inbound mail ${id} was processed already (${mail.outcome ?? 'done'})`);
+    }
+    await this.mails.update(id, { state: 'received', error: null });
+    await this.queue.add('process', { mailId: id }, { jobId: `${id}-retry-${Date.now()}`, ...JOB_OPTIONS });
+    return this.get(id);
+  }
+
+  /** Queues every mail that was accepted but not processed (after a crash, or with Redis lost). */
+  async sweep(): Promise<number> {
+    const ids = await this.mails.pendingIds(new Date(Date.now() - STALE_AFTER_MS), 1000);
+    for (const id of ids) await this.enqueue(id);
+    if (ids.length) this.logger.log(`re-queued ${ids.length} unprocessed inbound mails`);
+    return ids.length;
+  }
+
+  /** On start: everything still waiting, whatever its age. */
+  async requeueAll(): Promise<number> {
+    const ids = await this.mails.pendingIds(new Date(), 10_000);
+    for (const id of ids) await this.enqueue(id);
+    if (ids.length) this.logger.log(`re-queued ${ids.length} inbound mails accepted before the restart`);
+    return ids.length;
+  }
+
+  private enqueue(id: string): Promise<unknown> {
+    // The job id is the mail id: a mail already waiting is not queued twice.
+    return this.queue.add('process', { mailId: id }, { jobId: id, ...JOB_OPTIONS });
+  }
+}
+
+const JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: true,
+  removeOnFail: true,
+} as const;

@@ -1,0 +1,25 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer/index.js';
+
+/** Sends one prepared mail; SMTP in production (a capturing sink in tests is just another SMTP server). */
+export interface MailTransport {
+  send(mail: Mail.Options): Promise<{ response: string }>;
+  close(): void;
+}
+
+/** An SMTP error the relay answered with a 5xx code: trying again will not help. */
+export function isPermanentSmtpError(error: unknown): boolean {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+export function smtpTransport(url: string): MailTransport {
+  const transporter: Transporter = nodemailer.createTransport(url, {});
+  return {
+    send: async (mail) => {
+      const info = await transporter.sendMail(mail);
+      return { response: String(info.response ?? '') };
+    },
+    close: () => transporter.close(),
+  };
+}

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { simpleParser, type AddressObject, type Attachment } from 'mailparser';
+import {
+  createMailHeaders, findTicketNumbersInSubject, normalizeMessageId, parseMessageIdList, splitReply, stripReplyPrefixes, type MailHeaders,
+} from '@okienko/domain';
+import { sanitizeHtml } from '../../core/html/sanitize-html.js';
+import type { NewAttachment } from '../tickets/tickets.repository.js';
+
+export interface ParsedInboundMail {
+  /** Without angle brackets; generated from the bytes when the mail has none. */
+  messageId: string;
+  hasOwnMessageId: boolean;
+  /** In-Reply-To first, then References from the newest: the ids to look a thread up by. */
+  threadIds: string[];
+  inReplyTo: string | null;
+  /** The References header, oldest first, as sent. */
+  references: string[];
+  subject: string;
+  /** The subject without Re:/Fwd:/Odp:/PD: prefixes. */
+  topic: string;
+  ticketNumbers: string[];
+  from: { email: string | null; name: string | null };
+  to: string[];
+  cc: string[];
+  /** Delivered-To and X-Original-To: where forwarders say the mail was for. */
+  deliveredTo: string[];
+  headers: MailHeaders;
+  contentType: string | null;
+  text: string;
+  visibleText: string;
+  html: string | null;
+  attachments: NewAttachment[];
+  /** For delivery-status reports: the Message-ID found in the returned message, and the reason. */
+  report: { originalMessageId: string | null; diagnostic: string } | null;
+}
+
+function addresses(value: AddressObject | AddressObject[] | undefined): { address: string; name: string }[] {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  return list.flatMap((v) => v.value).flatMap(function flatten(a): { address: string; name: string }[] {
+    if (a.group) return a.group.flatMap(flatten);
+    return a.address ? [{ address: a.address.trim(), name: a.name ?? '' }] : [];
+  });
+}
+
+/** The raw header lines, unfolded, as the classification reads them. */
+function headerMap(lines: readonly { key: string; line: string }[]): MailHeaders {
+  return createMailHeaders(lines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()] as const));
+}
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+function toAttachment(a: Attachment): NewAttachment {
+  return {
+    filename: (a.filename ?? '').trim() || (a.contentType === 'message/rfc822' ? 'wiadomosc.eml' : 'zalacznik'),
+    contentType: a.contentType || 'application/octet-stream',
+    content: a.content,
+    sha256: sha256(a.content),
+    contentId: a.contentId ? a.contentId.replace(/^<|>$/g, '') : null,
+    inline: a.contentDisposition === 'inline' && Boolean(a.contentId),
+  };
+}
+
+/** What a delivery-status report says: which of our mails bounced, and why. */
+function readReport(attachments: Attachment[]): ParsedInboundMail['report'] {
+  let originalMessageId: string | null = null;
+  let diagnostic = '';
+  for (const a of attachments) {
+    const body = a.content.toString('utf8');
+    if (a.contentType === 'message/delivery-status') {
+      const status = /^Status:\s*(.+)$/im.exec(body)?.[1]?.trim();
+      const code = /^Diagnostic-Code:\s*(?:[^;]*;\s*)?([\s\S]+?)(?:\r?\n(?![ \t])|$)/im.exec(body)?.[1]?.replace(/\s+/g, ' ').trim();
+      diagnostic = [status, code].filter(Boolean).join(' ');
+    } else if (a.contentType === 'message/rfc822' || a.contentType === 'text/rfc822-headers' || a.contentType === 'message/rfc822-headers') {
+      originalMessageId ??= normalizeMessageId(/^Message-ID:\s*(.+)$/im.exec(body)?.[1]);
+    }
+  }
+  return { originalMessageId, diagnostic: diagnostic || 'The message could not be delivered' };
+}
+
+/** Reads a raw mail with mailparser: every charset, encoded words, attachments, broken headers. */
+export async function parseInboundMail(raw: Buffer): Promise<ParsedInboundMail> {
+  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, keepDeliveryStatus: true });
+  const headers = headerMap(mail.headerLines ?? []);
+  const ownId = normalizeMessageId(mail.messageId);
+  const from = addresses(mail.from)[0];
+  const subject = (mail.subject ?? '').trim();
+  // mailparser writes the text itself for HTML-only mail.
+  const text = (mail.text ?? '').trim();
+  const { visible } = splitReply(text);
+  const contentType = headers['content-type']?.[0] ?? null;
+  const isReport = /multipart\/report/i.test(contentType ?? '') && /report-type\s*=\s*"?delivery-status/i.test(contentType ?? '');
+  const attachments = mail.attachments ?? [];
+  const inReplyTo = parseMessageIdList(headers['in-reply-to']?.join(' '));
+  const references = parseMessageIdList(headers['references']?.join(' '));
+
+  return {
+    messageId: ownId ?? `${sha256(raw).slice(0, 40)}@generated.okienko.invalid`,
+    hasOwnMessageId: ownId !== null,
+    threadIds: [...new Set([...inReplyTo, ...[...references].reverse()])],
+    inReplyTo: inReplyTo[0] ?? null,
+    references,
+    subject,
+    topic: stripReplyPrefixes(subject),
+    ticketNumbers: findTicketNumbersInSubject(subject),
+    from: { email: from?.address.toLowerCase() ?? null, name: from?.name || null },
+    to: addresses(mail.to).map((a) => a.address),
+    cc: addresses(mail.cc).map((a) => a.address),
+    deliveredTo: [...(headers['delivered-to'] ?? []), ...(headers['x-original-to'] ?? [])].map((v) => v.replace(/^<|>$/g, '').trim()),
+    headers,
+    contentType,
+    text,
+    visibleText: visible,
+    html: mail.html ? sanitizeHtml(mail.html) : null,
+    attachments: attachments.filter((a) => a.contentType !== 'message/delivery-status').map(toAttachment),
+    report: isReport ? readReport(attachments) : null,
+  };
+}
+

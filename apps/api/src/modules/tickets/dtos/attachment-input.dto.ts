@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBase64, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+/** A file sent with a reply, its bytes in base64. */
+export class AttachmentInputDto {
+  @ApiProperty({ example: 'etykieta-zwrotna.pdf' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  filename!: string;
+
+  @ApiProperty({ example: 'application/pdf' })
+  @Matches(/^[\w.+-]+\/[\w.+-]+$/, { message: 'contentType must be a MIME type such as application/pdf' })
+  contentType!: string;
+
+  @ApiProperty({ description: 'The file, base64-encoded (at most 10 MB per request in all).' })
+  @IsBase64()
+  @MaxLength(14_000_000)
+  contentBase64!: string;
+}

@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TICKET_STATUSES, type TicketStatus } from '@okienko/domain';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { AttachmentInputDto } from './attachment-input.dto.js';
+
+export class CreateMessageDto {
+  @ApiProperty({ enum: ['reply', 'note'], description: 'reply: to the customer (queued for sending); note: internal, never sent.' })
+  @IsIn(['reply', 'note'])
+  type!: 'reply' | 'note';
+
+  @ApiProperty({ example: 'Dzień dobry, sprawdziliśmy przesyłkę...' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1_000_000)
+  body!: string;
+
+  @ApiPropertyOptional({ description: 'HTML version; sanitised before it is stored.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5_000_000)
+  html?: string;
+
+  @ApiPropertyOptional({
+    enum: TICKET_STATUSES,
+    description: 'Status to set together with a reply (e.g. waiting_customer). Without it a reply moves a new ticket to open.',
+  })
+  @IsOptional()
+  @IsIn(TICKET_STATUSES)
+  status?: TicketStatus;
+
+  @ApiPropertyOptional({ type: [AttachmentInputDto], description: 'Files sent with a reply (or kept with a note).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentInputDto)
+  attachments?: AttachmentInputDto[];
+}

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, type TicketChannel, type TicketPriority } from '@okienko/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsEmail, IsIn, IsNotEmptyObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested,
+} from 'class-validator';
+
+export class TicketCustomerInputDto {
+  @ApiProperty({ example: 'jan.kowalski@example.pl', description: 'Finds the customer, or creates one.' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiPropertyOptional({ example: 'Jan Kowalski' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: '+48 600 100 200' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+}
+
+export class TicketMessageInputDto {
+  @ApiProperty({ example: 'Dzień dobry, paczka nie dotarła.', description: 'Plain text of the customer\'s request.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1_000_000)
+  body!: string;
+
+  @ApiPropertyOptional({ description: 'HTML version; sanitised before it is stored.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5_000_000)
+  html?: string;
+}
+
+export class CreateTicketDto {
+  @ApiProperty({ example: 'Paczka nie dotarła' })
+  @IsString()
+  @MinLength(1)
+  @Matches(/\S/, { message: 'subject must not be blank' })
+  @MaxLength(500)
+  subject!: string;
+
+  @ApiProperty({ type: TicketCustomerInputDto })
+  @IsNotEmptyObject()
+  @ValidateNested()
+  @Type(() => TicketCustomerInputDto)
+  customer!: TicketCustomerInputDto;
+
+  @ApiProperty({ type: TicketMessageInputDto, description: "The customer's first message." })
+  @IsNotEmptyObject()
+  @ValidateNested()
+  @Type(() => TicketMessageInputDto)
+  message!: TicketMessageInputDto;
+
+  @ApiPropertyOptional({ enum: TICKET_PRIORITIES, default: 'normal' })
+  @IsOptional()
+  @IsIn(TICKET_PRIORITIES)
+  priority?: TicketPriority;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Without it the ticket goes to the default queue.' })
+  @IsOptional()
+  @IsUUID()
+  queueId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ enum: TICKET_CHANNELS, description: 'Default: api for API tokens, phone for agents.' })
+  @IsOptional()
+  @IsIn(TICKET_CHANNELS)
+  channel?: TicketChannel;
+
+  @ApiPropertyOptional({ type: [String], example: ['allegro'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(50, { each: true })
+  tags?: string[];
+}

@@ -1,0 +1,96 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DELIVERY_STATES, MESSAGE_DIRECTIONS, type DeliveryState, type MessageDirection } from '@okienko/domain';
+import type { AttachmentEntity } from '../entities/attachment.entity.js';
+import type { MessageEntity } from '../entities/message.entity.js';
+import { AttachmentDto } from './attachment.dto.js';
+
+export class MessageDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: MESSAGE_DIRECTIONS, description: 'inbound: from the customer; outbound: a reply to them; note: internal.' })
+  direction!: MessageDirection;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  authorUserId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  authorCustomerId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  authorApiTokenId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  fromAddress!: string | null;
+
+  @ApiProperty({ type: [String] })
+  toAddresses!: string[];
+
+  @ApiProperty({ type: [String] })
+  ccAddresses!: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  subject!: string | null;
+
+  @ApiProperty()
+  bodyText!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'For mail: the new text of a reply without the quoted history.' })
+  visibleText!: string | null;
+
+  @ApiProperty({ description: 'Sent or received by a machine: auto-replies, bounces, mailing lists, acknowledgements.' })
+  automated!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Sanitised HTML, safe to render.' })
+  bodyHtml!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The e-mail Message-ID.' })
+  messageId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  inReplyTo!: string | null;
+
+  @ApiProperty({ type: [String] })
+  references!: string[];
+
+  @ApiProperty({ enum: DELIVERY_STATES })
+  deliveryState!: DeliveryState;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why sending failed.' })
+  deliveryError!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the relay accepted the mail.' })
+  sentAt!: string | null;
+
+  @ApiProperty({ type: [AttachmentDto] })
+  attachments!: AttachmentDto[];
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  static from(message: MessageEntity, attachments: AttachmentEntity[] = []): MessageDto {
+    return {
+      id: message.id,
+      direction: message.direction,
+      authorUserId: message.authorUserId,
+      authorCustomerId: message.authorCustomerId,
+      authorApiTokenId: message.authorApiTokenId,
+      fromAddress: message.fromAddress,
+      toAddresses: message.toAddresses,
+      ccAddresses: message.ccAddresses,
+      subject: message.subject,
+      bodyText: message.bodyText,
+      visibleText: message.visibleText,
+      automated: message.automated,
+      bodyHtml: message.bodyHtml,
+      messageId: message.messageId,
+      inReplyTo: message.inReplyTo,
+      references: message.references,
+      deliveryState: message.deliveryState,
+      deliveryError: message.deliveryError,
+      sentAt: message.sentAt?.toISOString() ?? null,
+      attachments: attachments.map(AttachmentDto.from),
+      createdAt: message.createdAt.toISOString(),
+    };
+  }
+}

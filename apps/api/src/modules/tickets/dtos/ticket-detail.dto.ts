@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CustomerDto } from '../../customers/dtos/customer.dto.js';
+import { MessageDto } from './message.dto.js';
+import { TicketEventDto } from './ticket-event.dto.js';
+import { TicketSummaryDto } from './ticket-summary.dto.js';
+
+/** A ticket with its whole thread, audit trail and customer. */
+export class TicketDetailDto extends TicketSummaryDto {
+  @ApiProperty({ type: CustomerDto })
+  customer!: CustomerDto;
+
+  @ApiProperty({ type: [MessageDto], description: 'Oldest first.' })
+  messages!: MessageDto[];
+
+  @ApiProperty({ type: [TicketEventDto], description: 'Oldest first.' })
+  events!: TicketEventDto[];
+
+  @ApiProperty({ type: [TicketSummaryDto], description: "The customer's other tickets, newest first (at most 20)." })
+  customerTickets!: TicketSummaryDto[];
+}

@@ -1,0 +1,82 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type TicketChannel, type TicketPriority, type TicketStatus } from '@okienko/domain';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../../core/http/page-query.dto.js';
+
+export const TICKET_SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'priority', '-priority', 'number', '-number'] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
+/** `a,b` or repeated parameters both give a list. */
+const list = ({ value }: { value: unknown }): unknown =>
+  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+
+export class TicketQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'One or more statuses, comma-separated.', example: 'new,open', type: String })
+  @IsOptional()
+  @Transform(list)
+  @ArrayMaxSize(6)
+  @IsIn(TICKET_STATUSES, { each: true })
+  status?: TicketStatus[];
+
+  @ApiPropertyOptional({ description: 'One or more priorities, comma-separated.', example: 'high,urgent', type: String })
+  @IsOptional()
+  @Transform(list)
+  @ArrayMaxSize(4)
+  @IsIn(TICKET_PRIORITIES, { each: true })
+  priority?: TicketPriority[];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  queueId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({ description: 'A user id, `me` or `none` (unassigned).', example: 'me' })
+  @IsOptional()
+  @Matches(/^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    message: 'assigneeId must be a user id (UUID), "me" or "none"',
+  })
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ enum: TICKET_CHANNELS })
+  @IsOptional()
+  @IsIn(TICKET_CHANNELS)
+  channel?: TicketChannel;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+
+  @ApiPropertyOptional({ example: 'allegro' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  tag?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after.' })
+  @IsOptional()
+  @IsDateString()
+  createdFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created before.' })
+  @IsOptional()
+  @IsDateString()
+  createdTo?: string;
+
+  @ApiPropertyOptional({ description: 'Words to find in the subject, number or any message; letter case and Polish diacritics do not matter.', example: 'zwrot zamowienie' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: TICKET_SORTS, default: '-createdAt', description: 'A leading minus sorts descending.' })
+  @IsOptional()
+  @IsIn(TICKET_SORTS)
+  sort?: TicketSort;
+}

@@ -1,0 +1,77 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { DeliveryState, MessageDirection } from '@okienko/domain';
+
+@Entity('messages')
+export class MessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'ticket_id' })
+  ticketId!: string;
+
+  @Column('text')
+  direction!: MessageDirection;
+
+  @Column('uuid', { name: 'author_user_id', nullable: true })
+  authorUserId!: string | null;
+
+  @Column('uuid', { name: 'author_customer_id', nullable: true })
+  authorCustomerId!: string | null;
+
+  @Column('uuid', { name: 'author_api_token_id', nullable: true })
+  authorApiTokenId!: string | null;
+
+  @Column('text', { name: 'from_address', nullable: true })
+  fromAddress!: string | null;
+
+  @Column('text', { name: 'to_addresses', array: true })
+  toAddresses!: string[];
+
+  @Column('text', { name: 'cc_addresses', array: true })
+  ccAddresses!: string[];
+
+  @Column('text', { nullable: true })
+  subject!: string | null;
+
+  @Column('text', { name: 'body_text' })
+  bodyText!: string;
+
+  /** Already sanitised: safe to render. */
+  @Column('text', { name: 'body_html', nullable: true })
+  bodyHtml!: string | null;
+
+  @Column('text', { name: 'message_id', nullable: true })
+  messageId!: string | null;
+
+  @Column('text', { name: 'in_reply_to', nullable: true })
+  inReplyTo!: string | null;
+
+  @Column('text', { array: true })
+  references!: string[];
+
+  @Column('text', { name: 'delivery_state' })
+  deliveryState!: DeliveryState;
+
+  @Column('text', { name: 'delivery_error', nullable: true })
+  deliveryError!: string | null;
+
+  /** For mail: the new text of a reply, without the quoted history (bodyText keeps everything). */
+  @Column('text', { name: 'visible_text', nullable: true })
+  visibleText!: string | null;
+
+  /** Sent or received by a machine: auto-replies, bounces, mailing lists, our own acknowledgements. */
+  @Column('boolean')
+  automated!: boolean;
+
+  @Column('uuid', { name: 'inbound_mail_id', nullable: true })
+  inboundMailId!: string | null;
+
+  @Column('timestamptz', { name: 'sent_at', nullable: true })
+  sentAt!: Date | null;
+
+  @Column('integer', { name: 'delivery_attempts' })
+  deliveryAttempts!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

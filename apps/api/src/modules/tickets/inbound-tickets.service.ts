@@ -1,0 +1,231 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  formatTicketNumber, planStatusChange, statusAfterCustomerReply, yearInTimeZone, type MailClassificationKind, type TicketPriority,
+} from '@okienko/domain';
+import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '../../core/config/app-config.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
+import { CustomersService } from '../customers/customers.service.js';
+import type { CustomerEntity } from '../customers/entities/customer.entity.js';
+import { QueuesService } from '../queues/queues.service.js';
+import type { TicketEntity } from './entities/ticket.entity.js';
+import { statusChangePatch } from './status-change-patch.js';
+import { createdEvent, fieldChangeEvents, type EventActor } from './ticket-audit.js';
+import { TicketsRepository, type NewAttachment, type NewTicketEvent } from './tickets.repository.js';
+
+/** A parsed inbound mail, as the tickets need it. */
+export interface InboundMailInput {
+  inboundMailId: string;
+  /** Without angle brackets. */
+  messageId: string;
+  /** In-Reply-To and References, newest first: what the thread is looked up by. */
+  threadIds: string[];
+  inReplyTo: string | null;
+  /** The References header as sent, oldest first. */
+  references: string[];
+  /** Ticket numbers found in `[#2026-000123]` subject tags. */
+  ticketNumbers: string[];
+  subject: string;
+  from: { email: string | null; name: string | null };
+  to: string[];
+  cc: string[];
+  text: string;
+  visibleText: string;
+  /** Already sanitised. */
+  html: string | null;
+  attachments: NewAttachment[];
+  automated: boolean;
+  /** Who wrote it: a person, or which kind of machine (see classifyInboundMail). */
+  kind: MailClassificationKind;
+  /** Our addresses the mail reached. */
+  reachedAddresses: string[];
+  /** Where a new ticket goes (from the first inbound address it reached). */
+  route: { queueId: string | null; categoryId: string | null; priority: TicketPriority | null } | null;
+  /** For delivery-status reports: the Message-ID of our mail that bounced and why. */
+  bounce: { bouncedMessageId: string | null; error: string } | null;
+}
+
+export type InboundOutcome = 'new_ticket' | 'appended' | 'duplicate' | 'bounce' | 'bounce_unmatched' | 'automated_unthreaded';
+
+/** Machine mail that never opens a ticket of its own: it only means something next to the mail it answers. */
+const NEVER_OPENS_TICKET: readonly MailClassificationKind[] = ['auto_reply', 'loop'];
+
+export interface FiledInboundMail {
+  outcome: InboundOutcome;
+  ticketId: string | null;
+  ticketNumber: string | null;
+  /** The stored message (null for duplicates and unmatched bounces). */
+  messageRowId: string | null;
+  customer: CustomerEntity | null;
+}
+
+/**
+ * Files an inbound mail on the right ticket: the one it replies to (by
+ * Message-ID or subject tag) or a new one; the same Message-ID is stored only
+ * once; a bounce goes to the ticket of the mail that bounced.
+ */
+@Injectable()
+export class InboundTicketsService {
+  constructor(
+    private readonly tickets: TicketsRepository,
+    private readonly customers: CustomersService,
+    private readonly queues: QueuesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Files the mail; `finish` runs in the same transaction (the caller records
+   * the outcome there, so the mail and its ticket commit together).
+   */
+  async file(input: InboundMailInput, finish: (manager: EntityManager, filed: FiledInboundMail) => Promise<void>): Promise<FiledInboundMail> {
+    const attempt = () =>
+      this.tickets.transaction(async (manager) => {
+        const filed = await this.fileIn(manager, input);
+        await finish(manager, filed);
+        return filed;
+      });
+    try {
+      return await attempt();
+    } catch (error) {
+      // The same mail, reaching two of our addresses at once, was stored by the other transaction first.
+      if ((error as { code?: string }).code === '23505') return attempt();
+      throw error;
+    }
+  }
+
+  private async fileIn(manager: EntityManager, input: InboundMailInput): Promise<FiledInboundMail> {
+    const existing = await this.tickets.findMessageByMessageId(manager, input.messageId);
+    if (existing) {
+      await this.tickets.addInboundAddresses(manager, existing.ticketId, input.reachedAddresses);
+      const ticket = await this.tickets.findById(existing.ticketId, manager);
+      return { outcome: 'duplicate', ticketId: existing.ticketId, ticketNumber: ticket?.number ?? null, messageRowId: null, customer: null };
+    }
+    if (input.bounce) return this.fileBounce(manager, input, input.bounce);
+
+    const threadTicketId =
+      (await this.tickets.findTicketIdByMessageIds(manager, input.threadIds)) ??
+      (await this.tickets.findByNumberIn(manager, input.ticketNumbers))?.id ??
+      null;
+    if (threadTicketId) {
+      const ticket = (await this.tickets.findForUpdate(manager, threadTicketId))!;
+      const decision = statusAfterCustomerReply({
+        status: ticket.status,
+        closedAt: ticket.closedAt,
+        now: new Date(),
+        reopenWindowDays: this.config.reopenWindowDays,
+        automated: input.automated,
+      });
+      if (decision.kind !== 'new_ticket') return this.append(manager, ticket, input, decision.kind === 'change' ? decision.to : null);
+      return this.openTicket(manager, input, ticket.id);
+    }
+    if (NEVER_OPENS_TICKET.includes(input.kind)) {
+      // An out-of-office answer to nothing we know: kept as a processed mail (visible to admins), no ticket.
+      return { outcome: 'automated_unthreaded', ticketId: null, ticketNumber: null, messageRowId: null, customer: null };
+    }
+    return this.openTicket(manager, input, null);
+  }
+
+  private async append(
+    manager: EntityManager,
+    ticket: TicketEntity,
+    input: InboundMailInput,
+    newStatus: TicketEntity['status'] | null,
+  ): Promise<FiledInboundMail> {
+    const customer = await this.customers.get(ticket.customerId);
+    const now = new Date();
+    const message = await this.insertMessage(manager, ticket.id, customer.id, input, now);
+    const plan = newStatus ? planStatusChange(ticket.status, newStatus, now) : null;
+    const patch: Partial<TicketEntity> = { lastInboundAt: now, updatedAt: now, ...(plan?.ok ? statusChangePatch(plan) : {}) };
+    const events: NewTicketEvent[] = [
+      this.messageEvent(ticket.id, customer, input, message),
+      ...fieldChangeEvents(ticket, patch, this.customerActor(customer)),
+    ];
+    await this.tickets.updateTicket(manager, ticket.id, patch);
+    await this.tickets.addInboundAddresses(manager, ticket.id, input.reachedAddresses);
+    await this.tickets.insertEvents(manager, events);
+    return { outcome: 'appended', ticketId: ticket.id, ticketNumber: ticket.number, messageRowId: message.id, customer };
+  }
+
+  private async openTicket(manager: EntityManager, input: InboundMailInput, previousTicketId: string | null): Promise<FiledInboundMail> {
+    const now = new Date();
+    const customer = input.from.email
+      ? await this.customers.upsertForTicket(manager, { email: input.from.email, name: input.from.name ?? undefined })
+      : await this.customers.createAnonymous(manager, input.from.name);
+    const queueId = input.route?.queueId ?? (await this.queues.resolveQueueId(undefined));
+    const year = yearInTimeZone(now, this.config.timeZone);
+    const ticket = await this.tickets.insertTicket(manager, {
+      number: formatTicketNumber(year, await this.tickets.nextSequence(year, manager)),
+      subject: input.subject.trim().slice(0, 500) || '(bez tematu)',
+      status: 'new',
+      priority: input.route?.priority ?? 'normal',
+      channel: 'email',
+      queueId,
+      categoryId: input.route?.categoryId ?? null,
+      assigneeId: null,
+      customerId: customer.id,
+      tags: [],
+      inboundAddresses: [...new Set(input.reachedAddresses.map((a) => a.toLowerCase()))],
+      previousTicketId,
+      lastInboundAt: now,
+      createdAt: now,
+    });
+    const message = await this.insertMessage(manager, ticket.id, customer.id, input, now);
+    await this.tickets.insertEvents(manager, [createdEvent(ticket, this.customerActor(customer))]);
+    return { outcome: 'new_ticket', ticketId: ticket.id, ticketNumber: ticket.number, messageRowId: message.id, customer };
+  }
+
+  private async fileBounce(
+    manager: EntityManager,
+    input: InboundMailInput,
+    bounce: NonNullable<InboundMailInput['bounce']>,
+  ): Promise<FiledInboundMail> {
+    const bounced = bounce.bouncedMessageId ? await this.tickets.findMessageByMessageId(manager, bounce.bouncedMessageId) : null;
+    if (!bounced) return { outcome: 'bounce_unmatched', ticketId: null, ticketNumber: null, messageRowId: null, customer: null };
+    const ticket = (await this.tickets.findForUpdate(manager, bounced.ticketId))!;
+    const now = new Date();
+    await this.tickets.updateMessageIn(manager, bounced.id, { deliveryState: 'bounced', deliveryError: bounce.error.slice(0, 2000) });
+    const message = await this.insertMessage(manager, ticket.id, null, input, now);
+    await this.tickets.insertEvents(manager, [
+      {
+        ticketId: ticket.id, type: 'message_bounced', actorType: 'system', actorId: null, actorName: null,
+        field: null, oldValue: null, newValue: { messageId: bounced.id, reportMessageId: message.id, error: bounce.error },
+      },
+    ]);
+    return { outcome: 'bounce', ticketId: ticket.id, ticketNumber: ticket.number, messageRowId: message.id, customer: null };
+  }
+
+  private async insertMessage(manager: EntityManager, ticketId: string, customerId: string | null, input: InboundMailInput, now: Date) {
+    const message = await this.tickets.insertMessage(manager, {
+      ticketId,
+      direction: 'inbound',
+      authorCustomerId: customerId,
+      fromAddress: input.from.email,
+      toAddresses: input.to,
+      ccAddresses: input.cc,
+      subject: input.subject,
+      bodyText: input.text,
+      visibleText: input.visibleText,
+      bodyHtml: input.html,
+      messageId: input.messageId,
+      inReplyTo: input.inReplyTo,
+      references: input.references,
+      deliveryState: 'received',
+      automated: input.automated,
+      inboundMailId: input.inboundMailId,
+      createdAt: now,
+    });
+    await this.tickets.insertAttachments(manager, message.id, input.attachments);
+    return message;
+  }
+
+  private messageEvent(ticketId: string, customer: CustomerEntity, input: InboundMailInput, message: { id: string }): NewTicketEvent {
+    return {
+      ticketId, type: 'message_added', ...this.customerActor(customer), field: null, oldValue: null,
+      newValue: { messageId: message.id, direction: 'inbound', automated: input.automated },
+    };
+  }
+
+  private customerActor(customer: CustomerEntity): EventActor {
+    return { actorType: 'customer', actorId: customer.id, actorName: customer.name ?? customer.email };
+  }
+}

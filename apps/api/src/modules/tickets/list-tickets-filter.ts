@@ -1,0 +1,21 @@
+import type { TicketChannel, TicketPriority, TicketStatus } from '@okienko/domain';
+import type { TicketSort } from './dtos/ticket-query.dto.js';
+
+/** What the ticket list is asked for, with `me` already resolved to a user id and `none` to null. */
+export interface ListTicketsFilter {
+  status?: TicketStatus[];
+  priority?: TicketPriority[];
+  queueId?: string;
+  categoryId?: string;
+  /** undefined: anyone; null: unassigned. */
+  assigneeId?: string | null;
+  channel?: TicketChannel;
+  customerId?: string;
+  tag?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  q?: string;
+  sort: TicketSort;
+  limit: number;
+  offset: number;
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '../../core/config/app-config.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
+import { CustomersService } from '../customers/customers.service.js';
+import type { CustomerEntity } from '../customers/entities/customer.entity.js';
+import { MailOutboxService } from '../mail-outbox/mail-outbox.service.js';
+import type { MessageEntity } from './entities/message.entity.js';
+import type { TicketEntity } from './entities/ticket.entity.js';
+import { TicketsRepository } from './tickets.repository.js';
+
+export interface OutboundDelivery {
+  message: MessageEntity;
+  ticket: TicketEntity;
+  customer: CustomerEntity;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
+}
+
+/** Outbound mail of tickets: our Message-IDs, automatic replies, and the delivery state of each message. */
+@Injectable()
+export class OutboundMessagesService {
+  constructor(
+    private readonly tickets: TicketsRepository,
+    private readonly customers: CustomersService,
+    private readonly outbox: MailOutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A new Message-ID of ours (without angle brackets). */
+  newMessageId(): string {
+    return `${randomUUID()}@${this.config.mailDomain}`;
+  }
+
+  /**
+   * In-Reply-To and References of a reply on this ticket (RFC 5322 3.6.4): it
+   * answers the customer's latest mail and carries that mail's References on.
+   */
+  async threadingFor(manager: EntityManager, ticketId: string): Promise<{ inReplyTo: string | null; references: string[] }> {
+    const latest = await this.tickets.latestInbound(manager, ticketId);
+    if (!latest?.messageId) return { inReplyTo: null, references: [] };
+    const references = [...latest.references.filter((id) => id !== latest.messageId), latest.messageId];
+    return { inReplyTo: latest.messageId, references: references.slice(-20) };
+  }
+
+  /**
+   * An automatic reply (e.g. the acknowledgement) queued for sending. It is
+   * marked automated, so it does not count as the first response.
+   */
+  async queueAutomaticReply(ticketId: string, input: { subject: string; body: string }): Promise<MessageEntity> {
+    const message = await this.tickets.transaction(async (manager) => {
+      const ticket = (await this.tickets.findById(ticketId, manager))!;
+      const customer = await this.customers.get(ticket.customerId);
+      const created = await this.tickets.insertMessage(manager, {
+        ticketId,
+        direction: 'outbound',
+        toAddresses: customer.email ? [customer.email] : [],
+        subject: input.subject,
+        bodyText: input.body,
+        messageId: this.newMessageId(),
+        ...(await this.threadingFor(manager, ticketId)),
+        deliveryState: 'queued',
+        automated: true,
+      });
+      await this.tickets.insertEvents(manager, [
+        {
+          ticketId, type: 'message_added', actorType: 'system', actorId: null, actorName: null, field: null, oldValue: null,
+          newValue: { messageId: created.id, direction: 'outbound', automated: true },
+        },
+      ]);
+      return created;
+    });
+    await this.outbox.enqueue(message.id);
+    return message;
+  }
+
+  async enqueue(messageId: string): Promise<void> {
+    await this.outbox.enqueue(messageId);
+  }
+
+  /** Everything needed to send a message, or null when it is sent already (or gone). */
+  async claimForDelivery(messageId: string): Promise<OutboundDelivery | null> {
+    if (!(await this.tickets.claimForSending(messageId))) return null;
+    const message = (await this.tickets.findMessage(messageId))!;
+    const ticket = (await this.tickets.findById(message.ticketId))!;
+    const customer = await this.customers.get(ticket.customerId);
+    const files = await this.tickets.attachmentsOf([message.id]);
+    const attachments = await Promise.all(
+      files.map(async (f) => ({ filename: f.filename, contentType: f.contentType, content: await this.tickets.attachmentContent(f.blobSha256) })),
+    );
+    return { message, ticket, customer, attachments };
+  }
+
+  markSent(messageId: string): Promise<void> {
+    return this.tickets.updateMessage(messageId, { deliveryState: 'sent', sentAt: new Date(), deliveryError: null });
+  }
+
+  /** Back to `queued` with the reason, for another try later. */
+  markRetrying(messageId: string, error: string): Promise<void> {
+    return this.tickets.updateMessage(messageId, { deliveryState: 'queued', deliveryError: error.slice(0, 2000) });
+  }
+
+  markFailed(messageId: string, error: string): Promise<void> {
+    return this.tickets.updateMessage(messageId, { deliveryState: 'failed', deliveryError: error.slice(0, 2000) });
+  }
+
+  pendingIds(limit: number): Promise<string[]> {
+    return this.tickets.pendingOutboundIds(limit);
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { CustomerDto } from '../customers/dtos/customer.dto.js';
+import { CustomersService } from '../customers/customers.service.js';
+import { MessageDto } from './dtos/message.dto.js';
+import type { TicketDetailDto } from './dtos/ticket-detail.dto.js';
+import { TicketEventDto } from './dtos/ticket-event.dto.js';
+import { TicketListItemDto } from './dtos/ticket-list.dto.js';
+import { TicketSummaryDto } from './dtos/ticket-summary.dto.js';
+import type { TicketEntity } from './entities/ticket.entity.js';
+import { TicketsService } from './tickets.service.js';
+
+const OTHER_TICKETS_LIMIT = 20;
+
+/** Puts together what the ticket screens show: the thread, the audit trail, the customer. */
+@Injectable()
+export class TicketDetailsService {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly customers: CustomersService,
+  ) {}
+
+  async detail(ticket: TicketEntity): Promise<TicketDetailDto> {
+    const [messages, events, customer, history] = await Promise.all([
+      this.tickets.messagesOf(ticket.id),
+      this.tickets.eventsOf(ticket.id),
+      this.customers.get(ticket.customerId),
+      this.customers.ticketHistory(ticket.customerId, OTHER_TICKETS_LIMIT + 1),
+    ]);
+    const attachments = await this.tickets.attachmentsOf(messages.map((m) => m.id));
+    return {
+      ...TicketSummaryDto.from(ticket),
+      customer: CustomerDto.from(customer),
+      messages: messages.map((m) => MessageDto.from(m, attachments.filter((a) => a.messageId === m.id))),
+      events: events.map(TicketEventDto.from),
+      customerTickets: history.filter((t) => t.id !== ticket.id).slice(0, OTHER_TICKETS_LIMIT).map(TicketSummaryDto.from),
+    };
+  }
+
+  /** List rows with the customer's name and e-mail, read in one query for the whole page. */
+  async listItems(tickets: TicketEntity[]): Promise<TicketListItemDto[]> {
+    const customers = await this.customers.getMany([...new Set(tickets.map((t) => t.customerId))]);
+    const byId = new Map(customers.map((c) => [c.id, c]));
+    return tickets.map((t) => ({
+      ...TicketSummaryDto.from(t),
+      customerName: byId.get(t.customerId)?.name ?? null,
+      customerEmail: byId.get(t.customerId)?.email ?? null,
+    }));
+  }
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CustomersModule } from '../customers/customers.module.js';
+import { QueuesModule } from '../queues/queues.module.js';
+import { MailOutboxModule } from '../mail-outbox/mail-outbox.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { InboundTicketsService } from './inbound-tickets.service.js';
+import { OutboundMessagesService } from './outbound-messages.service.js';
+import { AttachmentBlobEntity } from './entities/attachment-blob.entity.js';
+import { AttachmentEntity } from './entities/attachment.entity.js';
+import { MessageEntity } from './entities/message.entity.js';
+import { TicketEventEntity } from './entities/ticket-event.entity.js';
+import { TicketEntity } from './entities/ticket.entity.js';
+import { TicketDetailsService } from './ticket-details.service.js';
+import { TicketsController } from './tickets.controller.js';
+import { TicketsRepository } from './tickets.repository.js';
+import { TicketsService } from './tickets.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([TicketEntity, MessageEntity, AttachmentEntity, AttachmentBlobEntity, TicketEventEntity]),
+    CustomersModule,
+    QueuesModule,
+    UsersModule,
+    MailOutboxModule,
+  ],
+  controllers: [TicketsController],
+  providers: [TicketsRepository, TicketsService, TicketDetailsService, InboundTicketsService, OutboundMessagesService],
+  exports: [TicketsService, InboundTicketsService, OutboundMessagesService],
+})
+export class TicketsModule {}

@@ -1,0 +1,267 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  formatTicketNumber, planStatusChange, statusAfterAgentReply, yearInTimeZone, type TicketStatus,
+} from '@okienko/domain';
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../core/auth/actor.js';
+import type { AppConfig } from '../../core/config/app-config.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
+import { sanitizeHtml } from '../../core/html/sanitize-html.js';
+import { CustomersService } from '../customers/customers.service.js';
+import { QueuesService } from '../queues/queues.service.js';
+import { UsersService } from '../users/users.service.js';
+import type { AttachmentInputDto } from './dtos/attachment-input.dto.js';
+import type { CreateMessageDto } from './dtos/create-message.dto.js';
+import type { CreateTicketDto } from './dtos/create-ticket.dto.js';
+import type { TicketQueryDto } from './dtos/ticket-query.dto.js';
+import type { UpdateTicketDto } from './dtos/update-ticket.dto.js';
+import type { AttachmentEntity } from './entities/attachment.entity.js';
+import type { MessageEntity } from './entities/message.entity.js';
+import type { TicketEntity } from './entities/ticket.entity.js';
+import type { ListTicketsFilter } from './list-tickets-filter.js';
+import { statusChangePatch } from './status-change-patch.js';
+import { auditActor, createdEvent, fieldChangeEvents } from './ticket-audit.js';
+import { TicketsException, TicketsErrorCode } from './tickets.exception.js';
+import { OutboundMessagesService } from './outbound-messages.service.js';
+import { TicketsRepository, type NewAttachment } from './tickets.repository.js';
+
+const TICKET_NUMBER = /^\d{4}-\d{6,}$/;
+
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly tickets: TicketsRepository,
+    private readonly customers: CustomersService,
+    private readonly queues: QueuesService,
+    private readonly users: UsersService,
+    private readonly outbound: OutboundMessagesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A ticket by its id or by its number (`2026-000123`). */
+  async get(ref: string): Promise<TicketEntity> {
+    const ticket = TICKET_NUMBER.test(ref) ? await this.tickets.findByNumber(ref) : await this.tickets.findById(ref);
+    if (!ticket) throw new TicketsException(TicketsErrorCode.NotFound, `Ticket ${ref} does not exist`);
+    return ticket;
+  }
+
+  list(query: TicketQueryDto, actor: Actor): Promise<[TicketEntity[], number]> {
+    const filter: ListTicketsFilter = {
+      status: query.status,
+      priority: query.priority,
+      queueId: query.queueId,
+      categoryId: query.categoryId,
+      assigneeId: this.assigneeFilter(query.assigneeId, actor),
+      channel: query.channel,
+      customerId: query.customerId,
+      tag: query.tag,
+      createdFrom: query.createdFrom ? new Date(query.createdFrom) : undefined,
+      createdTo: query.createdTo ? new Date(query.createdTo) : undefined,
+      // An empty search box (`q=` or blanks) means no search, as in the customer list.
+      q: query.q?.trim() ? query.q : undefined,
+      sort: query.sort ?? '-createdAt',
+      limit: query.limit,
+      offset: query.offset,
+    };
+    return this.tickets.list(filter);
+  }
+
+  /** Opens a ticket for a customer (found or created by e-mail) with their first message. */
+  async create(dto: CreateTicketDto, actor: Actor): Promise<TicketEntity> {
+    const queueId = await this.queues.resolveQueueId(dto.queueId);
+    if (dto.categoryId) await this.queues.assertCategory(dto.categoryId);
+    if (dto.assigneeId) await this.assertAssignee(dto.assigneeId);
+    const now = new Date();
+    const year = yearInTimeZone(now, this.config.timeZone);
+    const number = formatTicketNumber(year, await this.tickets.nextSequence(year));
+
+    return this.tickets.transaction(async (manager) => {
+      const customer = await this.customers.upsertForTicket(manager, dto.customer);
+      const ticket = await this.tickets.insertTicket(manager, {
+        number,
+        subject: dto.subject.trim(),
+        status: 'new',
+        priority: dto.priority ?? 'normal',
+        channel: dto.channel ?? (actor.type === 'api_token' ? 'api' : 'phone'),
+        queueId,
+        categoryId: dto.categoryId ?? null,
+        assigneeId: dto.assigneeId ?? null,
+        customerId: customer.id,
+        tags: unique(dto.tags ?? []),
+        lastInboundAt: now,
+        createdAt: now,
+      });
+      await this.tickets.insertMessage(manager, {
+        ticketId: ticket.id,
+        direction: 'inbound',
+        authorCustomerId: customer.id,
+        fromAddress: customer.email,
+        subject: ticket.subject,
+        bodyText: dto.message.body,
+        bodyHtml: dto.message.html ? sanitizeHtml(dto.message.html) : null,
+        deliveryState: 'none',
+        createdAt: now,
+      });
+      await this.tickets.insertEvents(manager, [createdEvent(ticket, auditActor(actor))]);
+      return ticket;
+    });
+  }
+
+  /** Changes the given fields; each change is one audit event in the same transaction. */
+  async update(ref: string, dto: UpdateTicketDto, actor: Actor): Promise<TicketEntity> {
+    const { id } = await this.get(ref);
+    if (dto.queueId) await this.queues.assertQueue(dto.queueId);
+    if (dto.categoryId) await this.queues.assertCategory(dto.categoryId);
+    if (dto.assigneeId) await this.assertAssignee(dto.assigneeId);
+
+    return this.tickets.transaction(async (manager) => {
+      const before = await this.lockedTicket(manager, id);
+      const patch: Partial<TicketEntity> = {};
+      if (dto.subject !== undefined) patch.subject = dto.subject.trim();
+      if (dto.priority !== undefined) patch.priority = dto.priority;
+      if (dto.queueId !== undefined) patch.queueId = dto.queueId;
+      if (dto.categoryId !== undefined) patch.categoryId = dto.categoryId;
+      if (dto.assigneeId !== undefined) patch.assigneeId = dto.assigneeId;
+      if (dto.tags !== undefined) patch.tags = unique(dto.tags);
+      if (dto.status !== undefined && dto.status !== before.status) Object.assign(patch, this.statusPatch(before.status, dto.status));
+
+      const events = fieldChangeEvents(before, patch, auditActor(actor));
+      if (events.length) {
+        await this.tickets.updateTicket(manager, id, { ...patch, updatedAt: new Date() });
+        await this.tickets.insertEvents(manager, events);
+      }
+      return (await this.tickets.findById(id, manager))!;
+    });
+  }
+
+  /**
+   * Adds an internal note, or a reply to the customer stored as an outbound
+   * message in state `queued` and handed to the mail workers once committed.
+   */
+  async addMessage(ref: string, dto: CreateMessageDto, actor: Actor): Promise<MessageEntity> {
+    const { id } = await this.get(ref);
+    const message = await this.tickets.transaction(async (manager) => {
+      const ticket = await this.lockedTicket(manager, id);
+      const now = new Date();
+      const isReply = dto.type === 'reply';
+      const customer = isReply ? await this.customers.get(ticket.customerId) : null;
+      const threading = isReply ? await this.outbound.threadingFor(manager, ticket.id) : { inReplyTo: null, references: [] };
+      const message = await this.tickets.insertMessage(manager, {
+        ticketId: ticket.id,
+        direction: isReply ? 'outbound' : 'note',
+        messageId: isReply ? this.outbound.newMessageId() : null,
+        ...threading,
+        authorUserId: actor.userId,
+        authorApiTokenId: actor.type === 'api_token' ? actor.id : null,
+        toAddresses: customer?.email ? [customer.email] : [],
+        subject: isReply ? `Re: ${ticket.subject}` : null,
+        bodyText: dto.body,
+        bodyHtml: dto.html ? sanitizeHtml(dto.html) : null,
+        deliveryState: isReply ? 'queued' : 'none',
+        createdAt: now,
+      });
+
+      const patch: Partial<TicketEntity> = {};
+      const target: TicketStatus | undefined = dto.status ?? (isReply ? statusAfterAgentReply(ticket.status) : undefined);
+      if (target !== undefined && target !== ticket.status) Object.assign(patch, this.statusPatch(ticket.status, target));
+      if (isReply) {
+        patch.lastOutboundAt = now;
+        if (!ticket.firstResponseAt) patch.firstResponseAt = now;
+      }
+      await this.tickets.insertAttachments(manager, message.id, (dto.attachments ?? []).map(toNewAttachment));
+      await this.tickets.updateTicket(manager, ticket.id, { ...patch, updatedAt: now });
+      await this.tickets.insertEvents(manager, [
+        {
+          ticketId: ticket.id,
+          type: 'message_added',
+          ...auditActor(actor),
+          field: null,
+          oldValue: null,
+          newValue: { messageId: message.id, direction: message.direction },
+        },
+        ...fieldChangeEvents(ticket, patch, auditActor(actor)),
+      ]);
+      return message;
+    });
+    if (message.direction === 'outbound') await this.outbound.enqueue(message.id);
+    return message;
+  }
+
+  /** An attachment of the ticket with its bytes. */
+  async attachment(ref: string, attachmentId: string): Promise<{ attachment: AttachmentEntity; content: Buffer }> {
+    const ticket = await this.get(ref);
+    const attachment = await this.tickets.findAttachment(ticket.id, attachmentId);
+    if (!attachment) throw new TicketsException(TicketsErrorCode.AttachmentNotFound, `Attachment ${attachmentId} does not exist on ticket ${ticket.number}`);
+    return { attachment, content: await this.tickets.attachmentContent(attachment.blobSha256) };
+  }
+
+  messagesOf(ticketId: string) {
+    return this.tickets.messagesOf(ticketId);
+  }
+
+  attachmentsOf(messageIds: string[]) {
+    return this.tickets.attachmentsOf(messageIds);
+  }
+
+  eventsOf(ticketId: string) {
+    return this.tickets.eventsOf(ticketId);
+  }
+
+  private statusPatch(from: TicketStatus, to: TicketStatus): Partial<TicketEntity> {
+    const plan = planStatusChange(from, to, new Date());
+    if (!plan.ok) {
+      throw new TicketsException(
+        TicketsErrorCode.InvalidTransition,
+        `status cannot change from ${from} to ${to}; allowed: ${plan.allowed.join(', ') || 'none'}`,
+        { from, to, allowed: plan.allowed },
+      );
+    }
+    return statusChangePatch(plan);
+  }
+
+  private async lockedTicket(manager: EntityManager, id: string): Promise<TicketEntity> {
+    const ticket = await this.tickets.findForUpdate(manager, id);
+    if (!ticket) throw new TicketsException(TicketsErrorCode.NotFound, `Ticket ${id} does not exist`);
+    return ticket;
+  }
+
+  private assigneeFilter(value: string | undefined, actor: Actor): string | null | undefined {
+    if (value === undefined) return undefined;
+    if (value === 'none') return null;
+    if (value === 'me') {
+      if (!actor.userId) {
+        throw new TicketsException(TicketsErrorCode.AssigneeMeWithoutUser, 'assigneeId=me needs a signed-in user, not an API token', {
+          fields: [{ field: 'assigneeId', errors: ['assigneeId=me needs a signed-in user'] }],
+        });
+      }
+      return actor.userId;
+    }
+    return value;
+  }
+
+  private async assertAssignee(userId: string): Promise<void> {
+    const user = await this.users.get(userId).catch(() => null);
+    if (!user?.active) {
+      throw new TicketsException(TicketsErrorCode.AssigneeNotFound, `assigneeId ${userId} is not an active user`, {
+        fields: [{ field: 'assigneeId', errors: [`assigneeId ${userId} is not an active user`] }],
+      });
+    }
+  }
+}
+
+function toNewAttachment(file: AttachmentInputDto): NewAttachment {
+  const content = Buffer.from(file.contentBase64, 'base64');
+  return {
+    filename: file.filename.trim(),
+    contentType: file.contentType.toLowerCase(),
+    content,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    contentId: null,
+    inline: false,
+  };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+}

@@ -1,0 +1,45 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import type { UserRole } from '../entities/user.entity.js';
+
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ minLength: 8 })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password?: string;
+
+  @ApiPropertyOptional({ enum: ['admin', 'agent'] })
+  @IsOptional()
+  @IsIn(['admin', 'agent'])
+  role?: UserRole;
+
+  @ApiPropertyOptional({ enum: ['pl', 'en'] })
+  @IsOptional()
+  @IsIn(['pl', 'en'])
+  locale?: string;
+
+  @ApiPropertyOptional({ description: 'false: the user can no longer sign in.' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: the user is away and gets no new tickets.' })
+  @IsOptional()
+  @IsBoolean()
+  absent?: boolean;
+}

@@ -1,0 +1,45 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { UserEntity, UserRole } from '../entities/user.entity.js';
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'anna.nowak@sklep.pl' })
+  email!: string;
+
+  @ApiProperty({ example: 'Anna Nowak' })
+  name!: string;
+
+  @ApiProperty({ enum: ['admin', 'agent'] })
+  role!: UserRole;
+
+  @ApiProperty({ description: 'Inactive users cannot sign in.' })
+  active!: boolean;
+
+  @ApiProperty({ description: 'Marked absent (leave, sick): gets no new tickets.' })
+  absent!: boolean;
+
+  @ApiProperty({ example: 'pl', enum: ['pl', 'en'] })
+  locale!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  lastLoginAt!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  static from(user: UserEntity): UserDto {
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      active: user.active,
+      absent: user.absent,
+      locale: user.locale,
+      lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+      createdAt: user.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type UserRole = 'admin' | 'agent';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  email!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { name: 'password_hash', select: false })
+  passwordHash!: string;
+
+  @Column('text')
+  role!: UserRole;
+
+  @Column('boolean')
+  active!: boolean;
+
+  @Column('boolean')
+  absent!: boolean;
+
+  @Column('text')
+  locale!: string;
+
+  @Column('timestamptz', { name: 'last_login_at', nullable: true })
+  lastLoginAt!: Date | null;
+
+  /** Access tokens issued before this moment no longer work (set when the password changes or the user is deactivated). */
+  @Column('timestamptz', { name: 'tokens_valid_after', nullable: true })
+  tokensValidAfter!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AppConfig } from '../../core/config/app-config.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
+import type { Actor } from '../../core/auth/actor.js';
+import type { CreateUserDto } from './dtos/create-user.dto.js';
+import type { UpdateUserDto } from './dtos/update-user.dto.js';
+import { UserEntity } from './entities/user.entity.js';
+import { passwordHasher } from './password-hasher.js';
+import { UsersException, UsersErrorCode } from './users.exception.js';
+import { UsersRepository } from './users.repository.js';
+
+const DEFAULT_ADMIN_EMAIL = 'admin@okienko.local';
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger('Users');
+
+  constructor(
+    private readonly users: UsersRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  list(limit: number, offset: number): Promise<[UserEntity[], number]> {
+    return this.users.list(limit, offset);
+  }
+
+  async get(id: string): Promise<UserEntity> {
+    const user = await this.users.findById(id);
+    if (!user) throw new UsersException(UsersErrorCode.NotFound, `User ${id} does not exist`);
+    return user;
+  }
+
+  async create(dto: CreateUserDto): Promise<UserEntity> {
+    await this.assertEmailFree(dto.email);
+    return this.users
+      .insert({
+        email: dto.email.trim(),
+        name: dto.name.trim(),
+        passwordHash: await passwordHasher.hash(dto.password),
+        role: dto.role ?? 'agent',
+        locale: dto.locale ?? 'pl',
+        active: dto.active ?? true,
+        absent: false,
+      })
+      .catch((error: unknown) => this.rethrowEmailTaken(error, dto.email));
+  }
+
+  async update(id: string, dto: UpdateUserDto): Promise<UserEntity> {
+    const user = await this.get(id);
+    if (dto.email !== undefined && dto.email.toLowerCase() !== user.email.toLowerCase()) await this.assertEmailFree(dto.email);
+    const losesAdmin = user.role === 'admin' && user.active && (dto.role === 'agent' || dto.active === false);
+    const { password, ...fields } = dto;
+    // A new password signs the user out everywhere: access tokens issued before it stop working.
+    const patch: Partial<UserEntity> = {
+      ...fields,
+      ...(password ? { passwordHash: await passwordHasher.hash(password), tokensValidAfter: new Date() } : {}),
+    };
+    const save = losesAdmin
+      ? this.users.withActiveAdminsLocked(async (manager, adminIds) => {
+          this.assertAnotherAdmin(id, adminIds);
+          await manager.update(UserEntity, { id }, patch);
+        })
+      : this.users.update(id, patch);
+    await save.catch((error: unknown) => this.rethrowEmailTaken(error, dto.email ?? ''));
+    return this.get(id);
+  }
+
+  async delete(id: string, actor: Actor): Promise<void> {
+    const user = await this.get(id);
+    if (actor.userId === id) throw new UsersException(UsersErrorCode.SelfDelete, 'You cannot delete your own account');
+    if (user.role === 'admin' && user.active) {
+      await this.users.withActiveAdminsLocked(async (manager, adminIds) => {
+        this.assertAnotherAdmin(id, adminIds);
+        await manager.delete(UserEntity, { id });
+      });
+    } else {
+      await this.users.delete(id);
+    }
+  }
+
+  /** The user for these credentials, or null; inactive users are refused. */
+  async verifyCredentials(email: string, password: string): Promise<UserEntity | null> {
+    const user = await this.users.findWithPasswordByEmail(email);
+    if (!user) {
+      // Spend the same time as a real check so response times do not reveal which e-mails exist.
+      await passwordHasher.verify(await this.dummyHash(), password);
+      return null;
+    }
+    const ok = await passwordHasher.verify(user.passwordHash, password);
+    if (!ok || !user.active) return null;
+    await this.users.update(user.id, { lastLoginAt: new Date() });
+    return user;
+  }
+
+  /**
+   * On the first start, creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD,
+   * or with generated credentials printed once.
+   */
+  async ensureFirstAdmin(): Promise<void> {
+    if ((await this.users.countAll()) > 0) return;
+    const email = this.config.adminEmail ?? DEFAULT_ADMIN_EMAIL;
+    const generated = this.config.adminPassword === null;
+    const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
+    try {
+      await this.users.insert({
+        email, name: 'Administrator', passwordHash: await passwordHasher.hash(password), role: 'admin', locale: 'pl', active: true, absent: false,
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') return; // another instance created it first
+      throw error;
+    }
+    if (generated) {
+      // Printed once, on purpose outside the JSON log, so the operator sees it.
+      process.stdout.write(
+        `\nFirst administrator created: ${email} / ${password}\nSign in and change the password (or set ADMIN_EMAIL/ADMIN_PASSWORD before the first start).\n\n`,
+      );
+    } else {
+      this.logger.log(`first administrator created: ${email}`);
+    }
+  }
+
+  private dummy?: Promise<string>;
+  private dummyHash(): Promise<string> {
+    this.dummy ??= passwordHasher.hash('not-a-real-password');
+    return this.dummy;
+  }
+
+  private async assertEmailFree(email: string): Promise<void> {
+    if (await this.users.findByEmail(email)) {
+      throw new UsersException(UsersErrorCode.EmailTaken, `A user with the e-mail ${email} already exists`);
+    }
+  }
+
+  /** `adminIds`: the active admins, locked; refuses when `id` is the only one of them. */
+  private assertAnotherAdmin(id: string, adminIds: string[]): void {
+    if (adminIds.every((adminId) => adminId === id)) {
+      throw new UsersException(UsersErrorCode.LastAdmin, 'The last active administrator cannot be removed, demoted or deactivated');
+    }
+  }
+
+  /** A concurrent request may take the e-mail between our check and our write; the unique index then answers. */
+  private rethrowEmailTaken(error: unknown, email: string): never {
+    if ((error as { code?: string }).code === '23505') {
+      throw new UsersException(UsersErrorCode.EmailTaken, `A user with the e-mail ${email} already exists`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,11 @@
+import 'vue-router';
+import type { MessageKey } from '../shared/i18n/message-key';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Open without logging in. */
+    public?: boolean;
+    /** Translation key of the page name shown in the browser tab. */
+    titleKey?: MessageKey;
+  }
+}

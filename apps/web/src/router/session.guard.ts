@@ -1,0 +1,55 @@
+import type { RouteLocationNormalized, Router } from 'vue-router';
+import { ApiError } from '../shared/api-client/errors';
+import type { SessionStore } from '../entities/session/stores/session.store';
+import { loginLocation } from './login-location';
+
+/**
+ * Keeps anonymous users out of the panel and sends everyone back to the
+ * login page when their session ends, saying why.
+ */
+export function installSessionGuard(router: Router, session: SessionStore): void {
+  let pending: RouteLocationNormalized | null = null;
+
+  const loginAfterEnd = (from: RouteLocationNormalized) =>
+    session.lastEndReason === 'expired'
+      ? loginLocation(from, { expired: '1' })
+      : session.lastEndReason === 'logout'
+        ? { name: 'login', query: { loggedOut: '1' } }
+        : loginLocation(from);
+
+  router.beforeEach(async (to) => {
+    pending = to;
+    if (to.meta.public) {
+      // Someone already logged in has nothing to do on the login page.
+      if (to.name === 'login' && session.hasToken && !session.isExpired()) return { name: 'home' };
+      return true;
+    }
+    if (session.hasToken && session.isExpired()) session.expire();
+    if (!session.hasToken) return loginAfterEnd(to);
+    try {
+      await session.loadUser();
+    } catch (error) {
+      // A refused token has already ended the session (see the API client).
+      if (error instanceof ApiError && error.status === 401) return loginAfterEnd(to);
+      // Any other failure: show the panel anyway; it says the profile is missing.
+    }
+    return true;
+  });
+
+  router.afterEach(() => {
+    pending = null;
+  });
+  router.onError(() => {
+    pending = null;
+  });
+
+  // A session that ends while a page is open (token refused, logout here or
+  // in another tab) takes the user to the login page. A navigation in
+  // progress is redirected by the guard above instead.
+  session.onSessionEnd(() => {
+    if (pending) return;
+    const current = router.currentRoute.value;
+    if (current.meta.public) return;
+    void router.replace(loginAfterEnd(current));
+  });
+}

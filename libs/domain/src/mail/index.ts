@@ -1,0 +1,5 @@
+export * from './mail-headers.js';
+export * from './message-id.js';
+export * from './subject.js';
+export * from './classify-inbound-mail.js';
+export * from './reply-text.js';

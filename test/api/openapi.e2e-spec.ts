@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import request from 'supertest';
+import { startProduct, type TestProduct } from '../support/start-product.js';
+
+type Operation = { summary?: string; responses: Record<string, unknown>; security?: unknown[] };
+type Document = { paths: Record<string, Record<string, Operation>> };
+
+describe('OpenAPI document', () => {
+  let product: TestProduct;
+  let served: Document;
+
+  beforeAll(async () => {
+    product = await startProduct();
+    served = (await request(product.baseUrl).get('/api/docs-json').expect(200)).body as Document;
+  });
+  afterAll(async () => {
+    await product?.close();
+  });
+
+  it('is what docs/openapi.json holds (run "npm run openapi" after changing the API)', async () => {
+    const committed = JSON.parse(await readFile('docs/openapi.json', 'utf8')) as Document;
+    expect(served).toEqual(committed);
+  });
+
+  it('is a valid OpenAPI document', async () => {
+    const result = await new Validator().validate(served as unknown as Parameters<Validator['validate']>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('documents every route of the API with a summary and its error answers', () => {
+    const routes = Object.entries(served.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
+    );
+    expect(routes.map((r) => r.route).sort()).toEqual(
+      [
+        'DELETE /api/v1/api-tokens/{id}', 'DELETE /api/v1/users/{id}', 'GET /api/health', 'GET /api/v1/api-tokens',
+        'GET /api/v1/auth/me', 'GET /api/v1/categories', 'GET /api/v1/customers', 'GET /api/v1/customers/{id}',
+        'GET /api/v1/queues', 'GET /api/v1/tickets', 'GET /api/v1/tickets/{id}', 'GET /api/v1/users', 'GET /api/v1/users/{id}',
+        'PATCH /api/v1/customers/{id}', 'PATCH /api/v1/tickets/{id}', 'PATCH /api/v1/users/{id}', 'POST /api/v1/api-tokens',
+        'POST /api/v1/auth/login', 'POST /api/v1/customers', 'POST /api/v1/tickets', 'POST /api/v1/tickets/{id}/messages',
+        'POST /api/v1/users',
+        'GET /api/v1/inbound-addresses', 'POST /api/v1/inbound-addresses', 'GET /api/v1/inbound-addresses/{id}',
+        'PATCH /api/v1/inbound-addresses/{id}', 'DELETE /api/v1/inbound-addresses/{id}',
+        'GET /api/v1/inbound-mails', 'GET /api/v1/inbound-mails/{id}', 'GET /api/v1/inbound-mails/{id}/raw',
+        'POST /api/v1/inbound-mails/{id}/reprocess', 'GET /api/v1/tickets/{id}/attachments/{attachmentId}',
+      ].sort(),
+    );
+    for (const { route, op } of routes) {
+      expect({ route, summary: Boolean(op.summary) }).toEqual({ route, summary: true });
+      const publicRoute = route === 'POST /api/v1/auth/login' || route === 'GET /api/health';
+      expect({ route, secured: Boolean(op.security?.length) }).toEqual({ route, secured: !publicRoute });
+      if (!publicRoute) expect({ route, has401: '401' in op.responses }).toEqual({ route, has401: true });
+    }
+  });
+
+  it('serves Swagger UI at /api/docs', async () => {
+    const page = await request(product.baseUrl).get('/api/docs/').expect(200);
+    expect(page.text).toContain('swagger-ui');
+  });
+});

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { loadConfig } from '../../apps/api/src/core/config/load-config.js';
+import { startOkienko, type RunningOkienko } from '../../apps/api/src/core/startup/start-okienko.js';
+import { databaseUrl, newTestDatabaseName, TEST_REDIS_URL } from './test-database.js';
+
+export interface TestProduct {
+  baseUrl: string;
+  smtpPort: number | null;
+  databaseUrl: string;
+  admin: { email: string; password: string };
+  running: RunningOkienko;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole product (API serving the built panel, SMTP listener, worker) on a
+ * database of its own (created and migrated at start, as on a fresh server)
+ * and a Redis prefix of its own, on free ports.
+ */
+export async function startProduct(env: Record<string, string> = {}, options: { reuseDatabaseOf?: TestProduct } = {}): Promise<TestProduct> {
+  // Reusing another (stopped) product's database is how a restart is tested.
+  const database = options.reuseDatabaseOf ? new URL(options.reuseDatabaseOf.databaseUrl).pathname.slice(1) : newTestDatabaseName();
+  const admin = { email: 'admin@okienko.test', password: 'Admin-password-1' };
+  const config = loadConfig(
+    {
+      DATABASE_URL: databaseUrl(database),
+      REDIS_URL: TEST_REDIS_URL,
+      // Starts with the run's name, so the global teardown removes its keys.
+      REDIS_PREFIX: database,
+      HTTP_HOST: '127.0.0.1',
+      HTTP_PORT: '0',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: '0',
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      LOG_LEVEL: 'error',
+      WEB_DIST_DIR: path.resolve('dist/apps/web'),
+      ...env,
+    },
+    [],
+  );
+  const running = await startOkienko(config);
+  return {
+    baseUrl: running.httpUrl!,
+    smtpPort: running.smtpPort,
+    databaseUrl: running.databaseUrl,
+    admin,
+    running,
+    close: () => running.stop(),
+  };
+}
