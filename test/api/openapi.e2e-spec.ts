@@ -46,6 +46,13 @@ describe('OpenAPI document', () => {
         'PATCH /api/v1/inbound-addresses/{id}', 'DELETE /api/v1/inbound-addresses/{id}',
         'GET /api/v1/inbound-mails', 'GET /api/v1/inbound-mails/{id}', 'GET /api/v1/inbound-mails/{id}/raw',
         'POST /api/v1/inbound-mails/{id}/reprocess', 'GET /api/v1/tickets/{id}/attachments/{attachmentId}',
+        'GET /api/v1/templates', 'POST /api/v1/templates', 'GET /api/v1/templates/placeholders', 'POST /api/v1/templates/preview',
+        'GET /api/v1/templates/{id}', 'PATCH /api/v1/templates/{id}', 'DELETE /api/v1/templates/{id}', 'GET /api/v1/tickets/{id}/template-suggestions',
+        'POST /api/v1/queues', 'GET /api/v1/queues/{id}', 'PATCH /api/v1/queues/{id}', 'DELETE /api/v1/queues/{id}',
+        'PUT /api/v1/queues/{id}/members', 'POST /api/v1/categories', 'GET /api/v1/categories/{id}', 'PATCH /api/v1/categories/{id}',
+        'DELETE /api/v1/categories/{id}',
+        'GET /api/v1/rules', 'POST /api/v1/rules', 'PUT /api/v1/rules/order', 'POST /api/v1/rules/dry-run', 'GET /api/v1/rules/{id}',
+        'PATCH /api/v1/rules/{id}', 'DELETE /api/v1/rules/{id}', 'POST /api/v1/rules/{id}/dry-run',
       ].sort(),
     );
     for (const { route, op } of routes) {

@@ -66,7 +66,7 @@ describe('ticket list', () => {
     const db = new pg.Client({ connectionString: product.databaseUrl });
     await db.connect();
     try {
-      queues.complaints = (await db.query(`INSERT INTO queues (name, slug) VALUES ('Reklamacje', 'complaints') RETURNING id`)).rows[0].id;
+      queues.complaints = (await db.query(`INSERT INTO queues (name, slug) VALUES ('Reklamacje', 'complaints') ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`)).rows[0].id;
       categories.return = (await db.query(`INSERT INTO categories (name, slug) VALUES ('Zwrot', 'return') RETURNING id`)).rows[0].id;
       categories.invoice = (await db.query(`INSERT INTO categories (name, slug) VALUES ('Faktura', 'invoice') RETURNING id`)).rows[0].id;
     } finally {

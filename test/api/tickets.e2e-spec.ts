@@ -40,7 +40,7 @@ describe('tickets', () => {
     const db = new pg.Client({ connectionString: product.databaseUrl });
     await db.connect();
     try {
-      otherQueueId = (await db.query(`INSERT INTO queues (name, slug) VALUES ('Reklamacje', 'complaints') RETURNING id`)).rows[0].id;
+      otherQueueId = (await db.query(`INSERT INTO queues (name, slug) VALUES ('Reklamacje', 'complaints') ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`)).rows[0].id;
       categoryId = (await db.query(`INSERT INTO categories (name, slug) VALUES ('Zwrot', 'return') RETURNING id`)).rows[0].id;
     } finally {
       await db.end();

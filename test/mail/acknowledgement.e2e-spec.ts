@@ -83,13 +83,13 @@ describe('acknowledgement', () => {
       address: own,
       name: 'Zamówienia',
       acknowledgementSubject: 'Mamy Twoje zgłoszenie {{ticket.number}}',
-      acknowledgementBody: 'Cześć {{customer.name}}!\nNumer: {{ticket.number}} ({{ticket.subject}}). Odpowiemy {{expected_response}}. {{unknown}}',
+      acknowledgementBody: 'Cześć {{customer.name}}!\nNumer: {{ticket.number}} ({{ticket.subject}}). Odpowiemy {{expected_response}}. \\{{literal}}',
     });
     const { ticket, messageId } = await open('gmail-plain', own);
     const ack = await sink.waitFor(inReplyTo(messageId));
     expect(ack.subject).toBe(`Mamy Twoje zgłoszenie ${ticket.number} [#${ticket.number}]`);
     expect(ack.text?.trim()).toBe(
-      `Cześć Jan Kowalski!\nNumer: ${ticket.number} (${ticket.subject}). Odpowiemy w ciągu 1 dnia roboczego. {{unknown}}`,
+      `Cześć Jan Kowalski!\nNumer: ${ticket.number} (${ticket.subject}). Odpowiemy w ciągu 1 dnia roboczego. {{literal}}`,
     );
   });
 

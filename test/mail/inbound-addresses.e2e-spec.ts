@@ -97,6 +97,31 @@ describe('inbound addresses', () => {
     expectFieldErrors(await admin.post('/inbound-addresses', { address: 'x@rowerownia.pl', priority: 'asap' }), ['priority']);
   });
 
+  it('checks acknowledgement placeholders on save: an unknown one is 400 naming the field, the placeholder and its position', async () => {
+    const refused = await admin.post('/inbound-addresses', {
+      address: 'potwierdzenia@rowerownia.pl',
+      acknowledgementSubject: 'Zgłoszenie {{ticket.numer}}',
+      acknowledgementBody: 'Dzień dobry {{customer.name}},\nodpowiemy {{expected_response}}. {{__proto__}}',
+    });
+    expectFieldErrors(refused, ['acknowledgementSubject', 'acknowledgementBody'], 'INBOUND_ADDRESS_INVALID_PLACEHOLDER');
+    expect(refused.body.details.placeholders).toEqual([
+      { field: 'acknowledgementSubject', kind: 'unknown_placeholder', placeholder: '{{ticket.numer}}', line: 1, column: 12, suggestion: 'ticket.number' },
+      { field: 'acknowledgementBody', kind: 'unknown_placeholder', placeholder: '{{__proto__}}', line: 2, column: 34 },
+    ]);
+    expect(await rcpt('potwierdzenia@rowerownia.pl')).toBe(550);
+
+    // Every placeholder the acknowledgement has always understood is accepted.
+    const body = '{{ticket.number}} {{ticket.subject}} {{customer.name}} {{expected_response}} {{faq_url}} {{address.name}}';
+    const accepted = await admin.post('/inbound-addresses', { address: 'potwierdzenia@rowerownia.pl', acknowledgementBody: body });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.acknowledgementBody).toBe(body);
+
+    const patched = await admin.patch(`/inbound-addresses/${accepted.body.id}`, { acknowledgementBody: 'Hej {{agent.name}' });
+    expectFieldErrors(patched, ['acknowledgementBody'], 'INBOUND_ADDRESS_INVALID_PLACEHOLDER');
+    expect((await admin.get(`/inbound-addresses/${accepted.body.id}`)).body.acknowledgementBody).toBe(body);
+    expect((await admin.delete(`/inbound-addresses/${accepted.body.id}`)).status).toBe(204);
+  });
+
   it('changes only the fields sent with PATCH', async () => {
     const res = await admin.patch(`/inbound-addresses/${reklamacje.id}`, { priority: 'urgent', replyFromName: 'Dział reklamacji', autoAcknowledge: false });
     expect(res.status).toBe(200);

@@ -237,8 +237,11 @@ export async function withDatabase<T>(product: TestProduct, fn: (db: pg.Client) 
   }
 }
 
+/** A queue with this slug: the starter one when it exists (e.g. `complaints`), renamed to `name`. */
 export async function addQueue(product: TestProduct, name: string, slug: string): Promise<string> {
-  return withDatabase(product, async (db) => (await db.query(`INSERT INTO queues (name, slug) VALUES ($1, $2) RETURNING id`, [name, slug])).rows[0].id);
+  return withDatabase(product, async (db) => (await db.query(
+    `INSERT INTO queues (name, slug) VALUES ($1, $2) ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`, [name, slug],
+  )).rows[0].id);
 }
 
 export async function addCategory(product: TestProduct, name: string, slug: string): Promise<string> {

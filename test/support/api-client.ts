@@ -9,6 +9,7 @@ export interface ApiClient {
   get(path: string): request.Test;
   post(path: string, body?: string | object): request.Test;
   patch(path: string, body?: string | object): request.Test;
+  put(path: string, body?: string | object): request.Test;
   delete(path: string): request.Test;
 }
 
@@ -21,6 +22,7 @@ export function client(baseUrl: string, token: string | null): ApiClient {
     get: (path) => auth(http.get(`${API}${path}`)),
     post: (path, body) => auth(http.post(`${API}${path}`)).send(body ?? {}),
     patch: (path, body) => auth(http.patch(`${API}${path}`)).send(body ?? {}),
+    put: (path, body) => auth(http.put(`${API}${path}`)).send(body ?? {}),
     delete: (path) => auth(http.delete(`${API}${path}`)),
   };
 }

@@ -15,11 +15,13 @@ import { CustomersModule } from './modules/customers/customers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
 import { QueuesModule } from './modules/queues/queues.module.js';
+import { RulesModule } from './modules/rules/rules.module.js';
+import { TemplatesModule } from './modules/templates/templates.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** The HTTP API: every resource under /api/v1. */
-const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TicketsModule, HealthModule];
+const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, HealthModule];
 
 @Module({})
 export class AppModule {
@@ -37,6 +39,7 @@ export class AppModule {
         UsersModule,
         ...(roles.has('api') ? API_MODULES : []),
         MailModule.forRoles(config.roles),
+        RulesModule.forRoles(config.roles),
       ],
       providers: roles.has('api')
         ? [

@@ -7,3 +7,6 @@ export * from './customer-reply.js';
 export * from './ticket-number.js';
 export * from './full-text-query.js';
 export * from './mail/index.js';
+export * from './business-hours.js';
+export * from './assignment/index.js';
+export * from './templates/index.js';

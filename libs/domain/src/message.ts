@@ -14,3 +14,12 @@ export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
 export const DELIVERY_STATES = ['received', 'queued', 'sending', 'sent', 'failed', 'bounced', 'none'] as const;
 
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/**
+ * What an outbound message is for: the `conversation` with the customer, or
+ * mail a rule sends elsewhere: a `forward`ed copy (e.g. a lead handed to
+ * sales) or a `notification` to agents. Only the conversation goes to the customer.
+ */
+export const MESSAGE_PURPOSES = ['conversation', 'forward', 'notification'] as const;
+
+export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];

@@ -53,6 +53,8 @@ export interface AppConfig {
   ackFaqUrl: string | null;
   /** The From of mail that belongs to no inbound address. */
   defaultFromAddress: string;
+  /** How often time-based rules ("3 days waiting for the customer") are checked. */
+  rulesSweepIntervalMs: number;
 }
 
 export class ConfigError extends Error {

@@ -119,6 +119,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     ackExpectedResponse: text(env, 'ACK_EXPECTED_RESPONSE', 'w ciągu 1 dnia roboczego'),
     ackFaqUrl: url(env, 'ACK_FAQ_URL', null, ['http:', 'https:']),
     defaultFromAddress: text(env, 'MAIL_FROM', `okienko@${text(env, 'MAIL_DOMAIN', 'localhost')}`),
+    rulesSweepIntervalMs: integer(env, 'RULES_SWEEP_INTERVAL_MS', 60_000, 200, 24 * 3600 * 1000),
   };
 }
 

@@ -3,8 +3,12 @@ import { CustomerEntity } from '../../modules/customers/entities/customer.entity
 import { InboundAddressEntity } from '../../modules/mail/entities/inbound-address.entity.js';
 import { InboundMailEntity } from '../../modules/mail/entities/inbound-mail.entity.js';
 import { CategoryEntity } from '../../modules/queues/entities/category.entity.js';
+import { QueueMemberEntity } from '../../modules/queues/entities/queue-member.entity.js';
 import { QueueEntity } from '../../modules/queues/entities/queue.entity.js';
+import { RuleEntity } from '../../modules/rules/entities/rule.entity.js';
+import { WebhookDeliveryEntity } from '../../modules/rules/entities/webhook-delivery.entity.js';
 import { SettingEntity } from '../../modules/settings/entities/setting.entity.js';
+import { TemplateEntity } from '../../modules/templates/entities/template.entity.js';
 import { AttachmentBlobEntity } from '../../modules/tickets/entities/attachment-blob.entity.js';
 import { AttachmentEntity } from '../../modules/tickets/entities/attachment.entity.js';
 import { MessageEntity } from '../../modules/tickets/entities/message.entity.js';
@@ -23,8 +27,12 @@ export const entities = [
   InboundMailEntity,
   MessageEntity,
   QueueEntity,
+  RuleEntity,
+  QueueMemberEntity,
   SettingEntity,
+  TemplateEntity,
   TicketEntity,
   TicketEventEntity,
   UserEntity,
+  WebhookDeliveryEntity,
 ];

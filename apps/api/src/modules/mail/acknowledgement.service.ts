@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ACKNOWLEDGEMENT_PLACEHOLDERS, parseTemplateLenient, renderTemplate, templateValues } from '@okienko/domain';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import { OutboundMessagesService } from '../tickets/outbound-messages.service.js';
-import { AutoReplyLimiterService } from './auto-reply-limiter.service.js';
-import { renderPlaceholders } from './render-placeholders.js';
+import { AutoReplyLimiterService } from '../mail-outbox/auto-reply-limiter.service.js';
 import type { InboundAddressEntity } from './entities/inbound-address.entity.js';
 
 /** The automatic "we have your message, its number is …" reply to a new ticket from a person. */
@@ -30,14 +30,16 @@ export class AcknowledgementService {
       return false;
     }
     const signature = input.address.replyFromName ?? input.address.name ?? input.address.address;
-    const values: Record<string, string> = {
+    const values = templateValues({
       'ticket.number': input.ticketNumber,
       'ticket.subject': input.topic,
       'customer.name': input.customerName ?? '',
       expected_response: this.config.ackExpectedResponse,
       faq_url: this.config.ackFaqUrl ?? '',
       'address.name': signature,
-    };
+    });
+    // Checked when saved (unknown placeholders are refused); texts saved before that render as they always did.
+    const render = (text: string) => renderTemplate(parseTemplateLenient(text, ACKNOWLEDGEMENT_PLACEHOLDERS), values);
     const defaultBody = [
       'Dzień dobry,',
       '',
@@ -53,9 +55,9 @@ export class AcknowledgementService {
     const { acknowledgementSubject, acknowledgementBody } = input.address;
     await this.outbound.queueAutomaticReply(input.ticketId, {
       subject: acknowledgementSubject
-        ? renderPlaceholders(acknowledgementSubject, values)
+        ? render(acknowledgementSubject)
         : `Potwierdzenie zgłoszenia: ${input.topic || input.ticketNumber}`,
-      body: acknowledgementBody ? renderPlaceholders(acknowledgementBody, values) : defaultBody,
+      body: acknowledgementBody ? render(acknowledgementBody) : defaultBody,
     });
     return true;
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ACKNOWLEDGEMENT_PLACEHOLDERS, parseTemplate, templateProblemDetails, type FieldTemplateProblem } from '@okienko/domain';
 import { QueuesService } from '../queues/queues.service.js';
 import type { CreateInboundAddressDto } from './dtos/create-inbound-address.dto.js';
 import type { UpdateInboundAddressDto } from './dtos/update-inbound-address.dto.js';
@@ -65,6 +66,7 @@ export class InboundAddressesService {
   private cache?: { expires: number; byAddress: Map<string, InboundAddressEntity> };
 
   async create(dto: CreateInboundAddressDto): Promise<InboundAddressEntity> {
+    assertPlaceholders(dto);
     if (dto.queueId) await this.queues.assertQueue(dto.queueId);
     if (dto.categoryId) await this.queues.assertCategory(dto.categoryId);
     this.cache = undefined;
@@ -84,6 +86,7 @@ export class InboundAddressesService {
   }
 
   async update(id: string, dto: UpdateInboundAddressDto): Promise<InboundAddressEntity> {
+    assertPlaceholders(dto);
     const address = await this.get(id);
     if (dto.queueId) await this.queues.assertQueue(dto.queueId);
     if (dto.categoryId) await this.queues.assertCategory(dto.categoryId);
@@ -104,4 +107,18 @@ export class InboundAddressesService {
     }
     throw error;
   }
+}
+
+/** The acknowledgement texts may use only the acknowledgement's placeholders; anything else is refused with its position. */
+function assertPlaceholders(dto: Pick<UpdateInboundAddressDto, 'acknowledgementSubject' | 'acknowledgementBody'>): void {
+  const problems: FieldTemplateProblem[] = [];
+  for (const field of ['acknowledgementSubject', 'acknowledgementBody'] as const) {
+    const text = dto[field];
+    if (typeof text !== 'string') continue;
+    const result = parseTemplate(text, ACKNOWLEDGEMENT_PLACEHOLDERS);
+    if (!result.ok) problems.push(...result.problems.map((problem) => ({ field, problem })));
+  }
+  if (!problems.length) return;
+  const { message, fields, placeholders } = templateProblemDetails(problems);
+  throw new MailException(MailErrorCode.InvalidPlaceholder, message, { fields, placeholders });
 }

@@ -6,6 +6,8 @@ export enum MailErrorCode {
   AddressTaken = 'INBOUND_ADDRESS_TAKEN',
   InboundMailNotFound = 'INBOUND_MAIL_NOT_FOUND',
   AlreadyProcessed = 'INBOUND_MAIL_ALREADY_PROCESSED',
+  /** An unknown, malformed or unterminated placeholder in an acknowledgement subject or body. */
+  InvalidPlaceholder = 'INBOUND_ADDRESS_INVALID_PLACEHOLDER',
 }
 
 const KIND: Record<MailErrorCode, ErrorKind> = {
@@ -13,10 +15,11 @@ const KIND: Record<MailErrorCode, ErrorKind> = {
   [MailErrorCode.AddressTaken]: ErrorKind.Conflict,
   [MailErrorCode.InboundMailNotFound]: ErrorKind.NotFound,
   [MailErrorCode.AlreadyProcessed]: ErrorKind.Conflict,
+  [MailErrorCode.InvalidPlaceholder]: ErrorKind.Invalid,
 };
 
 export class MailException extends AppException<MailErrorCode> {
-  constructor(code: MailErrorCode, message: string) {
-    super(code, KIND[code], message);
+  constructor(code: MailErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(code, KIND[code], message, details);
   }
 }

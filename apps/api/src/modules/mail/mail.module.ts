@@ -6,7 +6,6 @@ import { MailOutboxModule } from '../mail-outbox/mail-outbox.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { AcknowledgementService } from './acknowledgement.service.js';
-import { AutoReplyLimiterService } from './auto-reply-limiter.service.js';
 import { InboundAddressEntity } from './entities/inbound-address.entity.js';
 import { InboundMailEntity } from './entities/inbound-mail.entity.js';
 import { InboundAddressesController } from './inbound-addresses.controller.js';
@@ -35,7 +34,7 @@ export class MailModule {
     const roleProviders: Provider[] = [
       ...(roles.includes('smtp') ? [SmtpListenerService] : []),
       ...(roles.includes('worker')
-        ? [InboundMailProcessingService, AcknowledgementService, AutoReplyLimiterService, OutboundMailSenderService,
+        ? [InboundMailProcessingService, AcknowledgementService, OutboundMailSenderService,
           InboundMailProcessor, OutboundMailProcessor, MailMaintenanceProcessor]
         : []),
     ];

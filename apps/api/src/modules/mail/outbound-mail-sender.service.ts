@@ -29,8 +29,8 @@ export class OutboundMailSenderService implements OnModuleDestroy {
   async send(messageId: string, lastAttempt: boolean): Promise<SendResult> {
     const delivery = await this.messages.claimForDelivery(messageId);
     if (!delivery) return 'skipped';
-    if (!delivery.customer.email) {
-      await this.messages.markFailed(messageId, 'The customer has no e-mail address');
+    if (delivery.message.purpose === 'conversation' ? !delivery.customer.email : delivery.message.toAddresses.length === 0) {
+      await this.messages.markFailed(messageId, delivery.message.purpose === 'conversation' ? 'The customer has no e-mail address' : 'The message has no recipient');
       return 'failed';
     }
     if (!this.config.outboundSmtpUrl) {
@@ -65,7 +65,10 @@ export class OutboundMailSenderService implements OnModuleDestroy {
     const { inReplyTo, references } = message;
     return {
       from,
-      to: customer.name ? { name: customer.name, address: customer.email! } : customer.email!,
+      // A forwarded copy or a notification goes to its own recipients, never to the customer.
+      to: message.purpose !== 'conversation'
+        ? message.toAddresses
+        : customer.name ? { name: customer.name, address: customer.email! } : customer.email!,
       subject: subject.includes(tag) ? subject : `${subject} ${tag}`,
       text: message.bodyText,
       ...(message.bodyHtml ? { html: message.bodyHtml } : {}),

@@ -10,6 +10,7 @@ import type { CustomerEntity } from '../customers/entities/customer.entity.js';
 import { QueuesService } from '../queues/queues.service.js';
 import type { TicketEntity } from './entities/ticket.entity.js';
 import { statusChangePatch } from './status-change-patch.js';
+import { TicketAutomationHooks, type AfterCommit } from './automation/ticket-automation.hooks.js';
 import { createdEvent, fieldChangeEvents, type EventActor } from './ticket-audit.js';
 import { TicketsRepository, type NewAttachment, type NewTicketEvent } from './tickets.repository.js';
 
@@ -57,6 +58,8 @@ export interface FiledInboundMail {
   /** The stored message (null for duplicates and unmatched bounces). */
   messageRowId: string | null;
   customer: CustomerEntity | null;
+  /** The rules' work that waits for the commit (mail to queue, webhooks to call). */
+  afterCommit: AfterCommit[];
 }
 
 /**
@@ -70,6 +73,7 @@ export class InboundTicketsService {
     private readonly tickets: TicketsRepository,
     private readonly customers: CustomersService,
     private readonly queues: QueuesService,
+    private readonly automation: TicketAutomationHooks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -84,13 +88,16 @@ export class InboundTicketsService {
         await finish(manager, filed);
         return filed;
       });
+    let filed: FiledInboundMail;
     try {
-      return await attempt();
+      filed = await attempt();
     } catch (error) {
       // The same mail, reaching two of our addresses at once, was stored by the other transaction first.
-      if ((error as { code?: string }).code === '23505') return attempt();
-      throw error;
+      if ((error as { code?: string }).code !== '23505') throw error;
+      filed = await attempt();
     }
+    await this.automation.afterCommit(filed.afterCommit);
+    return filed;
   }
 
   private async fileIn(manager: EntityManager, input: InboundMailInput): Promise<FiledInboundMail> {
@@ -98,7 +105,7 @@ export class InboundTicketsService {
     if (existing) {
       await this.tickets.addInboundAddresses(manager, existing.ticketId, input.reachedAddresses);
       const ticket = await this.tickets.findById(existing.ticketId, manager);
-      return { outcome: 'duplicate', ticketId: existing.ticketId, ticketNumber: ticket?.number ?? null, messageRowId: null, customer: null };
+      return { outcome: 'duplicate', ticketId: existing.ticketId, ticketNumber: ticket?.number ?? null, messageRowId: null, customer: null, afterCommit: [] };
     }
     if (input.bounce) return this.fileBounce(manager, input, input.bounce);
 
@@ -120,7 +127,7 @@ export class InboundTicketsService {
     }
     if (NEVER_OPENS_TICKET.includes(input.kind)) {
       // An out-of-office answer to nothing we know: kept as a processed mail (visible to admins), no ticket.
-      return { outcome: 'automated_unthreaded', ticketId: null, ticketNumber: null, messageRowId: null, customer: null };
+      return { outcome: 'automated_unthreaded', ticketId: null, ticketNumber: null, messageRowId: null, customer: null, afterCommit: [] };
     }
     return this.openTicket(manager, input, null);
   }
@@ -143,7 +150,10 @@ export class InboundTicketsService {
     await this.tickets.updateTicket(manager, ticket.id, patch);
     await this.tickets.addInboundAddresses(manager, ticket.id, input.reachedAddresses);
     await this.tickets.insertEvents(manager, events);
-    return { outcome: 'appended', ticketId: ticket.id, ticketNumber: ticket.number, messageRowId: message.id, customer };
+    const afterCommit = await this.automation.onChange(manager, {
+      ticketId: ticket.id, trigger: 'customer_replied', messageId: message.id, statusBefore: ticket.status,
+    });
+    return { outcome: 'appended', ticketId: ticket.id, ticketNumber: ticket.number, messageRowId: message.id, customer, afterCommit };
   }
 
   private async openTicket(manager: EntityManager, input: InboundMailInput, previousTicketId: string | null): Promise<FiledInboundMail> {
@@ -171,7 +181,8 @@ export class InboundTicketsService {
     });
     const message = await this.insertMessage(manager, ticket.id, customer.id, input, now);
     await this.tickets.insertEvents(manager, [createdEvent(ticket, this.customerActor(customer))]);
-    return { outcome: 'new_ticket', ticketId: ticket.id, ticketNumber: ticket.number, messageRowId: message.id, customer };
+    const afterCommit = await this.automation.onChange(manager, { ticketId: ticket.id, trigger: 'ticket_created', messageId: message.id, statusBefore: null });
+    return { outcome: 'new_ticket', ticketId: ticket.id, ticketNumber: ticket.number, messageRowId: message.id, customer, afterCommit };
   }
 
   private async fileBounce(
@@ -180,7 +191,7 @@ export class InboundTicketsService {
     bounce: NonNullable<InboundMailInput['bounce']>,
   ): Promise<FiledInboundMail> {
     const bounced = bounce.bouncedMessageId ? await this.tickets.findMessageByMessageId(manager, bounce.bouncedMessageId) : null;
-    if (!bounced) return { outcome: 'bounce_unmatched', ticketId: null, ticketNumber: null, messageRowId: null, customer: null };
+    if (!bounced) return { outcome: 'bounce_unmatched', ticketId: null, ticketNumber: null, messageRowId: null, customer: null, afterCommit: [] };
     const ticket = (await this.tickets.findForUpdate(manager, bounced.ticketId))!;
     const now = new Date();
     await this.tickets.updateMessageIn(manager, bounced.id, { deliveryState: 'bounced', deliveryError: bounce.error.slice(0, 2000) });
@@ -191,7 +202,7 @@ export class InboundTicketsService {
         field: null, oldValue: null, newValue: { messageId: bounced.id, reportMessageId: message.id, error: bounce.error },
       },
     ]);
-    return { outcome: 'bounce', ticketId: ticket.id, ticketNumber: ticket.number, messageRowId: message.id, customer: null };
+    return { outcome: 'bounce', ticketId: ticket.id, ticketNumber: ticket.number, messageRowId: message.id, customer: null, afterCommit: [] };
   }
 
   private async insertMessage(manager: EntityManager, ticketId: string, customerId: string | null, input: InboundMailInput, now: Date) {

@@ -5,7 +5,8 @@ import type { TicketSort } from './dtos/ticket-query.dto.js';
 export interface ListTicketsFilter {
   status?: TicketStatus[];
   priority?: TicketPriority[];
-  queueId?: string;
+  /** undefined: any; null: in no queue. */
+  queueId?: string | null;
   categoryId?: string;
   /** undefined: anyone; null: unassigned. */
   assigneeId?: string | null;

@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CustomersModule } from '../customers/customers.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
 import { MailOutboxModule } from '../mail-outbox/mail-outbox.module.js';
+import { TemplatesModule } from '../templates/templates.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { TicketAutomationHooks } from './automation/ticket-automation.hooks.js';
 import { InboundTicketsService } from './inbound-tickets.service.js';
 import { OutboundMessagesService } from './outbound-messages.service.js';
 import { AttachmentBlobEntity } from './entities/attachment-blob.entity.js';
@@ -23,9 +25,10 @@ import { TicketsService } from './tickets.service.js';
     QueuesModule,
     UsersModule,
     MailOutboxModule,
+    TemplatesModule,
   ],
   controllers: [TicketsController],
-  providers: [TicketsRepository, TicketsService, TicketDetailsService, InboundTicketsService, OutboundMessagesService],
-  exports: [TicketsService, InboundTicketsService, OutboundMessagesService],
+  providers: [TicketsRepository, TicketsService, TicketDetailsService, InboundTicketsService, OutboundMessagesService, TicketAutomationHooks],
+  exports: [TicketsService, TicketsRepository, InboundTicketsService, OutboundMessagesService, TicketAutomationHooks],
 })
 export class TicketsModule {}

@@ -85,7 +85,9 @@ export class TicketsRepository {
   }
 
   insertMessage(manager: EntityManager, message: Partial<MessageEntity>): Promise<MessageEntity> {
-    const defaults: Partial<MessageEntity> = { automated: false, deliveryAttempts: 0, visibleText: null, sentAt: null, inboundMailId: null };
+    const defaults: Partial<MessageEntity> = {
+      automated: false, deliveryAttempts: 0, visibleText: null, sentAt: null, inboundMailId: null, purpose: 'conversation',
+    };
     return manager.save(manager.create(MessageEntity, { ...defaults, ...message }));
   }
 
@@ -239,7 +241,8 @@ export class TicketsRepository {
     const q = this.dataSource.manager.getRepository(TicketEntity).createQueryBuilder('t');
     if (filter.status?.length) q.andWhere('t.status IN (:...status)', { status: filter.status });
     if (filter.priority?.length) q.andWhere('t.priority IN (:...priority)', { priority: filter.priority });
-    if (filter.queueId) q.andWhere('t.queue_id = :queueId', { queueId: filter.queueId });
+    if (filter.queueId === null) q.andWhere('t.queue_id IS NULL');
+    else if (filter.queueId) q.andWhere('t.queue_id = :queueId', { queueId: filter.queueId });
     if (filter.categoryId) q.andWhere('t.category_id = :categoryId', { categoryId: filter.categoryId });
     if (filter.assigneeId === null) q.andWhere('t.assignee_id IS NULL');
     else if (filter.assigneeId) q.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });

@@ -10,6 +10,7 @@ import { APP_CONFIG } from '../../core/config/config.module.js';
 import { sanitizeHtml } from '../../core/html/sanitize-html.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { QueuesService } from '../queues/queues.service.js';
+import { TemplatesService } from '../templates/templates.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { AttachmentInputDto } from './dtos/attachment-input.dto.js';
 import type { CreateMessageDto } from './dtos/create-message.dto.js';
@@ -24,6 +25,7 @@ import { statusChangePatch } from './status-change-patch.js';
 import { auditActor, createdEvent, fieldChangeEvents } from './ticket-audit.js';
 import { TicketsException, TicketsErrorCode } from './tickets.exception.js';
 import { OutboundMessagesService } from './outbound-messages.service.js';
+import { TicketAutomationHooks, type AfterCommit } from './automation/ticket-automation.hooks.js';
 import { TicketsRepository, type NewAttachment } from './tickets.repository.js';
 
 const TICKET_NUMBER = /^\d{4}-\d{6,}$/;
@@ -36,6 +38,8 @@ export class TicketsService {
     private readonly queues: QueuesService,
     private readonly users: UsersService,
     private readonly outbound: OutboundMessagesService,
+    private readonly templates: TemplatesService,
+    private readonly automation: TicketAutomationHooks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -50,7 +54,7 @@ export class TicketsService {
     const filter: ListTicketsFilter = {
       status: query.status,
       priority: query.priority,
-      queueId: query.queueId,
+      queueId: query.queueId === 'none' ? null : query.queueId,
       categoryId: query.categoryId,
       assigneeId: this.assigneeFilter(query.assigneeId, actor),
       channel: query.channel,
@@ -76,7 +80,8 @@ export class TicketsService {
     const year = yearInTimeZone(now, this.config.timeZone);
     const number = formatTicketNumber(year, await this.tickets.nextSequence(year));
 
-    return this.tickets.transaction(async (manager) => {
+    let afterCommit: AfterCommit[] = [];
+    const created = await this.tickets.transaction(async (manager) => {
       const customer = await this.customers.upsertForTicket(manager, dto.customer);
       const ticket = await this.tickets.insertTicket(manager, {
         number,
@@ -92,7 +97,7 @@ export class TicketsService {
         lastInboundAt: now,
         createdAt: now,
       });
-      await this.tickets.insertMessage(manager, {
+      const message = await this.tickets.insertMessage(manager, {
         ticketId: ticket.id,
         direction: 'inbound',
         authorCustomerId: customer.id,
@@ -104,8 +109,12 @@ export class TicketsService {
         createdAt: now,
       });
       await this.tickets.insertEvents(manager, [createdEvent(ticket, auditActor(actor))]);
-      return ticket;
+      afterCommit = await this.automation.onChange(manager, { ticketId: ticket.id, trigger: 'ticket_created', messageId: message.id, statusBefore: null });
+      // What the rules changed is part of the answer.
+      return (await this.tickets.findById(ticket.id, manager))!;
     });
+    await this.automation.afterCommit(afterCommit);
+    return created;
   }
 
   /** Changes the given fields; each change is one audit event in the same transaction. */
@@ -115,7 +124,8 @@ export class TicketsService {
     if (dto.categoryId) await this.queues.assertCategory(dto.categoryId);
     if (dto.assigneeId) await this.assertAssignee(dto.assigneeId);
 
-    return this.tickets.transaction(async (manager) => {
+    let afterCommit: AfterCommit[] = [];
+    const updated = await this.tickets.transaction(async (manager) => {
       const before = await this.lockedTicket(manager, id);
       const patch: Partial<TicketEntity> = {};
       if (dto.subject !== undefined) patch.subject = dto.subject.trim();
@@ -131,8 +141,13 @@ export class TicketsService {
         await this.tickets.updateTicket(manager, id, { ...patch, updatedAt: new Date() });
         await this.tickets.insertEvents(manager, events);
       }
+      if (patch.status !== undefined) {
+        afterCommit = await this.automation.onChange(manager, { ticketId: id, trigger: null, messageId: null, statusBefore: before.status });
+      }
       return (await this.tickets.findById(id, manager))!;
     });
+    await this.automation.afterCommit(afterCommit);
+    return updated;
   }
 
   /**
@@ -141,12 +156,17 @@ export class TicketsService {
    */
   async addMessage(ref: string, dto: CreateMessageDto, actor: Actor): Promise<MessageEntity> {
     const { id } = await this.get(ref);
+    let afterCommit: AfterCommit[] = [];
     const message = await this.tickets.transaction(async (manager) => {
       const ticket = await this.lockedTicket(manager, id);
       const now = new Date();
       const isReply = dto.type === 'reply';
       const customer = isReply ? await this.customers.get(ticket.customerId) : null;
       const threading = isReply ? await this.outbound.threadingFor(manager, ticket.id) : { inReplyTo: null, references: [] };
+      // A template's body unless the agent's own body overrides it; a signed-in agent fills {{agent.name}}.
+      const template = dto.templateId
+        ? await this.templates.renderForTicket(manager, dto.templateId, ticket.id, actor.type === 'user' ? { name: actor.name } : null)
+        : null;
       const message = await this.tickets.insertMessage(manager, {
         ticketId: ticket.id,
         direction: isReply ? 'outbound' : 'note',
@@ -155,8 +175,8 @@ export class TicketsService {
         authorUserId: actor.userId,
         authorApiTokenId: actor.type === 'api_token' ? actor.id : null,
         toAddresses: customer?.email ? [customer.email] : [],
-        subject: isReply ? `Re: ${ticket.subject}` : null,
-        bodyText: dto.body,
+        subject: isReply ? (template?.subject ?? `Re: ${ticket.subject}`) : null,
+        bodyText: dto.body ?? template?.body ?? '',
         bodyHtml: dto.html ? sanitizeHtml(dto.html) : null,
         deliveryState: isReply ? 'queued' : 'none',
         createdAt: now,
@@ -178,13 +198,17 @@ export class TicketsService {
           ...auditActor(actor),
           field: null,
           oldValue: null,
-          newValue: { messageId: message.id, direction: message.direction },
+          newValue: { messageId: message.id, direction: message.direction, ...(template ? { templateId: template.templateId } : {}) },
         },
         ...fieldChangeEvents(ticket, patch, auditActor(actor)),
       ]);
+      afterCommit = await this.automation.onChange(manager, {
+        ticketId: ticket.id, trigger: isReply ? 'agent_replied' : null, messageId: message.id, statusBefore: ticket.status,
+      });
       return message;
     });
     if (message.direction === 'outbound') await this.outbound.enqueue(message.id);
+    await this.automation.afterCommit(afterCommit);
     return message;
   }
 

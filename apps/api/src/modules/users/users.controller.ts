@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../../core/http/uuid-param.js';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import { Roles } from '../../core/auth/roles.decorator.js';
@@ -44,12 +44,13 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a user: name, e-mail, password, role, active, absent, locale' })
+  @ApiOperation({ summary: 'Change a user: name, e-mail, password, role, active, absent (their open tickets go back to the queues or to a substitute), locale' })
   @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiBadRequestResponse({ description: 'Invalid input, or `absenceSubstituteId` is not another active, present user', type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'E-mail taken, or the last admin would be lost', type: ErrorResponseDto })
-  async update(@UuidParam() id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
-    return UserDto.from(await this.users.update(id, dto));
+  async update(@UuidParam() id: string, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor): Promise<UserDto> {
+    return UserDto.from(await this.users.update(id, dto, actor));
   }
 
   @Delete(':id')

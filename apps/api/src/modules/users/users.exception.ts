@@ -6,6 +6,7 @@ export enum UsersErrorCode {
   EmailTaken = 'USER_EMAIL_TAKEN',
   LastAdmin = 'USER_LAST_ADMIN',
   SelfDelete = 'USER_SELF_DELETE',
+  SubstituteInvalid = 'USER_SUBSTITUTE_INVALID',
 }
 
 const KIND: Record<UsersErrorCode, ErrorKind> = {
@@ -13,10 +14,12 @@ const KIND: Record<UsersErrorCode, ErrorKind> = {
   [UsersErrorCode.EmailTaken]: ErrorKind.Conflict,
   [UsersErrorCode.LastAdmin]: ErrorKind.Conflict,
   [UsersErrorCode.SelfDelete]: ErrorKind.Conflict,
+  [UsersErrorCode.SubstituteInvalid]: ErrorKind.Invalid,
 };
 
 export class UsersException extends AppException<UsersErrorCode> {
-  constructor(code: UsersErrorCode, message: string) {
-    super(code, KIND[code], message);
+  /** `field`: the request field at fault, named in `details.fields`. */
+  constructor(code: UsersErrorCode, message: string, field?: string) {
+    super(code, KIND[code], message, field ? { fields: [{ field, errors: [message] }] } : {});
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { UserEntity } from './entities/user.entity.js';
 
 @Injectable()
@@ -28,6 +28,12 @@ export class UsersRepository {
     return this.users.findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: limit, skip: offset });
   }
 
+  /** Which of these ids are users. */
+  async existingIds(ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    return (await this.users.find({ select: { id: true }, where: { id: In(ids) } })).map((u) => u.id);
+  }
+
   countAll(): Promise<number> {
     return this.users.count();
   }
@@ -43,6 +49,31 @@ export class UsersRepository {
       const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`);
       return work(manager, rows.map((r) => r.id));
     });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.users.manager.transaction(work);
+  }
+
+  /**
+   * These users, locked until the transaction ends (in id order, so two
+   * transactions locking the same users never deadlock). `FOR NO KEY UPDATE`:
+   * waits for, and holds off, changes of the users and ticket assignment
+   * (which locks the candidates the same way), but not tickets being filed
+   * under them.
+   */
+  lockForChange(manager: EntityManager, ids: string[]): Promise<UserEntity[]> {
+    return manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.id IN (:...ids)', { ids })
+      .orderBy('u.id')
+      .setLock('for_no_key_update')
+      .getMany();
+  }
+
+  async updateIn(manager: EntityManager, id: string, patch: Partial<UserEntity>): Promise<void> {
+    await manager.update(UserEntity, { id }, patch);
   }
 
   insert(user: Partial<UserEntity>): Promise<UserEntity> {

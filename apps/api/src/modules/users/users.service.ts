@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import type { Actor } from '../../core/auth/actor.js';
@@ -7,6 +8,7 @@ import type { CreateUserDto } from './dtos/create-user.dto.js';
 import type { UpdateUserDto } from './dtos/update-user.dto.js';
 import { UserEntity } from './entities/user.entity.js';
 import { passwordHasher } from './password-hasher.js';
+import { UserAvailabilityHooks, type UserUnavailable } from './user-availability.hooks.js';
 import { UsersException, UsersErrorCode } from './users.exception.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -18,6 +20,7 @@ export class UsersService {
 
   constructor(
     private readonly users: UsersRepository,
+    private readonly availability: UserAvailabilityHooks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,22 +49,45 @@ export class UsersService {
       .catch((error: unknown) => this.rethrowEmailTaken(error, dto.email));
   }
 
-  async update(id: string, dto: UpdateUserDto): Promise<UserEntity> {
+  /** Which of these ids are users (for modules that keep lists of users, e.g. queue members). */
+  existingIds(ids: string[]): Promise<string[]> {
+    return this.users.existingIds(ids);
+  }
+
+  /**
+   * Changes a user. Marking them absent or deactivating them hands their open
+   * tickets back to their queues, or to `absenceSubstituteId`, in the same
+   * transaction (see UserAvailabilityHooks), so no ticket waits in the inbox of
+   * someone who is away.
+   */
+  async update(id: string, dto: UpdateUserDto, actor: Actor): Promise<UserEntity> {
     const user = await this.get(id);
     if (dto.email !== undefined && dto.email.toLowerCase() !== user.email.toLowerCase()) await this.assertEmailFree(dto.email);
     const losesAdmin = user.role === 'admin' && user.active && (dto.role === 'agent' || dto.active === false);
-    const { password, ...fields } = dto;
+    const unavailable = this.unavailability(id, dto, actor);
+    const { password, absenceSubstituteId: _substitute, ...fields } = dto;
     // A new password signs the user out everywhere: access tokens issued before it stop working.
     const patch: Partial<UserEntity> = {
       ...fields,
       ...(password ? { passwordHash: await passwordHasher.hash(password), tokensValidAfter: new Date() } : {}),
     };
+    const change = async (manager: EntityManager): Promise<void> => {
+      if (unavailable?.substituteId) {
+        // Locked with the user, so the substitute cannot go away between this check and the commit.
+        const locked = await this.users.lockForChange(manager, [id, unavailable.substituteId]);
+        this.assertSubstitute(locked.find((u) => u.id === unavailable.substituteId), unavailable.substituteId);
+      }
+      await this.users.updateIn(manager, id, patch);
+      if (unavailable) await this.availability.unavailable(manager, unavailable);
+    };
     const save = losesAdmin
       ? this.users.withActiveAdminsLocked(async (manager, adminIds) => {
           this.assertAnotherAdmin(id, adminIds);
-          await manager.update(UserEntity, { id }, patch);
+          await change(manager);
         })
-      : this.users.update(id, patch);
+      : unavailable
+        ? this.users.transaction(change)
+        : this.users.update(id, patch);
     await save.catch((error: unknown) => this.rethrowEmailTaken(error, dto.email ?? ''));
     return this.get(id);
   }
@@ -129,6 +155,28 @@ export class UsersService {
   private async assertEmailFree(email: string): Promise<void> {
     if (await this.users.findByEmail(email)) {
       throw new UsersException(UsersErrorCode.EmailTaken, `A user with the e-mail ${email} already exists`);
+    }
+  }
+
+  /** What the change means for the user's open tickets: null when they stay available. */
+  private unavailability(id: string, dto: UpdateUserDto, actor: Actor): UserUnavailable | null {
+    const reason = dto.active === false ? 'inactive' : dto.absent === true ? 'absent' : null;
+    const substituteId = dto.absenceSubstituteId ?? null;
+    if (substituteId !== null && reason === null) {
+      throw new UsersException(
+        UsersErrorCode.SubstituteInvalid, 'absenceSubstituteId is only taken with absent: true or active: false', 'absenceSubstituteId',
+      );
+    }
+    if (substituteId === id) {
+      throw new UsersException(UsersErrorCode.SubstituteInvalid, 'absenceSubstituteId must be another user', 'absenceSubstituteId');
+    }
+    return reason === null ? null : { userId: id, reason, substituteId, actor };
+  }
+
+  private assertSubstitute(substitute: UserEntity | undefined, substituteId: string): void {
+    if (!substitute?.active || substitute.absent) {
+      const problem = !substitute ? 'is not a user' : !substitute.active ? 'is not active' : 'is absent';
+      throw new UsersException(UsersErrorCode.SubstituteInvalid, `absenceSubstituteId ${substituteId} ${problem}`, 'absenceSubstituteId');
     }
   }
 

@@ -37,7 +37,7 @@ export interface paths {
         delete: operations["Users_delete"];
         options?: never;
         head?: never;
-        /** Change a user: name, e-mail, password, role, active, absent, locale */
+        /** Change a user: name, e-mail, password, role, active, absent (their open tickets go back to the queues or to a substitute), locale */
         patch: operations["Users_update"];
         trace?: never;
     };
@@ -153,9 +153,46 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List queues */
-        get: operations["Queues_listQueues"];
+        /** List queues with members and ticket counts per status (an agent: the queues they are a member or lead of) */
+        get: operations["Queues_list"];
         put?: never;
+        /** Create a queue (team) with its assignment strategy, lead and cap */
+        post: operations["Queues_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a queue with members and ticket counts per status */
+        get: operations["Queues_get"];
+        put?: never;
+        post?: never;
+        /** Delete a queue; its tickets move to the default queue (recorded on each) */
+        delete: operations["Queues_delete"];
+        options?: never;
+        head?: never;
+        /** Change a queue: name, slug, description, default, assignment strategy, lead, cap */
+        patch: operations["Queues_update"];
+        trace?: never;
+    };
+    "/api/v1/queues/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the queue's members (the whole list) */
+        put: operations["Queues_replaceMembers"];
         post?: never;
         delete?: never;
         options?: never;
@@ -171,7 +208,115 @@ export interface paths {
             cookie?: never;
         };
         /** List ticket categories */
-        get: operations["Queues_listCategories"];
+        get: operations["Categories_list"];
+        put?: never;
+        /** Create a ticket category */
+        post: operations["Categories_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a ticket category */
+        get: operations["Categories_get"];
+        put?: never;
+        post?: never;
+        /** Delete a ticket category; its tickets are left without one (recorded on each) */
+        delete: operations["Categories_delete"];
+        options?: never;
+        head?: never;
+        /** Change a ticket category: name, slug, description */
+        patch: operations["Categories_update"];
+        trace?: never;
+    };
+    "/api/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List templates with filters (q, queueId, language, active) */
+        get: operations["Templates_list"];
+        put?: never;
+        /** Create a template */
+        post: operations["Templates_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/placeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the placeholders templates may use */
+        get: operations["Templates_placeholders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render a saved template or unsaved text for a ticket (or with example values), as it would be sent */
+        post: operations["Templates_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a template */
+        get: operations["Templates_get"];
+        put?: never;
+        post?: never;
+        /** Delete a template (rules that reply with it stop doing so; switching it off with active=false is gentler) */
+        delete: operations["Templates_delete"];
+        options?: never;
+        head?: never;
+        /** Change a template: title, slug, subject, body, language, queue scope, active */
+        patch: operations["Templates_update"];
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/template-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Templates for a ticket (by id or number), ranked by similarity to the customer's latest message */
+        get: operations["TemplateSuggestions_suggestions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -372,6 +517,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List rules by trigger, in the order they run */
+        get: operations["Rules_list"];
+        put?: never;
+        /** Create a rule (disabled unless `enabled` is set): dry-run it, then switch it on */
+        post: operations["Rules_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the order of every rule of one trigger */
+        put: operations["Rules_reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a rule that is not saved yet on a sample message or the newest tickets; nothing is changed */
+        post: operations["Rules_dryRunDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a rule */
+        get: operations["Rules_get"];
+        put?: never;
+        post?: never;
+        /** Delete a rule */
+        delete: operations["Rules_delete"];
+        options?: never;
+        head?: never;
+        /** Change a rule; `{enabled: true|false}` switches it on or off */
+        patch: operations["Rules_update"];
+        trace?: never;
+    };
+    "/api/v1/rules/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the rule would change on a sample message or on each of the newest tickets; nothing is changed */
+        post: operations["Rules_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -455,10 +688,15 @@ export interface components {
             role?: "admin" | "agent";
             /** @enum {string} */
             locale?: "pl" | "en";
-            /** @description false: the user can no longer sign in. */
+            /** @description false: the user can no longer sign in; their open tickets go back to their queues (or to `absenceSubstituteId`). */
             active?: boolean;
-            /** @description true: the user is away and gets no new tickets. */
+            /** @description true: the user is away and gets no new tickets; their open tickets go back to their queues (or to `absenceSubstituteId`). */
             absent?: boolean;
+            /**
+             * Format: uuid
+             * @description Only with `absent: true` or `active: false`: the active, present user who takes over their open tickets instead of the queues.
+             */
+            absenceSubstituteId?: string;
         };
         LoginDto: {
             /** @example admin@sklep.pl */
@@ -722,31 +960,312 @@ export interface components {
             emails?: string[];
             notes?: string | null;
         };
+        QueueMemberDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Anna Nowak */
+            name: string;
+            /** @description Inactive members get no tickets. */
+            active: boolean;
+            /** @description Absent members get no tickets. */
+            absent: boolean;
+        };
+        QueueTicketCountsDto: {
+            new: number;
+            open: number;
+            waiting_customer: number;
+            waiting_third_party: number;
+            resolved: number;
+            closed: number;
+        };
         QueueDto: {
             /** Format: uuid */
             id: string;
             /** @example Reklamacje */
             name: string;
-            /** @example complaints */
+            /**
+             * @description Stable name for rules and integrations.
+             * @example complaints
+             */
             slug: string;
+            /** @example Reklamacje i zwroty towaru */
+            description: string | null;
             /** @description Tickets without a queue land here. */
             isDefault: boolean;
+            /**
+             * @description How new tickets get an agent: manual (nobody, agents take them), round_robin (members in turn), least_open (the member with the fewest open tickets). Inactive and absent members are skipped.
+             * @enum {string}
+             */
+            assignmentStrategy: "manual" | "round_robin" | "least_open";
+            /**
+             * Format: uuid
+             * @description The team lead.
+             */
+            leadId: string | null;
+            /**
+             * @description Members with this many open tickets (in any queue) get no more; null: no cap.
+             * @example 20
+             */
+            maxOpenPerAgent: number | null;
+            /** @description By name. */
+            members: components["schemas"]["QueueMemberDto"][];
+            /** @description The queue's tickets in each status. */
+            counts: components["schemas"]["QueueTicketCountsDto"];
+            /** @description Tickets in an unresolved status (new, open, waiting_customer, waiting_third_party). */
+            openCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         QueueListDto: {
             items: components["schemas"]["QueueDto"][];
             total: number;
         };
+        CreateQueueDto: {
+            /**
+             * @description Unique, whatever the letter case.
+             * @example Reklamacje
+             */
+            name: string;
+            /**
+             * @description Unique; made from the name when left out.
+             * @example complaints
+             */
+            slug?: string;
+            description?: string | null;
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            assignmentStrategy: "manual" | "round_robin" | "least_open";
+            /**
+             * Format: uuid
+             * @description The team lead: an existing user.
+             */
+            leadId?: string | null;
+            /** @description Cap of open tickets per member; null: none. */
+            maxOpenPerAgent?: number | null;
+        };
+        UpdateQueueDto: {
+            /** @example Reklamacje */
+            name?: string;
+            /**
+             * @description Rules created by hand keep working (they name queues by id).
+             * @example complaints
+             */
+            slug?: string;
+            description?: string | null;
+            /** @description true makes this the default queue (the previous one stops being it); the default queue cannot be set to false. */
+            isDefault?: boolean;
+            /** @enum {string} */
+            assignmentStrategy?: "manual" | "round_robin" | "least_open";
+            /** Format: uuid */
+            leadId?: string | null;
+            maxOpenPerAgent?: number | null;
+        };
+        ReplaceQueueMembersDto: {
+            /** @description Every member of the queue (users); [] leaves it without members. */
+            userIds: string[];
+        };
         CategoryDto: {
             /** Format: uuid */
             id: string;
-            /** @example Reklamacja / zwrot */
+            /** @example Reklamacja lub zwrot */
             name: string;
-            /** @example complaint */
+            /**
+             * @description Stable name for rules and integrations.
+             * @example complaint-return
+             */
             slug: string;
+            description: string | null;
         };
         CategoryListDto: {
             items: components["schemas"]["CategoryDto"][];
             total: number;
+        };
+        CreateCategoryDto: {
+            /**
+             * @description Unique, whatever the letter case.
+             * @example Reklamacja lub zwrot
+             */
+            name: string;
+            /**
+             * @description Unique; made from the name when left out.
+             * @example complaint-return
+             */
+            slug?: string;
+            description?: string | null;
+        };
+        UpdateCategoryDto: {
+            /** @example Reklamacja lub zwrot */
+            name?: string;
+            /** @example complaint-return */
+            slug?: string;
+            description?: string | null;
+        };
+        TemplateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example order-status */
+            slug: string;
+            /** @example Status zamówienia */
+            title: string;
+            subject: string | null;
+            /**
+             * @example Dzień dobry {{customer.name}},
+             *
+             *     …
+             */
+            body: string;
+            /** @enum {string} */
+            language: "pl" | "en";
+            /**
+             * Format: uuid
+             * @description null: offered in every queue.
+             */
+            queueId: string | null;
+            active: boolean;
+            /**
+             * @description The placeholders subject and body use.
+             * @example [
+             *       "customer.name",
+             *       "ticket.number"
+             *     ]
+             */
+            placeholders: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TemplateListDto: {
+            items: components["schemas"]["TemplateDto"][];
+            total: number;
+        };
+        TemplatePlaceholderDto: {
+            /**
+             * @description Written as {{customer.name}}.
+             * @example customer.name
+             */
+            path: string;
+            description: string;
+            /** @example Jan Kowalski */
+            example: string;
+            /** @description false: reserved for a feature that does not exist yet; refused until then. */
+            available: boolean;
+            unavailableReason: string | null;
+        };
+        TemplatePlaceholderListDto: {
+            items: components["schemas"]["TemplatePlaceholderDto"][];
+        };
+        PreviewTemplateDto: {
+            /**
+             * Format: uuid
+             * @description A saved template; `subject` and `body`, when given, replace its own (as in a reply).
+             */
+            templateId?: string;
+            /** @description Unsaved subject. Placeholders: {{customer.name}}, {{customer.email}}, {{ticket.number}}, {{ticket.subject}}, {{ticket.createdAt}}, {{agent.name}}, {{queue.name}} (GET /templates/placeholders lists them); an unknown one is refused. Write \{{ for literal braces. */
+            subject?: string | null;
+            /** @description Unsaved body; required without templateId. Placeholders: {{customer.name}}, {{customer.email}}, {{ticket.number}}, {{ticket.subject}}, {{ticket.createdAt}}, {{agent.name}}, {{queue.name}} (GET /templates/placeholders lists them); an unknown one is refused. Write \{{ for literal braces. */
+            body?: string;
+            /**
+             * @description For dates in unsaved text; default: the saved template's language, else pl.
+             * @enum {string}
+             */
+            language?: "pl" | "en";
+            /**
+             * @description The ticket (id or number) whose customer, number, queue, … fill the placeholders; without it, example values do.
+             * @example 2026-000123
+             */
+            ticketId?: string;
+        };
+        TemplatePreviewDto: {
+            /** @description The rendered subject; null when there is none (a reply keeps "Re: <ticket subject>"). */
+            subject: string | null;
+            /** @description The rendered body, plain text, exactly as it would be sent. */
+            body: string;
+            /**
+             * @description The placeholders used.
+             * @example [
+             *       "customer.name",
+             *       "ticket.number"
+             *     ]
+             */
+            placeholders: string[];
+            /**
+             * Format: uuid
+             * @description The ticket rendered for; null: example values were used.
+             */
+            ticketId: string | null;
+        };
+        CreateTemplateDto: {
+            /**
+             * @description What agents pick the template by.
+             * @example Status zamówienia
+             */
+            title: string;
+            /**
+             * @description Unique, stable name for rules and scripts (lowercase words joined by dashes); made from the title when left out.
+             * @example order-status
+             */
+            slug?: string;
+            /**
+             * @description Subject of a reply with this template; without one the reply keeps "Re: <ticket subject>". Placeholders: {{customer.name}}, {{customer.email}}, {{ticket.number}}, {{ticket.subject}}, {{ticket.createdAt}}, {{agent.name}}, {{queue.name}} (GET /templates/placeholders lists them); an unknown one is refused. Write \{{ for literal braces.
+             * @example Twoje zamówienie – zgłoszenie {{ticket.number}}
+             */
+            subject?: string | null;
+            /**
+             * @description Plain text. Placeholders: {{customer.name}}, {{customer.email}}, {{ticket.number}}, {{ticket.subject}}, {{ticket.createdAt}}, {{agent.name}}, {{queue.name}} (GET /templates/placeholders lists them); an unknown one is refused. Write \{{ for literal braces.
+             * @example Dzień dobry {{customer.name}},
+             *
+             *     sprawdziliśmy Państwa zamówienie…
+             */
+            body: string;
+            /**
+             * @default pl
+             * @enum {string}
+             */
+            language: "pl" | "en";
+            /**
+             * Format: uuid
+             * @description Offered only in this queue; null or left out: in every queue.
+             */
+            queueId?: string | null;
+            /**
+             * @description false: no longer offered, suggested or usable in replies and rules.
+             * @default true
+             */
+            active: boolean;
+        };
+        UpdateTemplateDto: {
+            title?: string;
+            /** @description Rules and scripts may find the template by its slug: change it with care. */
+            slug?: string;
+            /** @description null: replies keep "Re: <ticket subject>". Placeholders: {{customer.name}}, {{customer.email}}, {{ticket.number}}, {{ticket.subject}}, {{ticket.createdAt}}, {{agent.name}}, {{queue.name}} (GET /templates/placeholders lists them); an unknown one is refused. Write \{{ for literal braces. */
+            subject?: string | null;
+            /** @description Plain text. Placeholders: {{customer.name}}, {{customer.email}}, {{ticket.number}}, {{ticket.subject}}, {{ticket.createdAt}}, {{agent.name}}, {{queue.name}} (GET /templates/placeholders lists them); an unknown one is refused. Write \{{ for literal braces. */
+            body?: string;
+            /** @enum {string} */
+            language?: "pl" | "en";
+            /**
+             * Format: uuid
+             * @description null: offered in every queue.
+             */
+            queueId?: string | null;
+            active?: boolean;
+        };
+        TemplateSuggestionDto: {
+            template: components["schemas"]["TemplateDto"];
+            /**
+             * @description Full-text rank against the customer's latest message; higher is closer.
+             * @example 0.42
+             */
+            score: number;
+        };
+        TemplateSuggestionListDto: {
+            /** @description Best first; only templates sharing words with the message. */
+            items: components["schemas"]["TemplateSuggestionDto"][];
         };
         TicketListItemDto: {
             /** Format: uuid */
@@ -1041,8 +1560,16 @@ export interface components {
              * @enum {string}
              */
             type: "reply" | "note";
-            /** @example Dzień dobry, sprawdziliśmy przesyłkę... */
-            body: string;
+            /**
+             * @description Required unless templateId is given; with a template, replaces the template's rendered body.
+             * @example Dzień dobry, sprawdziliśmy przesyłkę...
+             */
+            body?: string;
+            /**
+             * Format: uuid
+             * @description An active template: its body, rendered for this ticket (the sending agent fills {{agent.name}}), is the message's body unless body is given; its subject, if it has one, titles a reply.
+             */
+            templateId?: string;
             /** @description HTML version; sanitised before it is stored. */
             html?: string;
             /**
@@ -1120,11 +1647,11 @@ export interface components {
             /** @default true */
             autoAcknowledge: boolean;
             /**
-             * @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}.
+             * @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \{{ for literal braces).
              * @example Przyjęliśmy reklamację {{ticket.number}}
              */
             acknowledgementSubject?: string;
-            /** @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}. */
+            /** @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \{{ for literal braces). */
             acknowledgementBody?: string;
         };
         UpdateInboundAddressDto: {
@@ -1139,11 +1666,11 @@ export interface components {
             replyFromName?: string | null;
             autoAcknowledge?: boolean;
             /**
-             * @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}.
+             * @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \{{ for literal braces).
              * @example Przyjęliśmy reklamację {{ticket.number}}
              */
             acknowledgementSubject?: string | null;
-            /** @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}. */
+            /** @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \{{ for literal braces). */
             acknowledgementBody?: string | null;
         };
         InboundMailDto: {
@@ -1176,6 +1703,272 @@ export interface components {
         InboundMailListDto: {
             items: components["schemas"]["InboundMailDto"][];
             total: number;
+        };
+        RuleDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Set on the ready-made scenarios. */
+            slug: string | null;
+            name: string;
+            description: string | null;
+            enabled: boolean;
+            /** @description Rules of one trigger run in ascending order. */
+            order: number;
+            /** @enum {string} */
+            trigger: "ticket_created" | "customer_replied" | "agent_replied" | "status_changed" | "ticket_closed" | "time_in_status" | "sla_before_deadline" | "sla_after_deadline";
+            triggerParams: {
+                [key: string]: unknown;
+            };
+            conditions: {
+                [key: string]: unknown;
+            };
+            actions: {
+                [key: string]: unknown;
+            }[];
+            stopProcessing: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RuleListDto: {
+            items: components["schemas"]["RuleDto"][];
+            total: number;
+        };
+        CreateRuleDto: {
+            /** @example Reklamacje → kolejka Reklamacje */
+            name: string;
+            description?: Record<string, never> | null;
+            /**
+             * @description New rules start disabled unless asked: dry-run them first.
+             * @default false
+             */
+            enabled: boolean;
+            /** @enum {string} */
+            trigger: "ticket_created" | "customer_replied" | "agent_replied" | "status_changed" | "ticket_closed" | "time_in_status" | "sla_before_deadline" | "sla_after_deadline";
+            /**
+             * @description For time_in_status: status and hours; for the SLA triggers: hours before/after the deadline.
+             * @example {
+             *       "status": "waiting_customer",
+             *       "hours": 72
+             *     }
+             */
+            triggerParams?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description A group {match: all|any, conditions: [...]} of conditions {field, operator, value} and nested groups. Fields: inbound_address, sender_address, sender_domain, subject, body, channel, customer_tag, customer_field:<name>, category, priority, status, queue, assignee, tag, has_attachments, business_hours. Operators: is, is_not, contains, not_contains, contains_any_word, starts_with, matches_regex, is_empty, is_not_empty. Text matching ignores case and Polish diacritics.
+             * @example {
+             *       "match": "all",
+             *       "conditions": [
+             *         {
+             *           "field": "inbound_address",
+             *           "operator": "is",
+             *           "value": "reklamacje@sklep.pl"
+             *         },
+             *         {
+             *           "match": "any",
+             *           "conditions": [
+             *             {
+             *               "field": "subject",
+             *               "operator": "contains_any_word",
+             *               "value": [
+             *                 "awaria",
+             *                 "nie działa"
+             *               ]
+             *             }
+             *           ]
+             *         }
+             *       ]
+             *     }
+             */
+            conditions: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description In order: set_queue {queueId}, set_category {categoryId}, set_priority {priority}, set_status {status}, assign {userId}, assign_by_strategy, add_tag {tag}, remove_tag {tag}, add_note {body}, reply_with_template {templateId}, notify {target: assignee|queue|lead|user, userId?}, forward_copy {address}, call_webhook {url}, close.
+             * @example [
+             *       {
+             *         "type": "set_queue",
+             *         "queueId": "00000000-0000-0000-0000-000000000000"
+             *       },
+             *       {
+             *         "type": "set_priority",
+             *         "priority": "high"
+             *       },
+             *       {
+             *         "type": "assign_by_strategy"
+             *       }
+             *     ]
+             */
+            actions: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * @description When this rule matches, later rules of the same trigger are not evaluated.
+             * @default false
+             */
+            stopProcessing: boolean;
+            /** @description Position among the rules of its trigger (ascending); new rules go last. */
+            order?: number;
+        };
+        ReorderRulesDto: {
+            /** @description Every rule of one trigger, in the order they should run. */
+            ids: string[];
+        };
+        SampleMessageDto: {
+            /** @example Awaria: sklep nie działa */
+            subject: string;
+            /** @example Dzień dobry, od rana nie mogę złożyć zamówienia. */
+            body: string;
+            /** @example jan.kowalski@example.pl */
+            from: string;
+            /**
+             * @description The address of ours it was sent to.
+             * @example reklamacje@sklep.pl
+             */
+            to?: string;
+            /** @default false */
+            hasAttachments: boolean;
+        };
+        DryRunDraftDto: {
+            /** @description Try the rule on this message as a new ticket. */
+            sample?: components["schemas"]["SampleMessageDto"];
+            /** @description Try the rule on the newest N tickets (20 when no sample is given). */
+            lastTickets?: number;
+            rule: components["schemas"]["CreateRuleDto"];
+        };
+        DryRunTicketDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-000123 */
+            number: string;
+            subject: string;
+        };
+        DryRunChangeDto: {
+            /** @enum {string} */
+            field: "queueId" | "categoryId" | "priority" | "status" | "assigneeId" | "tags";
+            from: string | null;
+            to: string | null;
+            /** @description The name of the queue, category or user `from` points at. */
+            fromLabel: string | null;
+            toLabel: string | null;
+        };
+        DryRunActionDto: {
+            /** @example reply_with_template */
+            type: string;
+            /** @example Would answer the customer with the template „Status zamówienia”. */
+            description: string;
+            /** @description E.g. the rendered answer: {subject, body}. */
+            preview?: {
+                [key: string]: unknown;
+            };
+        };
+        DryRunItemDto: {
+            /** @description Null for the sample message. */
+            ticket: components["schemas"]["DryRunTicketDto"] | null;
+            matched: boolean;
+            /**
+             * @description A time-based rule the ticket is not due for.
+             * @enum {string}
+             */
+            reason?: "not_due";
+            /** @description How each condition was judged. */
+            explanation: {
+                [key: string]: unknown;
+            }[];
+            changes: components["schemas"]["DryRunChangeDto"][];
+            actions: components["schemas"]["DryRunActionDto"][];
+        };
+        DryRunResultDto: {
+            /** @description How many tickets (or samples) the rule was tried on. */
+            evaluated: number;
+            /** @description On how many it matched. */
+            matched: number;
+            items: components["schemas"]["DryRunItemDto"][];
+        };
+        UpdateRuleDto: {
+            /** @example Reklamacje → kolejka Reklamacje */
+            name?: string;
+            description?: Record<string, never> | null;
+            /**
+             * @description New rules start disabled unless asked: dry-run them first.
+             * @default false
+             */
+            enabled: boolean;
+            /** @enum {string} */
+            trigger?: "ticket_created" | "customer_replied" | "agent_replied" | "status_changed" | "ticket_closed" | "time_in_status" | "sla_before_deadline" | "sla_after_deadline";
+            /**
+             * @description For time_in_status: status and hours; for the SLA triggers: hours before/after the deadline.
+             * @example {
+             *       "status": "waiting_customer",
+             *       "hours": 72
+             *     }
+             */
+            triggerParams?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description A group {match: all|any, conditions: [...]} of conditions {field, operator, value} and nested groups. Fields: inbound_address, sender_address, sender_domain, subject, body, channel, customer_tag, customer_field:<name>, category, priority, status, queue, assignee, tag, has_attachments, business_hours. Operators: is, is_not, contains, not_contains, contains_any_word, starts_with, matches_regex, is_empty, is_not_empty. Text matching ignores case and Polish diacritics.
+             * @example {
+             *       "match": "all",
+             *       "conditions": [
+             *         {
+             *           "field": "inbound_address",
+             *           "operator": "is",
+             *           "value": "reklamacje@sklep.pl"
+             *         },
+             *         {
+             *           "match": "any",
+             *           "conditions": [
+             *             {
+             *               "field": "subject",
+             *               "operator": "contains_any_word",
+             *               "value": [
+             *                 "awaria",
+             *                 "nie działa"
+             *               ]
+             *             }
+             *           ]
+             *         }
+             *       ]
+             *     }
+             */
+            conditions?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description In order: set_queue {queueId}, set_category {categoryId}, set_priority {priority}, set_status {status}, assign {userId}, assign_by_strategy, add_tag {tag}, remove_tag {tag}, add_note {body}, reply_with_template {templateId}, notify {target: assignee|queue|lead|user, userId?}, forward_copy {address}, call_webhook {url}, close.
+             * @example [
+             *       {
+             *         "type": "set_queue",
+             *         "queueId": "00000000-0000-0000-0000-000000000000"
+             *       },
+             *       {
+             *         "type": "set_priority",
+             *         "priority": "high"
+             *       },
+             *       {
+             *         "type": "assign_by_strategy"
+             *       }
+             *     ]
+             */
+            actions?: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * @description When this rule matches, later rules of the same trigger are not evaluated.
+             * @default false
+             */
+            stopProcessing: boolean;
+            /** @description Position among the rules of its trigger (ascending); new rules go last. */
+            order?: number;
+        };
+        DryRunDto: {
+            /** @description Try the rule on this message as a new ticket. */
+            sample?: components["schemas"]["SampleMessageDto"];
+            /** @description Try the rule on the newest N tickets (20 when no sample is given). */
+            lastTickets?: number;
         };
     };
     responses: never;
@@ -1472,7 +2265,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Invalid input; `details.fields` names each failing field */
+            /** @description Invalid input, or `absenceSubstituteId` is not another active, present user */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2037,7 +2830,7 @@ export interface operations {
             };
         };
     };
-    Queues_listQueues: {
+    Queues_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -2074,7 +2867,351 @@ export interface operations {
             };
         };
     };
-    Queues_listCategories: {
+    Queues_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQueueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The name or slug is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Queues_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such queue, or an agent who does not work in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Queues_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The default queue cannot be deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Queues_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQueueDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The name or slug is taken, or the default queue would stop being the default */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Queues_replaceMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceQueueMembersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Categories_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -2111,6 +3248,755 @@ export interface operations {
             };
         };
     };
+    Categories_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCategoryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The name or slug is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Categories_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Categories_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Categories_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCategoryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The name or slug is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Templates_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Words to find in the title or body; letter case and Polish diacritics do not matter. */
+                q?: string;
+                /** @description Templates offered in this queue: its own and those for every queue. */
+                queueId?: string;
+                language?: "pl" | "en";
+                /** @description true: only active templates; false: only switched-off ones; left out: both. */
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateListDto"];
+                };
+            };
+            /** @description Invalid input; an unknown or malformed placeholder is TEMPLATE_INVALID_PLACEHOLDER naming the field and the placeholder */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Templates_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDto"];
+                };
+            };
+            /** @description Invalid input; an unknown or malformed placeholder is TEMPLATE_INVALID_PLACEHOLDER naming the field and the placeholder */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The slug belongs to another template */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Templates_placeholders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePlaceholderListDto"];
+                };
+            };
+            /** @description Invalid input; an unknown or malformed placeholder is TEMPLATE_INVALID_PLACEHOLDER naming the field and the placeholder */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Templates_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePreviewDto"];
+                };
+            };
+            /** @description Invalid input; an unknown or malformed placeholder is TEMPLATE_INVALID_PLACEHOLDER naming the field and the placeholder */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The ticket does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Templates_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDto"];
+                };
+            };
+            /** @description Invalid input; an unknown or malformed placeholder is TEMPLATE_INVALID_PLACEHOLDER naming the field and the placeholder */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Templates_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; an unknown or malformed placeholder is TEMPLATE_INVALID_PLACEHOLDER naming the field and the placeholder */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Templates_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDto"];
+                };
+            };
+            /** @description Invalid input; an unknown or malformed placeholder is TEMPLATE_INVALID_PLACEHOLDER naming the field and the placeholder */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The slug belongs to another template */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TemplateSuggestions_suggestions: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateSuggestionListDto"];
+                };
+            };
+            /** @description Invalid ticket reference or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Tickets_list: {
         parameters: {
             query?: {
@@ -2120,6 +4006,7 @@ export interface operations {
                 status?: string;
                 /** @description One or more priorities, comma-separated. */
                 priority?: string;
+                /** @description A queue id, or `none` (tickets in no queue). */
                 queueId?: string;
                 categoryId?: string;
                 /** @description A user id, `me` or `none` (unassigned). */
@@ -3095,6 +4982,505 @@ export interface operations {
             };
             /** @description The mail was processed already */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rules_list: {
+        parameters: {
+            query?: {
+                trigger?: "ticket_created" | "customer_replied" | "agent_replied" | "status_changed" | "ticket_closed" | "time_in_status" | "sla_before_deadline" | "sla_after_deadline";
+                enabled?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleListDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rules_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description RULE_INVALID: details.fields names the condition or action */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rules_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleListDto"];
+                };
+            };
+            /** @description RULE_ORDER_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rules_dryRunDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DryRunDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunResultDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rules_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rules_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rules_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DryRunDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunResultDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -40,13 +40,13 @@ export class CreateInboundAddressDto {
   @IsBoolean()
   autoAcknowledge?: boolean;
 
-  @ApiPropertyOptional({ type: String, example: 'Przyjęliśmy reklamację {{ticket.number}}', description: 'Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}.' })
+  @ApiPropertyOptional({ type: String, example: 'Przyjęliśmy reklamację {{ticket.number}}', description: 'Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \\{{ for literal braces).' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   acknowledgementSubject?: string;
 
-  @ApiPropertyOptional({ type: String, description: 'Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}.' })
+  @ApiPropertyOptional({ type: String, description: 'Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \\{{ for literal braces).' })
   @IsOptional()
   @IsString()
   @MaxLength(20_000)

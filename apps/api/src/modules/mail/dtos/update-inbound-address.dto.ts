@@ -42,13 +42,13 @@ export class UpdateInboundAddressDto {
   @IsBoolean()
   autoAcknowledge?: boolean;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Przyjęliśmy reklamację {{ticket.number}}', description: 'Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}.' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Przyjęliśmy reklamację {{ticket.number}}', description: 'Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \\{{ for literal braces).' })
   @ValidateIf((_, v) => v !== undefined && v !== null)
   @IsString()
   @MaxLength(300)
   acknowledgementSubject?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}.' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \\{{ for literal braces).' })
   @ValidateIf((_, v) => v !== undefined && v !== null)
   @IsString()
   @MaxLength(20_000)

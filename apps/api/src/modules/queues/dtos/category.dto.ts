@@ -5,14 +5,17 @@ export class CategoryDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ example: 'Reklamacja / zwrot' })
+  @ApiProperty({ example: 'Reklamacja lub zwrot' })
   name!: string;
 
-  @ApiProperty({ example: 'complaint' })
+  @ApiProperty({ example: 'complaint-return', description: 'Stable name for rules and integrations.' })
   slug!: string;
 
+  @ApiProperty({ type: String, nullable: true })
+  description!: string | null;
+
   static from(category: CategoryEntity): CategoryDto {
-    return { id: category.id, name: category.name, slug: category.slug };
+    return { id: category.id, name: category.name, slug: category.slug, description: category.description };
   }
 }
 

@@ -8,8 +8,12 @@ export class CategoryEntity {
   @Column('text')
   name!: string;
 
+  /** Stable: seeded rules and integrations find categories by it. */
   @Column('text')
   slug!: string;
+
+  @Column('text', { nullable: true })
+  description!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

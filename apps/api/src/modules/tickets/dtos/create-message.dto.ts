@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TICKET_STATUSES, type TicketStatus } from '@okienko/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { AttachmentInputDto } from './attachment-input.dto.js';
 
 export class CreateMessageDto {
@@ -9,11 +9,23 @@ export class CreateMessageDto {
   @IsIn(['reply', 'note'])
   type!: 'reply' | 'note';
 
-  @ApiProperty({ example: 'Dzień dobry, sprawdziliśmy przesyłkę...' })
+  @ApiPropertyOptional({
+    example: 'Dzień dobry, sprawdziliśmy przesyłkę...',
+    description: "Required unless templateId is given; with a template, replaces the template's rendered body.",
+  })
+  @ValidateIf((o: CreateMessageDto) => o.templateId === undefined || o.body !== undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(1_000_000)
-  body!: string;
+  body?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "An active template: its body, rendered for this ticket (the sending agent fills {{agent.name}}), is the message's body unless body is given; its subject, if it has one, titles a reply.",
+  })
+  @IsOptional()
+  @IsUUID()
+  templateId?: string;
 
   @ApiPropertyOptional({ description: 'HTML version; sanitised before it is stored.' })
   @IsOptional()

@@ -26,9 +26,11 @@ export class TicketQueryDto extends PageQueryDto {
   @IsIn(TICKET_PRIORITIES, { each: true })
   priority?: TicketPriority[];
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ description: 'A queue id, or `none` (tickets in no queue).' })
   @IsOptional()
-  @IsUUID()
+  @Matches(/^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    message: 'queueId must be a queue id (UUID) or "none"',
+  })
   queueId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DeliveryState, MessageDirection } from '@okienko/domain';
+import type { DeliveryState, MessageDirection, MessagePurpose } from '@okienko/domain';
 
 @Entity('messages')
 export class MessageEntity {
@@ -62,6 +62,10 @@ export class MessageEntity {
   /** Sent or received by a machine: auto-replies, bounces, mailing lists, our own acknowledgements. */
   @Column('boolean')
   automated!: boolean;
+
+  /** `conversation` (with the customer), or mail a rule sent elsewhere: a `forward`ed copy, a `notification` to agents. */
+  @Column('text', { default: 'conversation' })
+  purpose!: MessagePurpose;
 
   @Column('uuid', { name: 'inbound_mail_id', nullable: true })
   inboundMailId!: string | null;

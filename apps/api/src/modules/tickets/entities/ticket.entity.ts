@@ -52,6 +52,10 @@ export class TicketEntity {
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt!: Date | null;
 
+  /** When the ticket entered its current status (what "3 days waiting for the customer" is measured from). */
+  @Column('timestamptz', { name: 'status_changed_at', default: () => 'now()' })
+  statusChangedAt!: Date;
+
   @Column('timestamptz', { name: 'last_inbound_at', nullable: true })
   lastInboundAt!: Date | null;
 

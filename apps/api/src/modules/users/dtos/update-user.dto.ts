@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { UserRole } from '../entities/user.entity.js';
 
 export class UpdateUserDto {
@@ -33,13 +33,21 @@ export class UpdateUserDto {
   @IsIn(['pl', 'en'])
   locale?: string;
 
-  @ApiPropertyOptional({ description: 'false: the user can no longer sign in.' })
+  @ApiPropertyOptional({ description: 'false: the user can no longer sign in; their open tickets go back to their queues (or to `absenceSubstituteId`).' })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: 'true: the user is away and gets no new tickets.' })
+  @ApiPropertyOptional({ description: 'true: the user is away and gets no new tickets; their open tickets go back to their queues (or to `absenceSubstituteId`).' })
   @IsOptional()
   @IsBoolean()
   absent?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only with `absent: true` or `active: false`: the active, present user who takes over their open tickets instead of the queues.',
+  })
+  @IsOptional()
+  @IsUUID()
+  absenceSubstituteId?: string;
 }

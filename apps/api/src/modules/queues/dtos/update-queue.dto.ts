@@ -1,0 +1,50 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ASSIGNMENT_STRATEGIES, type AssignmentStrategy } from '@okienko/domain';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '../slug-from-name.js';
+
+/** Only the fields present change; null clears description, lead or cap. */
+export class UpdateQueueDto {
+  @ApiPropertyOptional({ example: 'Reklamacje' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'complaints', description: 'Rules created by hand keep working (they name queues by id).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_SLUG_LENGTH)
+  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters and digits joined by single hyphens, e.g. after-sales' })
+  slug?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsString()
+  @MaxLength(1000)
+  description?: string | null;
+
+  @ApiPropertyOptional({ description: 'true makes this the default queue (the previous one stops being it); the default queue cannot be set to false.' })
+  @IsOptional()
+  @IsBoolean()
+  isDefault?: boolean;
+
+  @ApiPropertyOptional({ enum: ASSIGNMENT_STRATEGIES })
+  @IsOptional()
+  @IsIn(ASSIGNMENT_STRATEGIES)
+  assignmentStrategy?: AssignmentStrategy;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsUUID()
+  leadId?: string | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 10_000 })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  maxOpenPerAgent?: number | null;
+}

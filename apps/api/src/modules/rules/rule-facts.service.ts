@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isWithinWeeklyHours } from '@okienko/domain';
+import type { TicketFacts } from '@okienko/routing';
+import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '../../core/config/app-config.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
+import type { MessageEntity } from '../tickets/entities/message.entity.js';
+import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
+import { RulesRepository } from './rules.repository.js';
+
+/** A message the rules look at when there is no stored one (a dry run's sample). */
+export interface SampleMessage {
+  subject: string;
+  body: string;
+  senderAddress: string;
+  inboundAddresses: string[];
+  hasAttachments: boolean;
+}
+
+/** Builds what the rule engine sees of a ticket: its fields, the message that fired the rule, its customer. */
+@Injectable()
+export class RuleFactsService {
+  constructor(
+    private readonly rules: RulesRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The facts of a stored ticket; `message` is the one that fired the trigger (or null: its first message). */
+  async forTicket(manager: EntityManager, ticket: TicketEntity, messageId: string | null, now = new Date()): Promise<TicketFacts> {
+    const id = messageId ?? (await this.rules.firstInboundMessageId(manager, ticket.id));
+    const message: MessageEntity | null = id ? await this.rules.message(manager, id) : null;
+    const customer = await this.rules.customer(manager, ticket.customerId);
+    return {
+      inboundAddresses: [...ticket.inboundAddresses],
+      senderAddress: message?.fromAddress ?? customer?.email ?? '',
+      subject: ticket.subject,
+      // The new text of the message, without the quoted history it may carry.
+      body: message ? (message.visibleText ?? message.bodyText) : '',
+      channel: ticket.channel,
+      customerTags: [...(customer?.tags ?? [])],
+      customerFields: {
+        ...(customer?.externalIds ?? {}),
+        name: customer?.name ?? '',
+        email: customer?.email ?? '',
+      },
+      categoryId: ticket.categoryId,
+      priority: ticket.priority,
+      status: ticket.status,
+      queueId: ticket.queueId,
+      assigneeId: ticket.assigneeId,
+      tags: [...ticket.tags],
+      hasAttachments: message ? await this.rules.hasAttachments(manager, message.id) : false,
+      withinBusinessHours: isWithinWeeklyHours(now, this.config.timeZone),
+    };
+  }
+
+  /** The facts of a new ticket made of a sample message, as it would stand before any rule ran. */
+  forSample(sample: SampleMessage, queueId: string | null, now = new Date()): TicketFacts {
+    return {
+      inboundAddresses: sample.inboundAddresses.map((a) => a.toLowerCase()),
+      senderAddress: sample.senderAddress.toLowerCase(),
+      subject: sample.subject,
+      body: sample.body,
+      channel: 'email',
+      customerTags: [],
+      customerFields: { email: sample.senderAddress.toLowerCase(), name: '' },
+      categoryId: null,
+      priority: 'normal',
+      status: 'new',
+      queueId,
+      assigneeId: null,
+      tags: [],
+      hasAttachments: sample.hasAttachments,
+      withinBusinessHours: isWithinWeeklyHours(now, this.config.timeZone),
+    };
+  }
+}

@@ -1,0 +1,158 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { planStatusChange } from '@okienko/domain';
+import { runRules, type Rule, type RuleRunResult, type RuleTiming, type RuleTrigger } from '@okienko/routing';
+import type { EntityManager } from 'typeorm';
+import { TicketAutomationHooks, type AfterCommit, type TicketAutomation, type TicketChange } from '../tickets/automation/ticket-automation.hooks.js';
+import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
+import { statusChangePatch } from '../tickets/status-change-patch.js';
+import { fieldChangeEvents, type EventActor } from '../tickets/ticket-audit.js';
+import { TicketsRepository, type NewTicketEvent } from '../tickets/tickets.repository.js';
+import { EnabledRulesCache } from './enabled-rules.cache.js';
+import { RuleEffectsService } from './rule-effects.service.js';
+import { RuleFactsService } from './rule-facts.service.js';
+import { RulesRepository } from './rules.repository.js';
+
+/**
+ * Runs the rules on every ticket change, inside the change's transaction:
+ * what the rules set and every action they took is written with the change,
+ * each as an audit event naming the rule, and the explanation of why a rule
+ * matched is kept on the ticket.
+ */
+@Injectable()
+export class RuleRunnerService implements TicketAutomation, OnModuleInit {
+  constructor(
+    private readonly hooks: TicketAutomationHooks,
+    private readonly cache: EnabledRulesCache,
+    private readonly facts: RuleFactsService,
+    private readonly effects: RuleEffectsService,
+    private readonly rules: RulesRepository,
+    private readonly tickets: TicketsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register(this);
+  }
+
+  async onChange(manager: EntityManager, change: TicketChange): Promise<AfterCommit[]> {
+    const rules = await this.cache.get();
+    if (rules.length === 0) return [];
+    const ticket = await this.rules.ticket(manager, change.ticketId);
+    if (!ticket) return [];
+    const automatedMessage = change.messageId ? (await this.rules.message(manager, change.messageId))?.automated ?? false : false;
+    return this.runTriggers(manager, ticket, rules, change.trigger ? [change.trigger] : [], change.statusBefore, {
+      messageId: change.messageId,
+      automatedMessage,
+    });
+  }
+
+  /**
+   * Runs one time-based rule for a ticket it is due for (the sweep found it),
+   * then what its status change fires.
+   */
+  async runTimed(manager: EntityManager, ticket: TicketEntity, rule: Rule, timing: RuleTiming): Promise<AfterCommit[]> {
+    const all = await this.cache.get();
+    return this.runTriggers(manager, ticket, all, [], ticket.status, { messageId: null, automatedMessage: false }, { rule, timing });
+  }
+
+  private async runTriggers(
+    manager: EntityManager,
+    initial: TicketEntity,
+    rules: readonly Rule[],
+    triggers: RuleTrigger[],
+    statusBefore: TicketEntity['status'] | null,
+    context: { messageId: string | null; automatedMessage: boolean },
+    timed?: { rule: Rule; timing: RuleTiming },
+  ): Promise<AfterCommit[]> {
+    let ticket = initial;
+    const patch: Partial<TicketEntity> = {};
+    const events: NewTicketEvent[] = [];
+    const afterCommit: AfterCommit[] = [];
+    // A status change fires `status_changed` (and `ticket_closed`); each trigger runs at most once per change, so rules cannot loop.
+    const ran = new Set<RuleTrigger>();
+    let statusSeen = statusBefore;
+    const pending = [...triggers];
+
+    const run = async (trigger: RuleTrigger, ruleSet: readonly Rule[], timing: RuleTiming = {}) => {
+      ran.add(trigger);
+      const facts = await this.facts.forTicket(manager, ticket, context.messageId);
+      const result = runRules(ruleSet, trigger, facts, timing);
+      const applied = await this.apply(manager, ticket, trigger, result, context.automatedMessage);
+      Object.assign(patch, applied.patch);
+      events.push(...applied.events);
+      afterCommit.push(...applied.afterCommit);
+      ticket = { ...ticket, ...applied.patch } as TicketEntity;
+    };
+    const deriveFromStatus = () => {
+      if (ticket.status === statusSeen) return;
+      if (!ran.has('status_changed')) pending.push('status_changed');
+      if (ticket.status === 'closed' && statusSeen !== 'closed' && !ran.has('ticket_closed')) pending.push('ticket_closed');
+      statusSeen = ticket.status;
+    };
+
+    if (timed) await run(timed.rule.trigger, [{ ...timed.rule, enabled: true }], timed.timing);
+    deriveFromStatus();
+    while (pending.length > 0) {
+      const trigger = pending.shift()!;
+      if (ran.has(trigger)) continue;
+      await run(trigger, rules);
+      deriveFromStatus();
+    }
+
+    if (Object.keys(patch).length > 0) await this.tickets.updateTicket(manager, ticket.id, { ...patch, updatedAt: new Date() });
+    await this.tickets.insertEvents(manager, events);
+    return afterCommit;
+  }
+
+  /** Writes what the matching rules set, one event per change naming the rule, then carries out their other actions. */
+  private async apply(
+    manager: EntityManager,
+    start: TicketEntity,
+    trigger: RuleTrigger,
+    result: RuleRunResult,
+    automatedMessage: boolean,
+  ): Promise<{ patch: Partial<TicketEntity>; events: NewTicketEvent[]; afterCommit: AfterCommit[] }> {
+    let ticket = start;
+    const patch: Partial<TicketEntity> = {};
+    const events: NewTicketEvent[] = [];
+    const afterCommit: AfterCommit[] = [];
+    for (const applied of result.applied) {
+      const who: EventActor = { actorType: 'rule', actorId: applied.ruleId, actorName: applied.ruleName };
+      events.push({
+        ticketId: ticket.id, type: 'rule_applied', ...who, field: null, oldValue: null,
+        newValue: { trigger, explanation: applied.explanation, actions: applied.actions.map((a) => a.type) },
+      });
+      const rulePatch: Partial<TicketEntity> = {};
+      let tags = ticket.tags;
+      for (const change of applied.changes) {
+        if (change.field === 'tags') {
+          tags = change.to !== null ? [...tags, change.to] : tags.filter((t) => t !== change.from);
+          rulePatch.tags = tags;
+        } else if (change.field === 'status') {
+          const from = rulePatch.status ?? ticket.status;
+          const plan = planStatusChange(from, change.to as TicketEntity['status'], new Date());
+          if (plan.ok) Object.assign(rulePatch, statusChangePatch(plan));
+          else {
+            events.push({
+              ticketId: ticket.id, type: 'rule_action_skipped', ...who, field: null, oldValue: null,
+              newValue: { action: 'set_status', reason: 'transition_not_allowed', from, to: change.to },
+            });
+          }
+        } else {
+          (rulePatch as Record<string, unknown>)[change.field] = change.to;
+        }
+      }
+      events.push(...fieldChangeEvents(ticket, rulePatch, who));
+      Object.assign(patch, rulePatch);
+      ticket = { ...ticket, ...rulePatch } as TicketEntity;
+
+      for (const effect of result.effects.filter((e) => e.ruleId === applied.ruleId)) {
+        const outcome = await this.effects.execute(manager, ticket, effect, { trigger, automatedMessage });
+        Object.assign(patch, outcome.patch);
+        events.push(...outcome.events);
+        afterCommit.push(...outcome.afterCommit);
+        ticket = { ...ticket, ...outcome.patch } as TicketEntity;
+      }
+    }
+    return { patch, events, afterCommit };
+  }
+}

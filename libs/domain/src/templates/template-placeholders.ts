@@ -1,0 +1,54 @@
+/**
+ * The placeholders a text may use, as an allow-list: a template's `{{ path }}`
+ * is looked up in this list and in nothing else, so `{{constructor}}` or
+ * `{{__proto__.x}}` are unknown placeholders like any typo, never a way into
+ * an object.
+ */
+export interface PlaceholderDefinition {
+  /** What goes between the braces, e.g. `customer.name`. */
+  readonly path: string;
+  readonly description: string;
+  /** A value as it could appear in a real mail; used for previews without a ticket. */
+  readonly example: string;
+  /**
+   * Set while the value does not exist in Okienko yet: the placeholder is then
+   * refused with this reason instead of silently rendering nothing.
+   */
+  readonly unavailable?: string;
+}
+
+const SLA_NOT_YET = 'SLA deadlines are not tracked yet; this placeholder becomes available with SLA policies';
+
+/** Placeholders of templates (canned responses), for agents' replies, rule actions and acknowledgements of rules. */
+export const TEMPLATE_PLACEHOLDERS: readonly PlaceholderDefinition[] = Object.freeze([
+  { path: 'customer.name', description: "The customer's name (empty when it is not known)", example: 'Jan Kowalski' },
+  { path: 'customer.email', description: "The customer's e-mail address (empty when it is not known)", example: 'jan.kowalski@example.pl' },
+  { path: 'ticket.number', description: 'The ticket number', example: '2026-000123' },
+  { path: 'ticket.subject', description: "The ticket's subject", example: 'Gdzie jest moje zamówienie?' },
+  { path: 'ticket.createdAt', description: "When the ticket was opened, in the helpdesk's time zone", example: '21.05.2026 14:03' },
+  {
+    path: 'ticket.firstResponseDueAt', description: 'When the first response is due (SLA)', example: '22.05.2026 14:03', unavailable: SLA_NOT_YET,
+  },
+  { path: 'ticket.resolutionDueAt', description: 'When the resolution is due (SLA)', example: '28.05.2026 14:03', unavailable: SLA_NOT_YET },
+  {
+    path: 'agent.name',
+    description: "The agent who sends the reply; without one (a rule, an API token) the ticket's assignee; empty when neither exists",
+    example: 'Anna Nowak',
+  },
+  { path: 'queue.name', description: "The name of the ticket's queue (empty when it has none)", example: 'Obsługa zamówień' },
+]);
+
+/** Placeholders of an inbound address's own acknowledgement subject and body. */
+export const ACKNOWLEDGEMENT_PLACEHOLDERS: readonly PlaceholderDefinition[] = Object.freeze([
+  { path: 'ticket.number', description: 'The number of the new ticket', example: '2026-000123' },
+  { path: 'ticket.subject', description: "The subject of the customer's mail", example: 'Gdzie jest moje zamówienie?' },
+  { path: 'customer.name', description: "The sender's name (empty when the mail has none)", example: 'Jan Kowalski' },
+  { path: 'expected_response', description: 'The promised response time (ACK_EXPECTED_RESPONSE)', example: 'w ciągu 1 dnia roboczego' },
+  { path: 'faq_url', description: 'The help page (ACK_FAQ_URL; empty when unset)', example: 'https://sklep.pl/pomoc' },
+  { path: 'address.name', description: "The address's reply name, name or address", example: 'Sklep Kowalski – obsługa klienta' },
+]);
+
+/** The example values of a placeholder list, for previews without a real ticket. */
+export function examplePlaceholderValues(definitions: readonly PlaceholderDefinition[]): Map<string, string> {
+  return new Map(definitions.filter((d) => !d.unavailable).map((d) => [d.path, d.example]));
+}
