@@ -89,6 +89,18 @@ describe('inbound mail becomes a ticket', () => {
     expect(message.bodyText).toContain('do dziś nic\nnie dotarło, a status od trzech dni się nie zmienia.');
     expect(message.bodyHtml).toContain('Czy mogą Państwo sprawdzić, co się dzieje z paczką?');
     expect(message.visibleText).toContain('Czy mogą Państwo sprawdzić, co się dzieje z paczką?');
+
+    // The history starts with the ticket as it was opened, by the customer.
+    expect(ticket.events[0]).toMatchObject({
+      type: 'created',
+      actorType: 'customer',
+      actorId: ticket.customer.id,
+      actorName: 'Jan Kowalski',
+      newValue: {
+        number: ticket.number, subject: 'Zamówienie 4521 – rower nie dotarł', status: 'new', priority: 'normal', channel: 'email',
+        queueId: ticket.queueId, categoryId: null, assigneeId: null, tags: [], inboundAddresses: [BIURO], previousTicketId: null,
+      },
+    });
   });
 
   it('lands in the queue, category and priority of the address it was sent to, and records that address', async () => {

@@ -96,7 +96,7 @@ export interface MailTicket {
   closedAt: string | null;
   customer: { id: string; email: string | null; name: string | null };
   messages: MailMessage[];
-  events: { type: string; field: string | null; oldValue: unknown; newValue: unknown }[];
+  events: { type: string; field: string | null; actorType: string; actorId: string | null; actorName: string | null; oldValue: unknown; newValue: unknown }[];
 }
 
 /** A Message-ID without angle brackets or surrounding space. */

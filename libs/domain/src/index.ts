@@ -10,3 +10,4 @@ export * from './mail/index.js';
 export * from './business-hours.js';
 export * from './assignment/index.js';
 export * from './templates/index.js';
+export * from './sla/index.js';

@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../../core/config/config.module.js';
 import { InboundTicketsService } from '../tickets/inbound-tickets.service.js';
 import { AcknowledgementService } from './acknowledgement.service.js';
 import { InboundAddressesService } from './inbound-addresses.service.js';
-import { InboundMailsRepository } from './inbound-mails.repository.js';
+import { InboundMailsRepository, type ClaimedInboundMail } from './inbound-mails.repository.js';
 import { parseInboundMail, type ParsedInboundMail } from './parse-inbound-mail.js';
 
 /** A failure that will not go away by trying again (the mail itself is the problem). */
@@ -33,9 +33,13 @@ export class InboundMailProcessingService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async process(mailId: string): Promise<void> {
-    const mail = await this.mails.claim(mailId);
-    if (!mail) return; // processed already
+  /** Takes the mails (those not processed already) for processing. */
+  claim(mailIds: readonly string[]): Promise<ClaimedInboundMail[]> {
+    return this.mails.claim(mailIds);
+  }
+
+  async process(mail: ClaimedInboundMail): Promise<void> {
+    const mailId = mail.id;
 
     let parsed: ParsedInboundMail;
     try {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, LessThan, Repository } from 'typeorm';
@@ -23,14 +24,20 @@ export interface NewInboundMail {
 export class InboundMailsRepository {
   constructor(@InjectRepository(InboundMailEntity) private readonly mails: Repository<InboundMailEntity>) {}
 
-  /** Stores the mail as received; returns its id once the row is committed. */
-  async insert(mail: NewInboundMail): Promise<string> {
-    const rows: { id: string }[] = await this.mails.query(
-      `INSERT INTO inbound_mails (raw, size, sha256, envelope_from, envelope_to, client_ip, helo)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [mail.raw, mail.raw.length, mail.sha256, mail.envelopeFrom, mail.envelopeTo, mail.clientIp, mail.helo],
+  /** Stores mails as received, in one statement; answers their ids, in order, once the rows are committed. */
+  async insertMany(mails: NewInboundMail[]): Promise<string[]> {
+    const ids = mails.map(() => randomUUID());
+    const values: unknown[] = [];
+    const rows = mails.map((mail, i) => {
+      const at = i * 8;
+      values.push(ids[i], mail.raw, mail.raw.length, mail.sha256, mail.envelopeFrom, mail.envelopeTo, mail.clientIp, mail.helo);
+      return `($${at + 1}::uuid, $${at + 2}::bytea, $${at + 3}::int, $${at + 4}, $${at + 5}, $${at + 6}::text[], $${at + 7}, $${at + 8})`;
+    });
+    await this.mails.query(
+      `INSERT INTO inbound_mails (id, raw, size, sha256, envelope_from, envelope_to, client_ip, helo) VALUES ${rows.join(', ')}`,
+      values,
     );
-    return rows[0].id;
+    return ids;
   }
 
   list(state: InboundMailState | undefined, limit: number, offset: number): Promise<[InboundMailEntity[], number]> {
@@ -47,19 +54,19 @@ export class InboundMailsRepository {
   }
 
   /**
-   * Takes the mail for processing unless it is done already; answers the mail
-   * with its bytes, or null when there is nothing to do.
+   * Takes mails for processing unless they are done already; answers those
+   * to process, with their bytes (mails processed meanwhile are left out).
    */
-  async claim(id: string): Promise<ClaimedInboundMail | null> {
-    const rows: { raw: Buffer; envelope_from: string | null; envelope_to: string[] }[] = await this.mails.query(
+  async claim(ids: readonly string[]): Promise<ClaimedInboundMail[]> {
+    const rows: { id: string; raw: Buffer; envelope_from: string | null; envelope_to: string[] }[] = await this.mails.query(
       // Wrapped in a CTE so the driver answers plain rows (a bare UPDATE answers [rows, count]).
       `WITH claimed AS (
          UPDATE inbound_mails SET state = 'processing', attempts = attempts + 1, error = NULL
-         WHERE id = $1 AND state IN ('received', 'processing', 'failed') RETURNING raw, envelope_from, envelope_to)
+         WHERE id = ANY($1::uuid[]) AND state IN ('received', 'processing', 'failed') RETURNING id, raw, envelope_from, envelope_to)
        SELECT * FROM claimed`,
-      [id],
+      [ids],
     );
-    return rows.length ? { id, raw: rows[0].raw, envelopeFrom: rows[0].envelope_from, envelopeTo: rows[0].envelope_to } : null;
+    return rows.map((r) => ({ id: r.id, raw: r.raw, envelopeFrom: r.envelope_from, envelopeTo: r.envelope_to }));
   }
 
   async update(id: string, patch: Partial<InboundMailEntity>): Promise<void> {

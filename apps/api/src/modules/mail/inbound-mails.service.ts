@@ -1,14 +1,25 @@
 import { createHash } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
+import { createBatcher } from '../../core/batching/batcher.js';
 import type { Queue } from 'bullmq';
 import type { InboundMailEntity, InboundMailState } from './entities/inbound-mail.entity.js';
 import { InboundMailsRepository } from './inbound-mails.repository.js';
 import { MailException, MailErrorCode } from './mail.exception.js';
 import { INBOUND_MAIL_QUEUE } from './mail-queues.js';
 
+/** Mails to turn into tickets: one (`mailId`, from the sweep and re-processing) or those accepted together. */
 export interface InboundMailJob {
-  mailId: string;
+  mailId?: string;
+  mailIds?: string[];
+}
+
+export interface AcceptedMail {
+  raw: Buffer;
+  envelopeFrom: string | null;
+  envelopeTo: string[];
+  clientIp: string | null;
+  helo: string | null;
 }
 
 /** Mail left unprocessed this long is handed to the workers again. */
@@ -26,13 +37,22 @@ export class InboundMailsService {
   /**
    * Keeps an accepted mail: the row is committed before this returns (the
    * SMTP listener answers 250 only then); processing is queued afterwards.
+   * Mails arriving together on several connections are stored in one
+   * statement and queued as one job (group commit), without waiting for a timer.
    */
-  async accept(mail: { raw: Buffer; envelopeFrom: string | null; envelopeTo: string[]; clientIp: string | null; helo: string | null }): Promise<string> {
-    const id = await this.mails.insert({ ...mail, sha256: createHash('sha256').update(mail.raw).digest('hex') });
-    // Losing this job (Redis down) loses nothing: the sweep finds the row in state `received`.
-    await this.enqueue(id).catch((error: Error) => this.logger.warn(`mail ${id} stored, queueing failed (${error.message}); the sweep will pick it up`));
-    return id;
+  accept(mail: AcceptedMail): Promise<string> {
+    return this.store(mail);
   }
+
+  private readonly store = createBatcher<AcceptedMail, string>(
+    async (mails) => {
+      const ids = await this.mails.insertMany(mails.map((mail) => ({ ...mail, sha256: createHash('sha256').update(mail.raw).digest('hex') })));
+      // Not awaited: the mails are safe in PostgreSQL. Losing the job (Redis down) loses nothing: the sweep finds them.
+      this.enqueueBatch(ids).catch((error: Error) => this.logger.warn(`${ids.length} mails stored, queueing failed (${error.message}); the sweep will pick them up`));
+      return ids;
+    },
+    { maxBatch: 64, maxInFlight: 4 },
+  );
 
   list(state: InboundMailState | undefined, limit: number, offset: number): Promise<[InboundMailEntity[], number]> {
     return this.mails.list(state, limit, offset);
@@ -75,6 +95,11 @@ export class InboundMailsService {
     for (const id of ids) await this.enqueue(id);
     if (ids.length) this.logger.log(`re-queued ${ids.length} inbound mails accepted before the restart`);
     return ids.length;
+  }
+
+  private enqueueBatch(ids: string[]): Promise<unknown> {
+    if (ids.length === 1) return this.enqueue(ids[0]);
+    return this.queue.add('process', { mailIds: ids }, { jobId: `batch-${ids[0]}`, ...JOB_OPTIONS });
   }
 
   private enqueue(id: string): Promise<unknown> {

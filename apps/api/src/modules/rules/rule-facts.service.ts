@@ -4,6 +4,8 @@ import type { TicketFacts } from '@okienko/routing';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
+import type { CustomerEntity } from '../customers/entities/customer.entity.js';
+import type { NewTicketDraft } from '../tickets/automation/ticket-automation.hooks.js';
 import type { MessageEntity } from '../tickets/entities/message.entity.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { RulesRepository } from './rules.repository.js';
@@ -50,6 +52,31 @@ export class RuleFactsService {
       assigneeId: ticket.assigneeId,
       tags: [...ticket.tags],
       hasAttachments: message ? await this.rules.hasAttachments(manager, message.id) : false,
+      withinBusinessHours: isWithinWeeklyHours(now, this.config.timeZone),
+    };
+  }
+
+  /** The facts of a ticket about to be opened for a new mail (its customer may exist already). */
+  forDraft(draft: NewTicketDraft, customer: CustomerEntity | null, now = new Date()): TicketFacts {
+    return {
+      inboundAddresses: [...draft.inboundAddresses],
+      senderAddress: draft.senderAddress,
+      subject: draft.subject,
+      body: draft.body,
+      channel: 'email',
+      customerTags: [...(customer?.tags ?? [])],
+      customerFields: {
+        ...(customer?.externalIds ?? {}),
+        name: customer?.name ?? draft.senderName ?? '',
+        email: customer?.email ?? draft.senderAddress,
+      },
+      categoryId: draft.categoryId,
+      priority: draft.priority,
+      status: 'new',
+      queueId: draft.queueId,
+      assigneeId: null,
+      tags: [],
+      hasAttachments: draft.hasAttachments,
       withinBusinessHours: isWithinWeeklyHours(now, this.config.timeZone),
     };
   }

@@ -1,14 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { planStatusChange } from '@okienko/domain';
 import { runRules, type Rule, type RuleRunResult, type RuleTiming, type RuleTrigger } from '@okienko/routing';
 import type { EntityManager } from 'typeorm';
-import { TicketAutomationHooks, type AfterCommit, type TicketAutomation, type TicketChange } from '../tickets/automation/ticket-automation.hooks.js';
+import {
+  TicketAutomationHooks, type AfterCommit, type NewTicketDraft, type NewTicketPlan, type TicketAutomation, type TicketChange,
+} from '../tickets/automation/ticket-automation.hooks.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
-import { statusChangePatch } from '../tickets/status-change-patch.js';
-import { fieldChangeEvents, type EventActor } from '../tickets/ticket-audit.js';
 import { TicketsRepository, type NewTicketEvent } from '../tickets/tickets.repository.js';
 import { EnabledRulesCache } from './enabled-rules.cache.js';
 import { RuleEffectsService } from './rule-effects.service.js';
+import { ruleChanges } from './rule-changes.js';
 import { RuleFactsService } from './rule-facts.service.js';
 import { RulesRepository } from './rules.repository.js';
 
@@ -43,6 +43,27 @@ export class RuleRunnerService implements TicketAutomation, OnModuleInit {
       messageId: change.messageId,
       automatedMessage,
     });
+  }
+
+  async planNewTicket(draft: NewTicketDraft): Promise<NewTicketPlan | null> {
+    const rules = await this.cache.get();
+    if (!rules.some((r) => r.trigger === 'ticket_created')) return { patch: {}, events: [] };
+    const customer = draft.senderAddress ? await this.rules.customerByEmail(draft.senderAddress) : null;
+    const facts = this.facts.forDraft(draft, customer);
+    const result = runRules(rules, 'ticket_created', facts);
+    if (result.effects.length > 0 || result.finalFacts.status !== 'new') return null;
+    let ticket = {
+      id: '', status: 'new', priority: draft.priority, queueId: draft.queueId, categoryId: draft.categoryId, assigneeId: null, tags: [],
+    } as unknown as TicketEntity;
+    const patch: NewTicketPlan['patch'] = {};
+    const events: NewTicketEvent[] = [];
+    for (const applied of result.applied) {
+      const changes = ruleChanges(ticket, 'ticket_created', applied);
+      Object.assign(patch, changes.patch);
+      events.push(...changes.events);
+      ticket = { ...ticket, ...changes.patch } as TicketEntity;
+    }
+    return { patch, events };
   }
 
   /**
@@ -116,32 +137,8 @@ export class RuleRunnerService implements TicketAutomation, OnModuleInit {
     const events: NewTicketEvent[] = [];
     const afterCommit: AfterCommit[] = [];
     for (const applied of result.applied) {
-      const who: EventActor = { actorType: 'rule', actorId: applied.ruleId, actorName: applied.ruleName };
-      events.push({
-        ticketId: ticket.id, type: 'rule_applied', ...who, field: null, oldValue: null,
-        newValue: { trigger, explanation: applied.explanation, actions: applied.actions.map((a) => a.type) },
-      });
-      const rulePatch: Partial<TicketEntity> = {};
-      let tags = ticket.tags;
-      for (const change of applied.changes) {
-        if (change.field === 'tags') {
-          tags = change.to !== null ? [...tags, change.to] : tags.filter((t) => t !== change.from);
-          rulePatch.tags = tags;
-        } else if (change.field === 'status') {
-          const from = rulePatch.status ?? ticket.status;
-          const plan = planStatusChange(from, change.to as TicketEntity['status'], new Date());
-          if (plan.ok) Object.assign(rulePatch, statusChangePatch(plan));
-          else {
-            events.push({
-              ticketId: ticket.id, type: 'rule_action_skipped', ...who, field: null, oldValue: null,
-              newValue: { action: 'set_status', reason: 'transition_not_allowed', from, to: change.to },
-            });
-          }
-        } else {
-          (rulePatch as Record<string, unknown>)[change.field] = change.to;
-        }
-      }
-      events.push(...fieldChangeEvents(ticket, rulePatch, who));
+      const { patch: rulePatch, events: ruleEvents } = ruleChanges(ticket, trigger, applied);
+      events.push(...ruleEvents);
       Object.assign(patch, rulePatch);
       ticket = { ...ticket, ...rulePatch } as TicketEntity;
 

@@ -57,7 +57,7 @@ export interface FiledInboundMail {
   ticketNumber: string | null;
   /** The stored message (null for duplicates and unmatched bounces). */
   messageRowId: string | null;
-  customer: CustomerEntity | null;
+  customer: Pick<CustomerEntity, 'id' | 'name' | 'email'> | null;
   /** The rules' work that waits for the commit (mail to queue, webhooks to call). */
   afterCommit: AfterCommit[];
 }
@@ -82,6 +82,12 @@ export class InboundTicketsService {
    * the outcome there, so the mail and its ticket commit together).
    */
   async file(input: InboundMailInput, finish: (manager: EntityManager, filed: FiledInboundMail) => Promise<void>): Promise<FiledInboundMail> {
+    const opened = await this.openInOneStatement(input);
+    if (opened) {
+      // Recorded right after: if that is lost, processing the mail again finds its Message-ID stored (a duplicate).
+      await finish(this.tickets.manager, opened);
+      return opened;
+    }
     const attempt = () =>
       this.tickets.transaction(async (manager) => {
         const filed = await this.fileIn(manager, input);
@@ -98,6 +104,59 @@ export class InboundTicketsService {
     }
     await this.automation.afterCommit(filed.afterCommit);
     return filed;
+  }
+
+  /**
+   * The common case, a new mail that starts a conversation (no thread, no
+   * attachments) and rules that only set fields: the ticket, its message and
+   * its history in one statement. Null when the general path is needed,
+   * including for a Message-ID stored already (a duplicate).
+   */
+  private async openInOneStatement(input: InboundMailInput): Promise<FiledInboundMail | null> {
+    const sender = input.from.email;
+    if (!sender || input.bounce || input.threadIds.length || input.ticketNumbers.length || input.attachments.length) return null;
+    if (NEVER_OPENS_TICKET.includes(input.kind)) return null;
+    const queueId = input.route?.queueId ?? (await this.queues.resolveQueueId(undefined));
+    const categoryId = input.route?.categoryId ?? null;
+    const priority = input.route?.priority ?? 'normal';
+    const subject = ticketSubject(input.subject);
+    const inboundAddresses = [...new Set(input.reachedAddresses.map((a) => a.toLowerCase()))];
+    const plan = await this.automation.planNewTicket({
+      inboundAddresses, senderAddress: sender.toLowerCase(), senderName: input.from.name, subject, body: input.visibleText || input.text,
+      queueId, categoryId, priority, hasAttachments: false,
+    });
+    if (!plan) return null;
+    const now = new Date();
+    const opened = { subject, status: 'new', priority, channel: 'email', queueId, categoryId, assigneeId: null, tags: [] as string[], inboundAddresses };
+    try {
+      const inserted = await this.tickets.insertInboundTicket({
+        year: yearInTimeZone(now, this.config.timeZone),
+        subject, priority: plan.patch.priority ?? priority, queueId: plan.patch.queueId ?? queueId,
+        categoryId: plan.patch.categoryId ?? categoryId, assigneeId: plan.patch.assigneeId ?? null, tags: plan.patch.tags ?? [],
+        inboundAddresses, createdAt: now,
+        customer: { email: sender, name: input.from.name },
+        message: {
+          fromAddress: sender, toAddresses: input.to, ccAddresses: input.cc, subject: input.subject, bodyText: input.text,
+          visibleText: input.visibleText, bodyHtml: input.html, messageId: input.messageId, inReplyTo: input.inReplyTo,
+          references: input.references, automated: input.automated, inboundMailId: input.inboundMailId,
+        },
+        events: [
+          // As createdEvent() writes it: the ticket as it was opened, before any rule changed it.
+          { type: 'created', actor_type: 'customer', actor_id: null, actor_name: null, by_customer: true, field: null, old_value: null, new_value: { ...opened, previousTicketId: null } },
+          ...plan.events.map((e) => ({
+            type: e.type, actor_type: e.actorType, actor_id: e.actorId, actor_name: e.actorName, by_customer: false,
+            field: e.field, old_value: e.oldValue ?? null, new_value: e.newValue ?? null,
+          })),
+        ].map((e, ord) => ({ ord, ...e })),
+      });
+      return {
+        outcome: 'new_ticket', ticketId: inserted.ticketId, ticketNumber: inserted.number, messageRowId: inserted.messageId,
+        customer: inserted.customer, afterCommit: [],
+      };
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') return null;
+      throw error;
+    }
   }
 
   private async fileIn(manager: EntityManager, input: InboundMailInput): Promise<FiledInboundMail> {
@@ -165,7 +224,7 @@ export class InboundTicketsService {
     const year = yearInTimeZone(now, this.config.timeZone);
     const ticket = await this.tickets.insertTicket(manager, {
       number: formatTicketNumber(year, await this.tickets.nextSequence(year, manager)),
-      subject: input.subject.trim().slice(0, 500) || '(bez tematu)',
+      subject: ticketSubject(input.subject),
       status: 'new',
       priority: input.route?.priority ?? 'normal',
       channel: 'email',
@@ -239,4 +298,9 @@ export class InboundTicketsService {
   private customerActor(customer: CustomerEntity): EventActor {
     return { actorType: 'customer', actorId: customer.id, actorName: customer.name ?? customer.email };
   }
+}
+
+/** A ticket's subject from a mail's: trimmed, at most 500 characters, never empty. */
+function ticketSubject(subject: string): string {
+  return subject.trim().slice(0, 500) || '(bez tematu)';
 }

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { TicketStatus } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
+import type { TicketEntity } from '../entities/ticket.entity.js';
+import type { NewTicketEvent } from '../tickets.repository.js';
 
 /** The moments that make the automation look at a ticket (the rules' event triggers). */
 export type TicketEventTrigger = 'ticket_created' | 'customer_replied' | 'agent_replied';
@@ -18,9 +20,34 @@ export interface TicketChange {
 /** Work to do once the transaction has committed (e.g. hand a queued mail to the senders). */
 export type AfterCommit = () => Promise<void>;
 
+/** A ticket about to be opened for a new mail, as the rules see it. */
+export interface NewTicketDraft {
+  inboundAddresses: string[];
+  senderAddress: string;
+  senderName: string | null;
+  subject: string;
+  body: string;
+  queueId: string | null;
+  categoryId: string | null;
+  priority: TicketEntity['priority'];
+  hasAttachments: boolean;
+}
+
+/** What the rules set on a new ticket when that is all they do; the events lack the ticket id (it does not exist yet). */
+export interface NewTicketPlan {
+  patch: Partial<Pick<TicketEntity, 'queueId' | 'categoryId' | 'priority' | 'assigneeId' | 'tags'>>;
+  events: NewTicketEvent[];
+}
+
 /** What the rules module implements: run the rules of a change inside the change's own transaction. */
 export interface TicketAutomation {
   onChange(manager: EntityManager, change: TicketChange): Promise<AfterCommit[]>;
+  /**
+   * The rules' verdict on a new ticket before it is written, so it can be
+   * written in one statement; null when they do more than set fields (mail,
+   * assignment by strategy, a status change), which needs the general path.
+   */
+  planNewTicket(draft: NewTicketDraft): Promise<NewTicketPlan | null>;
 }
 
 /**
@@ -40,6 +67,10 @@ export class TicketAutomationHooks {
   /** Runs the automation in the caller's transaction; what it returns runs after the commit. */
   async onChange(manager: EntityManager, change: TicketChange): Promise<AfterCommit[]> {
     return this.automation ? this.automation.onChange(manager, change) : [];
+  }
+
+  planNewTicket(draft: NewTicketDraft): Promise<NewTicketPlan | null> {
+    return this.automation ? this.automation.planNewTicket(draft) : Promise.resolve({ patch: {}, events: [] });
   }
 
   /** After the commit: a failure here is logged (the work is durable in the database and swept up later). */
