@@ -84,6 +84,8 @@ export class InboundMailProcessingService {
         kind: classification.kind,
         reachedAddresses: reached.map((a) => a.address.toLowerCase()),
         route: reached[0] ? { queueId: reached[0].queueId, categoryId: reached[0].categoryId, priority: reached[0].priority } : null,
+        // How the mail's own row is marked processed when the ticket is written in one statement.
+        record: details,
         bounce:
           classification.kind === 'bounce'
             ? { bouncedMessageId: parsed.report?.originalMessageId ?? parsed.threadIds[0] ?? null, error: parsed.report?.diagnostic ?? 'The message could not be delivered' }

@@ -42,6 +42,8 @@ export interface InboundMailInput {
   reachedAddresses: string[];
   /** Where a new ticket goes (from the first inbound address it reached). */
   route: { queueId: string | null; categoryId: string | null; priority: TicketPriority | null } | null;
+  /** What the inbound mail's row records once it is filed (its Message-ID, subject and sender as read). */
+  record: { messageId: string; subject: string | null; fromAddress: string | null };
   /** For delivery-status reports: the Message-ID of our mail that bounced and why. */
   bounce: { bouncedMessageId: string | null; error: string } | null;
 }
@@ -82,12 +84,9 @@ export class InboundTicketsService {
    * the outcome there, so the mail and its ticket commit together).
    */
   async file(input: InboundMailInput, finish: (manager: EntityManager, filed: FiledInboundMail) => Promise<void>): Promise<FiledInboundMail> {
+    // The one-statement path marks the inbound mail processed in the same statement.
     const opened = await this.openInOneStatement(input);
-    if (opened) {
-      // Recorded right after: if that is lost, processing the mail again finds its Message-ID stored (a duplicate).
-      await finish(this.tickets.manager, opened);
-      return opened;
-    }
+    if (opened) return opened;
     const attempt = () =>
       this.tickets.transaction(async (manager) => {
         const filed = await this.fileIn(manager, input);
@@ -135,6 +134,7 @@ export class InboundTicketsService {
         categoryId: plan.patch.categoryId ?? categoryId, assigneeId: plan.patch.assigneeId ?? null, tags: plan.patch.tags ?? [],
         inboundAddresses, createdAt: now,
         customer: { email: sender, name: input.from.name },
+        record: input.record,
         message: {
           fromAddress: sender, toAddresses: input.to, ccAddresses: input.cc, subject: input.subject, bodyText: input.text,
           visibleText: input.visibleText, bodyHtml: input.html, messageId: input.messageId, inReplyTo: input.inReplyTo,

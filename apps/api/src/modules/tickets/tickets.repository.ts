@@ -38,6 +38,8 @@ export interface NewInboundTicket {
   inboundAddresses: string[];
   createdAt: Date;
   customer: { email: string; name: string | null };
+  /** The inbound mail's row (`message.inboundMailId`) is marked processed with these. */
+  record: { messageId: string; subject: string | null; fromAddress: string | null };
   message: Pick<
     MessageEntity,
     'fromAddress' | 'toAddresses' | 'ccAddresses' | 'subject' | 'bodyText' | 'visibleText' | 'bodyHtml' | 'messageId' | 'inReplyTo' | 'references' | 'automated' | 'inboundMailId'
@@ -120,8 +122,8 @@ export class TicketsRepository {
   /**
    * Opens a ticket for a new mail in one statement: the customer (found or
    * created by e-mail), the ticket with the next number of the year, its
-   * message and its audit events. One round trip instead of a transaction of
-   * ten: the common case of inbound mail. A Message-ID stored already fails
+   * message and its audit events, and the inbound mail marked processed. One
+   * round trip instead of a transaction of ten: the common case of inbound mail. A Message-ID stored already fails
    * it with 23505 (the caller then takes the general path).
    */
   async insertInboundTicket(ticket: NewInboundTicket): Promise<InsertedInboundTicket> {
@@ -159,15 +161,22 @@ export class TicketsRepository {
            FROM ticket, customer, jsonb_to_recordset($25::jsonb)
              AS e(ord int, type text, actor_type text, actor_id text, actor_name text, by_customer boolean, field text, old_value jsonb, new_value jsonb)
           ORDER BY e.ord
+         RETURNING 1),
+       mail AS (
+         UPDATE inbound_mails SET state = 'processed', outcome = 'new_ticket', ticket_id = ticket.id, processed_at = now(),
+                message_id = $26, subject = $27, from_address = $28
+           FROM ticket WHERE inbound_mails.id = $24
          RETURNING 1)
        SELECT ticket.id AS ticket_id, ticket.number, message.id AS message_id, customer.id AS customer_id,
-              customer.name AS customer_name, customer.email AS customer_email, (SELECT count(*) FROM events)::int AS events
+              customer.name AS customer_name, customer.email AS customer_email, (SELECT count(*) FROM events)::int AS events,
+              (SELECT count(*) FROM mail)::int AS mails
          FROM ticket, message, customer`,
       [
         ticket.customer.email, ticket.customer.name, sequence, String(ticket.year), ticket.subject, ticket.priority, ticket.queueId,
         ticket.categoryId, ticket.assigneeId, ticket.tags, ticket.inboundAddresses, ticket.createdAt,
         m.fromAddress, m.toAddresses, m.ccAddresses, m.subject, m.bodyText, m.visibleText, m.bodyHtml, m.messageId, m.inReplyTo,
         m.references, m.automated, m.inboundMailId, JSON.stringify(ticket.events),
+        ticket.record.messageId, ticket.record.subject, ticket.record.fromAddress,
       ],
     )) as { ticket_id: string; number: string; message_id: string; customer_id: string; customer_name: string | null; customer_email: string }[];
     const row = rows[0];
