@@ -25,6 +25,10 @@ export class AcknowledgementService {
     customerName: string | null;
     address: InboundAddressEntity;
   }): Promise<boolean> {
+    if (await this.outbound.hasCustomerAnswer(input.ticketId)) {
+      this.logger.log(`no acknowledgement for ticket ${input.ticketNumber}: a rule answered it already`);
+      return false;
+    }
     if (!(await this.limiter.allow(input.recipient))) {
       this.logger.log(`no acknowledgement for ticket ${input.ticketNumber}: the automatic-reply limit for ${input.recipient} is reached`);
       return false;

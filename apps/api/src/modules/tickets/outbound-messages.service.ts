@@ -74,6 +74,11 @@ export class OutboundMessagesService {
     return message;
   }
 
+  /** Whether the customer got an answer on this ticket already (then no acknowledgement is needed). */
+  hasCustomerAnswer(ticketId: string): Promise<boolean> {
+    return this.tickets.hasCustomerAnswer(ticketId);
+  }
+
   async enqueue(messageId: string): Promise<void> {
     await this.outbox.enqueue(messageId);
   }

@@ -289,6 +289,11 @@ export class TicketsRepository {
     });
   }
 
+  /** Whether the ticket has an answer to the customer already (e.g. a rule's automatic answer). */
+  hasCustomerAnswer(ticketId: string): Promise<boolean> {
+    return this.dataSource.manager.exists(MessageEntity, { where: { ticketId, direction: 'outbound', purpose: 'conversation' } });
+  }
+
   /** Outbound messages waiting to be sent, e.g. after a restart. */
   async pendingOutboundIds(limit: number): Promise<string[]> {
     const rows = await this.dataSource.manager.find(MessageEntity, {
