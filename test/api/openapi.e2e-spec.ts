@@ -53,6 +53,10 @@ describe('OpenAPI document', () => {
         'DELETE /api/v1/categories/{id}',
         'GET /api/v1/rules', 'POST /api/v1/rules', 'PUT /api/v1/rules/order', 'POST /api/v1/rules/dry-run', 'GET /api/v1/rules/{id}',
         'PATCH /api/v1/rules/{id}', 'DELETE /api/v1/rules/{id}', 'POST /api/v1/rules/{id}/dry-run',
+        'GET /api/v1/calendars', 'POST /api/v1/calendars', 'GET /api/v1/calendars/{id}', 'PATCH /api/v1/calendars/{id}', 'DELETE /api/v1/calendars/{id}',
+        'GET /api/v1/calendars/{id}/holidays', 'GET /api/v1/calendars/{id}/preview',
+        'GET /api/v1/sla-policies', 'POST /api/v1/sla-policies', 'PUT /api/v1/sla-policies/order', 'POST /api/v1/sla-policies/match',
+        'GET /api/v1/sla-policies/{id}', 'PATCH /api/v1/sla-policies/{id}', 'DELETE /api/v1/sla-policies/{id}',
       ].sort(),
     );
     for (const { route, op } of routes) {

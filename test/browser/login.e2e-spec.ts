@@ -13,7 +13,7 @@ const WAIT_MS = 15_000;
 
 type Product = Awaited<ReturnType<typeof startProduct>>;
 
-describe('agent panel: logging in and the first screen', () => {
+describe('agent panel: logging in and the shell', () => {
   let product: Product;
   let browser: Browser;
   let adminName: string;
@@ -141,15 +141,19 @@ describe('agent panel: logging in and the first screen', () => {
     expect(await busyButton.isDisabled()).toBe(true);
     releaseLogin();
 
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.getByRole('heading', { name: `Dzień dobry, ${adminName}` }).waitFor();
+    // The work starts at the ticket list.
+    await page.waitForURL((url) => url.pathname === '/tickets');
+    await page.getByRole('heading', { name: 'Zgłoszenia', level: 1 }).waitFor();
     // The top bar names who is logged in and their role.
     expect(await text(page, 'header')).toContain(`Zalogowano jako ${adminName} Administrator`);
-    expect(await page.title()).toBe('Pulpit · Okienko');
-    await page.getByRole('heading', { name: 'Widoki pracy są w przygotowaniu' }).waitFor();
+    expect(await page.title()).toBe('Zgłoszenia · Okienko');
 
-    // The health line and the ticket count come from the API.
-    // The shell's only live region is the health line.
+    // The system status page: the health line and the ticket count come from the API.
+    await page.getByRole('navigation', { name: 'Nawigacja główna' }).getByRole('link', { name: 'Stan systemu' }).click();
+    await page.waitForURL((url) => url.pathname === '/system');
+    await page.getByRole('heading', { name: 'Stan systemu', level: 1 }).waitFor();
+    expect(await page.title()).toBe('Stan systemu · Okienko');
+    // The status page's only live region is the health line.
     const health = page.getByRole('status');
     await health.getByText('System działa').waitFor();
     const healthLine = (await health.innerText()).replace(/\s+/g, ' ');
@@ -162,9 +166,9 @@ describe('agent panel: logging in and the first screen', () => {
 
     // English, remembered by the browser.
     await page.getByLabel('Język interfejsu').selectOption('en');
-    await page.getByRole('heading', { name: 'The work views are coming' }).waitFor();
+    await page.getByRole('heading', { name: 'System status', level: 1 }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.title()).toBe('Dashboard · Okienko');
+    expect(await page.title()).toBe('System status · Okienko');
     await health.getByText('System is running').waitFor();
     expect(await text(page, 'header')).toContain(`Signed in as ${adminName} Administrator`);
     await saveScreenshot(page, 'shell-en');
@@ -179,9 +183,11 @@ describe('agent panel: logging in and the first screen', () => {
     expect(await text(page, '[role="status"]')).toContain('You have been logged out');
     expect(await page.evaluate(`localStorage.getItem('${SESSION_KEY}')`)).toBeNull();
 
-    // Logged out means logged out: the shell is not reachable any more.
+    // Logged out means logged out: the panel is not reachable any more.
     await page.goto('/');
     await page.waitForURL((url) => url.pathname === '/login');
+    await page.goto('/tickets');
+    await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/tickets');
   });
 
   it('asks to log in again when the stored token is refused', async () => {
@@ -197,7 +203,7 @@ describe('agent panel: logging in and the first screen', () => {
 
     // And logging in from there works.
     await logIn(page, product.admin.email, product.admin.password);
-    await page.waitForURL((url) => url.pathname === '/');
-    await page.getByRole('heading', { name: `Dzień dobry, ${adminName}` }).waitFor();
+    await page.waitForURL((url) => url.pathname === '/tickets');
+    await page.getByRole('heading', { name: 'Zgłoszenia', level: 1 }).waitFor();
   });
 });

@@ -16,12 +16,13 @@ import { HealthModule } from './modules/health/health.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
 import { QueuesModule } from './modules/queues/queues.module.js';
 import { RulesModule } from './modules/rules/rules.module.js';
+import { SlaModule } from './modules/sla/sla.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** The HTTP API: every resource under /api/v1. */
-const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, HealthModule];
+const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, SlaModule, HealthModule];
 
 @Module({})
 export class AppModule {

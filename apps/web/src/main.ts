@@ -7,12 +7,14 @@ import { installPageTitle } from './router/page-title';
 import { installSessionGuard } from './router/session.guard';
 import { configureApiSession } from './shared/api-client/client';
 import { i18n } from './shared/i18n';
+import { installPrimeVue } from './shared/ui/prime/install-prime-vue';
 import './shared/ui/styles/base.css';
 
 const app = createApp(App);
 const pinia = createPinia();
 app.use(pinia);
 app.use(i18n);
+installPrimeVue(app);
 
 const session = useSessionStore(pinia);
 configureApiSession({

@@ -1,8 +1,15 @@
 import { createRouter, createWebHistory } from 'vue-router';
-import { homeRoutes } from '../pages/home/routes';
 import { loginRoutes } from '../pages/login/routes';
+import { shellRoute } from '../pages/shell/routes';
+import { systemRoutes } from '../pages/system/routes';
+import { ticketDetailRoutes } from '../pages/ticket-detail/routes';
+import { ticketListRoutes } from '../pages/ticket-list/routes';
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
-  routes: [...loginRoutes, ...homeRoutes, { path: '/:unknown(.*)*', redirect: '/' }],
+  routes: [
+    ...loginRoutes,
+    shellRoute([...ticketListRoutes, ...ticketDetailRoutes, ...systemRoutes]),
+    { path: '/:unknown(.*)*', redirect: '/' },
+  ],
 });

@@ -6,3 +6,7 @@ export { workingPeriodsOn, type WorkingInterval } from './working-periods.js';
 export { addBusinessMinutes, businessMinutesBetween, isBusinessTime, nextBusinessTime } from './business-time.js';
 export { addSlaMinutes, slaMinutesBetween } from './sla-minutes.js';
 export * from './sla-deadline.js';
+export * from './sla-policy.js';
+export * from './match-sla-policy.js';
+export * from './validate-sla-policy.js';
+export * from './sla-policy-deadlines.js';

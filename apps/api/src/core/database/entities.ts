@@ -8,6 +8,8 @@ import { QueueEntity } from '../../modules/queues/entities/queue.entity.js';
 import { RuleEntity } from '../../modules/rules/entities/rule.entity.js';
 import { WebhookDeliveryEntity } from '../../modules/rules/entities/webhook-delivery.entity.js';
 import { SettingEntity } from '../../modules/settings/entities/setting.entity.js';
+import { CalendarEntity } from '../../modules/sla/entities/calendar.entity.js';
+import { SlaPolicyEntity } from '../../modules/sla/entities/sla-policy.entity.js';
 import { TemplateEntity } from '../../modules/templates/entities/template.entity.js';
 import { AttachmentBlobEntity } from '../../modules/tickets/entities/attachment-blob.entity.js';
 import { AttachmentEntity } from '../../modules/tickets/entities/attachment.entity.js';
@@ -21,6 +23,7 @@ export const entities = [
   ApiTokenEntity,
   AttachmentBlobEntity,
   AttachmentEntity,
+  CalendarEntity,
   CategoryEntity,
   CustomerEntity,
   InboundAddressEntity,
@@ -30,6 +33,7 @@ export const entities = [
   RuleEntity,
   QueueMemberEntity,
   SettingEntity,
+  SlaPolicyEntity,
   TemplateEntity,
   TicketEntity,
   TicketEventEntity,

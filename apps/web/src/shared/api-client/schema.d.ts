@@ -395,6 +395,148 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List business calendars (the default one first) */
+        get: operations["Calendars_list"];
+        put?: never;
+        /** Create a business calendar: time zone, weekly working periods, holidays, extra days off and working days */
+        post: operations["Calendars_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a business calendar */
+        get: operations["Calendars_get"];
+        put?: never;
+        post?: never;
+        /** Delete a business calendar that is not the default and no SLA policy counts on */
+        delete: operations["Calendars_delete"];
+        options?: never;
+        head?: never;
+        /** Change a business calendar; isDefault: true makes it the default one */
+        patch: operations["Calendars_update"];
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a year's days off of a calendar: built-in public holidays and extra days off, and its extra working days */
+        get: operations["Calendars_holidays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When a number of business minutes of the calendar, counted from a start, have passed */
+        get: operations["Calendars_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List SLA policies in the order they are tried */
+        get: operations["SlaPolicies_list"];
+        put?: never;
+        /** Create an SLA policy: conditions, first response, next response and resolution targets, calendar, pauses, warning */
+        post: operations["SlaPolicies_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policies/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the order in which SLA policies are tried (every policy, listed once) */
+        put: operations["SlaPolicies_reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policies/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which SLA policy applies to a ticket (stored or described) and its deadlines from a start; nothing is changed */
+        post: operations["SlaPolicies_match"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an SLA policy */
+        get: operations["SlaPolicies_get"];
+        put?: never;
+        post?: never;
+        /** Delete an SLA policy */
+        delete: operations["SlaPolicies_delete"];
+        options?: never;
+        head?: never;
+        /** Change an SLA policy; `{enabled: false}` switches it off */
+        patch: operations["SlaPolicies_update"];
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1579,6 +1721,655 @@ export interface components {
             status?: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
             /** @description Files sent with a reply (or kept with a note). */
             attachments?: components["schemas"]["AttachmentInputDto"][];
+        };
+        WorkingPeriodDto: {
+            /**
+             * @description HH:MM, inclusive.
+             * @example 08:00
+             */
+            start: string;
+            /**
+             * @description HH:MM, exclusive; may be 24:00. A period never crosses midnight.
+             * @example 16:00
+             */
+            end: string;
+            /**
+             * @description ISO weekday: 1 = Monday … 7 = Sunday.
+             * @example 1
+             */
+            day: number;
+        };
+        WorkingHoursDto: {
+            /**
+             * @description HH:MM, inclusive.
+             * @example 08:00
+             */
+            start: string;
+            /**
+             * @description HH:MM, exclusive; may be 24:00. A period never crosses midnight.
+             * @example 16:00
+             */
+            end: string;
+        };
+        ExtraWorkingDayDto: {
+            /**
+             * @description YYYY-MM-DD.
+             * @example 2026-11-14
+             */
+            date: string;
+            periods: components["schemas"]["WorkingHoursDto"][];
+        };
+        CalendarDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Godziny pracy biura */
+            name: string;
+            /**
+             * @description IANA time zone the working periods are read in.
+             * @example Europe/Warsaw
+             */
+            timeZone: string;
+            /** @description Working periods of the week; a day may have several, none may overlap. */
+            weeklyPeriods: components["schemas"]["WorkingPeriodDto"][];
+            /**
+             * @description PL: Polish public holidays are days off; none: no built-in holidays.
+             * @enum {string}
+             */
+            holidays: "PL" | "none";
+            /**
+             * @description Further days off, YYYY-MM-DD.
+             * @example [
+             *       "2026-12-31"
+             *     ]
+             */
+            extraDaysOff: string[];
+            /** @description Days worked although they would be off, with their own hours (beats everything else). */
+            extraWorkingDays: components["schemas"]["ExtraWorkingDayDto"][];
+            /** @description The calendar of policies that name none; exactly one calendar is the default. */
+            isDefault: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CalendarListDto: {
+            items: components["schemas"]["CalendarDto"][];
+            total: number;
+        };
+        CreateCalendarDto: {
+            /**
+             * @description Unique, whatever the letter case.
+             * @example Godziny pracy biura
+             */
+            name: string;
+            /**
+             * @description IANA time zone; default: TIME_ZONE of the installation. Checked as a whole: a problem answers 400 CALENDAR_INVALID naming the place, e.g. weeklyPeriods[2].end or extraDaysOff[0].
+             * @example Europe/Warsaw
+             */
+            timeZone?: string;
+            /**
+             * @description Working periods of the week (at least one). Checked as a whole: a problem answers 400 CALENDAR_INVALID naming the place, e.g. weeklyPeriods[2].end or extraDaysOff[0].
+             * @example [
+             *       {
+             *         "day": 1,
+             *         "start": "08:00",
+             *         "end": "16:00"
+             *       },
+             *       {
+             *         "day": 2,
+             *         "start": "08:00",
+             *         "end": "16:00"
+             *       },
+             *       {
+             *         "day": 3,
+             *         "start": "08:00",
+             *         "end": "16:00"
+             *       },
+             *       {
+             *         "day": 4,
+             *         "start": "08:00",
+             *         "end": "16:00"
+             *       },
+             *       {
+             *         "day": 5,
+             *         "start": "08:00",
+             *         "end": "16:00"
+             *       }
+             *     ]
+             */
+            weeklyPeriods: components["schemas"]["WorkingPeriodDto"][];
+            /**
+             * @default PL
+             * @enum {string}
+             */
+            holidays: "PL" | "none";
+            /**
+             * @description Further days off, YYYY-MM-DD.
+             * @default []
+             * @example [
+             *       "2026-12-31"
+             *     ]
+             */
+            extraDaysOff: string[];
+            /**
+             * @description Days worked although they would be off (a Saturday worked in exchange), with their own hours.
+             * @default []
+             * @example [
+             *       {
+             *         "date": "2026-11-14",
+             *         "periods": [
+             *           {
+             *             "start": "08:00",
+             *             "end": "12:00"
+             *           }
+             *         ]
+             *       }
+             *     ]
+             */
+            extraWorkingDays: components["schemas"]["ExtraWorkingDayDto"][];
+            /**
+             * @description true makes this the default calendar (the previous one stops being it).
+             * @default false
+             */
+            isDefault: boolean;
+        };
+        UpdateCalendarDto: {
+            /**
+             * @description Unique, whatever the letter case.
+             * @example Godziny pracy biura
+             */
+            name?: string;
+            /**
+             * @description IANA time zone; default: TIME_ZONE of the installation. Checked as a whole: a problem answers 400 CALENDAR_INVALID naming the place, e.g. weeklyPeriods[2].end or extraDaysOff[0].
+             * @example Europe/Warsaw
+             */
+            timeZone?: string;
+            /**
+             * @description Working periods of the week (at least one). Checked as a whole: a problem answers 400 CALENDAR_INVALID naming the place, e.g. weeklyPeriods[2].end or extraDaysOff[0].
+             * @example [
+             *       {
+             *         "day": 1,
+             *         "start": "08:00",
+             *         "end": "16:00"
+             *       },
+             *       {
+             *         "day": 2,
+             *         "start": "08:00",
+             *         "end": "16:00"
+             *       },
+             *       {
+             *         "day": 3,
+             *         "start": "08:00",
+             *         "end": "16:00"
+             *       },
+             *       {
+             *         "day": 4,
+             *         "start": "08:00",
+             *         "end": "16:00"
+             *       },
+             *       {
+             *         "day": 5,
+             *         "start": "08:00",
+             *         "end": "16:00"
+             *       }
+             *     ]
+             */
+            weeklyPeriods?: components["schemas"]["WorkingPeriodDto"][];
+            /**
+             * @default PL
+             * @enum {string}
+             */
+            holidays: "PL" | "none";
+            /**
+             * @description Further days off, YYYY-MM-DD.
+             * @default []
+             * @example [
+             *       "2026-12-31"
+             *     ]
+             */
+            extraDaysOff: string[];
+            /**
+             * @description Days worked although they would be off (a Saturday worked in exchange), with their own hours.
+             * @default []
+             * @example [
+             *       {
+             *         "date": "2026-11-14",
+             *         "periods": [
+             *           {
+             *             "start": "08:00",
+             *             "end": "12:00"
+             *           }
+             *         ]
+             *       }
+             *     ]
+             */
+            extraWorkingDays: components["schemas"]["ExtraWorkingDayDto"][];
+            /**
+             * @description true makes this the default calendar (the previous one stops being it).
+             * @default false
+             */
+            isDefault: boolean;
+        };
+        CalendarDayOffDto: {
+            /** @example 2027-03-29 */
+            date: string;
+            /**
+             * @description ISO weekday: 1 = Monday … 7 = Sunday.
+             * @example 1
+             */
+            weekday: number;
+            /**
+             * @description The holiday's Polish name; null for an extra day off.
+             * @example Poniedziałek Wielkanocny
+             */
+            name: string | null;
+            /**
+             * @description public_holiday: from the built-in set; extra_day_off: listed in extraDaysOff.
+             * @enum {string}
+             */
+            kind: "public_holiday" | "extra_day_off";
+            /** @description true: listed in extraWorkingDays, so worked after all with its own hours. */
+            worked: boolean;
+        };
+        CalendarHolidaysDto: {
+            /** Format: uuid */
+            calendarId: string;
+            /** @example 2027 */
+            year: number;
+            /** @description Built-in public holidays (Sundays included) and extra days off of the year, by date. */
+            items: components["schemas"]["CalendarDayOffDto"][];
+            total: number;
+            /** @description The extra working days of the year, by date. */
+            extraWorkingDays: components["schemas"]["ExtraWorkingDayDto"][];
+        };
+        CalendarPreviewDto: {
+            /** Format: uuid */
+            calendarId: string;
+            /** @example Europe/Warsaw */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-18T14:30:00.000Z
+             */
+            start: string;
+            /**
+             * @description The start on the calendar's wall clock.
+             * @example 2026-12-18T15:30:00
+             */
+            startLocal: string;
+            /** @example 120 */
+            minutes: number;
+            /**
+             * Format: date-time
+             * @description The earliest instant by which that many business minutes have passed (it may be the end of a working period).
+             * @example 2026-12-21T08:30:00.000Z
+             */
+            deadline: string;
+            /**
+             * @description The deadline on the calendar's wall clock.
+             * @example 2026-12-21T09:30:00
+             */
+            deadlineLocal: string;
+        };
+        SlaConditionsDto: {
+            /** @description The ticket is in one of these queues; empty: any queue. */
+            queueIds: string[];
+            /** @description The ticket has one of these categories; empty: any category. */
+            categoryIds: string[];
+            /** @description Empty: any priority. */
+            priorities: ("low" | "normal" | "high" | "urgent")[];
+            /** @description Empty: any channel. */
+            channels: ("email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social")[];
+            /**
+             * @description The customer has one of these tags (any letter case); empty: any customer.
+             * @example [
+             *       "vip"
+             *     ]
+             */
+            customerTags: string[];
+        };
+        SlaTargetDto: {
+            /**
+             * @description Whole minutes: 480 business minutes are one working day of 8 hours.
+             * @example 480
+             */
+            minutes: number;
+            /**
+             * @description business: working time of the policy's calendar; calendar: every minute, weekends included.
+             * @enum {string}
+             */
+            mode: "business" | "calendar";
+        };
+        SlaWarningDto: {
+            /**
+             * @description Warn when this share of the target (per cent) is used up.
+             * @example 80
+             */
+            percent: number | null;
+            /**
+             * @description Warn this many minutes before the deadline, on the target's own clock.
+             * @example null
+             */
+            minutesBefore: number | null;
+        };
+        SlaPolicyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Reklamacje */
+            name: string;
+            description: string | null;
+            /** @description Policies are tried in ascending order; the first enabled one whose conditions hold applies. */
+            order: number;
+            enabled: boolean;
+            /** @description true: no conditions, the policy covers every ticket (a catch-all). */
+            matchesAll: boolean;
+            /** @description Every non-empty list must hold; a value of each list is enough. */
+            conditions: components["schemas"]["SlaConditionsDto"];
+            /** @description The first answer to the customer; null: no target. */
+            firstResponse: components["schemas"]["SlaTargetDto"] | null;
+            /** @description The next answer after each reply of the customer; null: no target. */
+            nextResponse: components["schemas"]["SlaTargetDto"] | null;
+            /** @description Resolving the ticket; null: no target. */
+            resolution: components["schemas"]["SlaTargetDto"] | null;
+            /**
+             * Format: uuid
+             * @description The calendar of business-time targets; null: the default calendar.
+             */
+            calendarId: string | null;
+            /** @description Statuses in which the clocks stand still. */
+            pauseStatuses: ("waiting_customer" | "waiting_third_party")[];
+            warning: components["schemas"]["SlaWarningDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SlaPolicyListDto: {
+            /** @description In the order they are tried. */
+            items: components["schemas"]["SlaPolicyDto"][];
+            total: number;
+        };
+        SlaConditionsInputDto: {
+            /** @description The ticket is in one of these queues. */
+            queueIds?: string[];
+            /** @description The ticket has one of these categories. */
+            categoryIds?: string[];
+            /**
+             * @example [
+             *       "urgent",
+             *       "high"
+             *     ]
+             */
+            priorities?: ("low" | "normal" | "high" | "urgent")[];
+            channels?: ("email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social")[];
+            /**
+             * @description The customer has one of these tags (any letter case).
+             * @example [
+             *       "vip"
+             *     ]
+             */
+            customerTags?: string[];
+        };
+        SlaWarningInputDto: {
+            /**
+             * @description Warn when this share of the target (per cent) is used up.
+             * @example 80
+             */
+            percent?: number;
+            /**
+             * @description Warn this many minutes before the deadline, on the target's own clock. Not with percent.
+             * @example 30
+             */
+            minutesBefore?: number;
+        };
+        CreateSlaPolicyDto: {
+            /**
+             * @description Unique, whatever the letter case.
+             * @example Reklamacje
+             */
+            name: string;
+            description?: string | null;
+            /** @default true */
+            enabled: boolean;
+            /** @description Position (ascending). Left out: a policy with conditions goes just before the first enabled catch-all, a catch-all goes last. */
+            order?: number;
+            /**
+             * @description Which tickets the policy covers: every list given must hold, any value of each list; {} or left out covers every ticket. A problem answers 400 SLA_POLICY_INVALID naming the place, e.g. firstResponse.minutes or conditions.priorities[1].
+             * @default {}
+             * @example {
+             *       "priorities": [
+             *         "urgent",
+             *         "high"
+             *       ]
+             *     }
+             */
+            conditions: components["schemas"]["SlaConditionsInputDto"];
+            /**
+             * @description The first answer; null or left out: no target. A problem answers 400 SLA_POLICY_INVALID naming the place, e.g. firstResponse.minutes or conditions.priorities[1].
+             * @example {
+             *       "minutes": 120,
+             *       "mode": "business"
+             *     }
+             */
+            firstResponse?: components["schemas"]["SlaTargetDto"] | null;
+            /** @description The next answer after each reply of the customer; null or left out: no target. */
+            nextResponse?: components["schemas"]["SlaTargetDto"] | null;
+            /**
+             * @description Resolving the ticket; null or left out: no target.
+             * @example {
+             *       "minutes": 20160,
+             *       "mode": "calendar"
+             *     }
+             */
+            resolution?: components["schemas"]["SlaTargetDto"] | null;
+            /**
+             * Format: uuid
+             * @description The calendar of business-time targets; null or left out: the default calendar.
+             */
+            calendarId?: string | null;
+            /**
+             * @description Statuses in which the clocks stand still; [] for none.
+             * @default [
+             *       "waiting_customer"
+             *     ]
+             */
+            pauseStatuses: ("waiting_customer" | "waiting_third_party")[];
+            /**
+             * @description When to warn before a deadline: { percent } or { minutesBefore }; {} or null: no warning.
+             * @default {
+             *       "percent": 80
+             *     }
+             */
+            warning: components["schemas"]["SlaWarningInputDto"] | null;
+        };
+        ReorderSlaPoliciesDto: {
+            /** @description Every policy, in the order they should be tried. */
+            ids: string[];
+        };
+        MatchSlaPolicyDto: {
+            /**
+             * @description A stored ticket (id or number) whose queue, category, priority, channel and customer tags are used.
+             * @example 2026-000123
+             */
+            ticketId?: string;
+            /**
+             * Format: uuid
+             * @description null: no queue. Default: none (or the ticket's).
+             */
+            queueId?: string | null;
+            /**
+             * Format: uuid
+             * @description null: no category. Default: none (or the ticket's).
+             */
+            categoryId?: string | null;
+            /**
+             * @description Default: normal (or the ticket's).
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /**
+             * @description Default: email (or the ticket's).
+             * @enum {string}
+             */
+            channel?: "email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social";
+            /**
+             * @description The customer's tags. Default: none (or the ticket's customer's).
+             * @example [
+             *       "vip"
+             *     ]
+             */
+            customerTags?: string[];
+            /**
+             * @description Where the clocks start (the ticket was opened, the customer wrote), with its offset. Default: the ticket's creation, or now.
+             * @example 2026-12-18T15:30:00+01:00
+             */
+            start?: string;
+        };
+        SlaMatchTicketDto: {
+            /**
+             * Format: uuid
+             * @description The stored ticket, when one was named.
+             */
+            ticketId: string | null;
+            /** Format: uuid */
+            queueId: string | null;
+            /** Format: uuid */
+            categoryId: string | null;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /** @enum {string} */
+            channel: "email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social";
+            customerTags: string[];
+        };
+        SlaMatchCalendarDto: {
+            /**
+             * Format: uuid
+             * @description null: no calendar is stored as the default; the built-in office hours are used.
+             */
+            id: string | null;
+            /** @example Godziny pracy biura */
+            name: string;
+            /** @example Europe/Warsaw */
+            timeZone: string;
+        };
+        SlaDeadlineDto: {
+            /** @example 120 */
+            minutes: number;
+            /** @enum {string} */
+            mode: "business" | "calendar";
+            /**
+             * Format: date-time
+             * @description When the target is reached.
+             * @example 2026-12-21T08:30:00.000Z
+             */
+            dueAt: string | null;
+            /**
+             * @description dueAt on the calendar's wall clock.
+             * @example 2026-12-21T09:30:00
+             */
+            dueAtLocal: string | null;
+            /**
+             * Format: date-time
+             * @description When to warn; null: the policy's warning is off.
+             */
+            warnAt: string | null;
+            /** @description warnAt on the calendar's wall clock. */
+            warnAtLocal: string | null;
+        };
+        SlaDeadlinesDto: {
+            /** @description null: the policy sets no such target. */
+            firstResponse: components["schemas"]["SlaDeadlineDto"] | null;
+            /** @description As if the customer wrote at start. */
+            nextResponse: components["schemas"]["SlaDeadlineDto"] | null;
+            resolution: components["schemas"]["SlaDeadlineDto"] | null;
+        };
+        SlaMatchCandidateDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            order: number;
+            enabled: boolean;
+            /** @description Whether every condition holds for the ticket (a disabled policy never applies). */
+            matches: boolean;
+            /** @description The conditions that do not hold. */
+            failedConditions: ("queueIds" | "categoryIds" | "priorities" | "channels" | "customerTags")[];
+        };
+        SlaMatchResultDto: {
+            /** @description The fields the policies were matched against. */
+            ticket: components["schemas"]["SlaMatchTicketDto"];
+            /**
+             * Format: date-time
+             * @description Where the clocks start.
+             */
+            start: string;
+            /** @description The policy that applies; null: none does, the ticket has no SLA. */
+            policy: components["schemas"]["SlaPolicyDto"] | null;
+            /** @description The calendar the policy's business-time targets count on. */
+            calendar: components["schemas"]["SlaMatchCalendarDto"] | null;
+            /** @description The deadlines from start, with no pause; null without a policy. */
+            deadlines: components["schemas"]["SlaDeadlinesDto"] | null;
+            /** @description Every policy in the order they are tried, and why each does or does not match. */
+            candidates: components["schemas"]["SlaMatchCandidateDto"][];
+        };
+        UpdateSlaPolicyDto: {
+            /**
+             * @description Unique, whatever the letter case.
+             * @example Reklamacje
+             */
+            name?: string;
+            description?: string | null;
+            /** @default true */
+            enabled: boolean;
+            /** @description Position (ascending). Left out: a policy with conditions goes just before the first enabled catch-all, a catch-all goes last. */
+            order?: number;
+            /**
+             * @description Which tickets the policy covers: every list given must hold, any value of each list; {} or left out covers every ticket. A problem answers 400 SLA_POLICY_INVALID naming the place, e.g. firstResponse.minutes or conditions.priorities[1].
+             * @default {}
+             * @example {
+             *       "priorities": [
+             *         "urgent",
+             *         "high"
+             *       ]
+             *     }
+             */
+            conditions: components["schemas"]["SlaConditionsInputDto"];
+            /**
+             * @description The first answer; null or left out: no target. A problem answers 400 SLA_POLICY_INVALID naming the place, e.g. firstResponse.minutes or conditions.priorities[1].
+             * @example {
+             *       "minutes": 120,
+             *       "mode": "business"
+             *     }
+             */
+            firstResponse?: components["schemas"]["SlaTargetDto"] | null;
+            /** @description The next answer after each reply of the customer; null or left out: no target. */
+            nextResponse?: components["schemas"]["SlaTargetDto"] | null;
+            /**
+             * @description Resolving the ticket; null or left out: no target.
+             * @example {
+             *       "minutes": 20160,
+             *       "mode": "calendar"
+             *     }
+             */
+            resolution?: components["schemas"]["SlaTargetDto"] | null;
+            /**
+             * Format: uuid
+             * @description The calendar of business-time targets; null or left out: the default calendar.
+             */
+            calendarId?: string | null;
+            /**
+             * @description Statuses in which the clocks stand still; [] for none.
+             * @default [
+             *       "waiting_customer"
+             *     ]
+             */
+            pauseStatuses: ("waiting_customer" | "waiting_third_party")[];
+            /**
+             * @description When to warn before a deadline: { percent } or { minutesBefore }; {} or null: no warning.
+             * @default {
+             *       "percent": 80
+             *     }
+             */
+            warning: components["schemas"]["SlaWarningInputDto"] | null;
         };
         HealthChecksDto: {
             /** @enum {string} */
@@ -4349,6 +5140,875 @@ export interface operations {
                 };
             };
             /** @description The status given with the reply is not allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendars_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarListDto"];
+                };
+            };
+            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendars_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCalendarDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
+                };
+            };
+            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CALENDAR_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendars_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
+                };
+            };
+            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendars_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CALENDAR_IS_DEFAULT, or CALENDAR_IN_USE with details.policies */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendars_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCalendarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
+                };
+            };
+            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CALENDAR_NAME_TAKEN, or CALENDAR_IS_DEFAULT: the default calendar would stop being the default */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendars_holidays: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year in the calendar's time zone. */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarHolidaysDto"];
+                };
+            };
+            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendars_preview: {
+        parameters: {
+            query: {
+                /** @description Where the clock starts, an ISO 8601 instant with its offset (encode + as %2B in a URL); default: now. */
+                start?: string;
+                /** @description Business minutes to add. */
+                minutes: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarPreviewDto"];
+                };
+            };
+            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyListDto"];
+                };
+            };
+            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSlaPolicyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"];
+                };
+            };
+            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SLA_POLICY_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderSlaPoliciesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyListDto"];
+                };
+            };
+            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_match: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchSlaPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaMatchResultDto"];
+                };
+            };
+            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"];
+                };
+            };
+            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSlaPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"];
+                };
+            };
+            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SLA_POLICY_NAME_TAKEN */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -7,7 +7,8 @@ describe('the SLA part of @okienko/domain', () => {
     for (const name of [
       'DEFAULT_CALENDAR', 'BUILT_IN_HOLIDAYS', 'validateCalendar', 'easterSunday', 'polishPublicHolidays', 'workingPeriodsOn',
       'addBusinessMinutes', 'businessMinutesBetween', 'isBusinessTime', 'nextBusinessTime', 'addSlaMinutes', 'slaMinutesBetween',
-      'deadlineFor', 'countedMinutes',
+      'deadlineFor', 'countedMinutes', 'matchSlaPolicy', 'slaConditionMismatches', 'validateSlaPolicy', 'slaPolicyDeadlines', 'slaTargetDeadline',
+      'SLA_TARGET_MODES', 'SLA_PAUSE_STATUSES', 'SLA_CONDITION_FIELDS',
     ]) expect(names).toContain(name);
     for (const name of ['compileCalendar', 'periodsOfDay', 'addBusinessMs', 'businessMsBetween', 'slaClock', 'instantOf']) expect(names).not.toContain(name);
   });

@@ -1,0 +1,17 @@
+import { api } from '../../shared/api-client/client';
+import { unwrap } from '../../shared/api-client/errors';
+import type { components } from '../../shared/api-client/schema';
+
+export type User = components['schemas']['UserDto'];
+
+const PAGE = 200;
+
+/** Every agent and admin (admins only may list users). */
+export async function listAllUsers(signal?: AbortSignal): Promise<User[]> {
+  const users: User[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await unwrap(api.GET('/api/v1/users', { params: { query: { limit: PAGE, offset } }, signal }));
+    users.push(...page.items);
+    if (page.items.length < PAGE || users.length >= page.total) return users;
+  }
+}
