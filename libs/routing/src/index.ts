@@ -7,3 +7,4 @@ export * from './safe-regex.js';
 export * from './evaluate-conditions.js';
 export * from './run-rules.js';
 export * from './validate-rule.js';
+export * from './compile-rules.js';

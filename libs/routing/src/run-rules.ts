@@ -1,5 +1,10 @@
-import { evaluateConditions } from './evaluate-conditions.js';
+import { isCompiledRules } from './compile-rules.js';
+import type { CompiledRule, CompiledRules } from './compile-rules.js';
+import { evaluateCompiledGroup, prepareGroup } from './condition-engine.js';
+import type { CompiledGroup } from './condition-engine.js';
 import type { ConditionExplanation } from './evaluate-conditions.js';
+import { FactsView } from './facts-view.js';
+import { compareRuleOrder } from './rule-order.js';
 import { TIME_TRIGGERS } from './rule.js';
 import type { Rule, RuleAction, RuleSideEffectAction, RuleTrigger } from './rule.js';
 import { textIs } from './text-matchers.js';
@@ -60,22 +65,43 @@ export interface RuleTiming {
   hoursPastDeadline?: number;
 }
 
+/** What a run needs of a rule; both Rule and CompiledRule have it. */
+type RunnableRule = Pick<Rule, 'id' | 'name' | 'trigger' | 'triggerParams' | 'actions' | 'stopProcessing'>;
+
 /**
  * Runs the enabled rules of one trigger, in ascending `order` (ties by id), against
  * a working copy of the facts: each matching rule's actions change that copy, so a
  * later rule sees what an earlier one set. A matching rule with `stopProcessing`
  * ends the run. The input facts are not modified.
+ *
+ * `rules` is either the rules as stored (compiled on the way: the compiled
+ * conditions are remembered per condition object while it stays unchanged) or,
+ * better for a caller that runs the same rules for many tickets, a set made once
+ * by compileRules; both give exactly the same result. Each text of the facts is
+ * normalised at most once per run, however many conditions read it.
  */
 export function runRules(
-  rules: readonly Rule[],
+  rules: readonly Rule[] | CompiledRules,
   trigger: RuleTrigger,
   facts: TicketFacts,
   timing: RuleTiming = {},
 ): RuleRunResult {
-  const candidates = rules
-    .filter((r) => r && r.enabled === true && r.trigger === trigger)
-    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (isCompiledRules(rules)) return run(rules.rulesFor(trigger), compiledConditionsOf, facts, timing);
+  const candidates = rules.filter((r) => r && r.enabled === true && r.trigger === trigger).sort(compareRuleOrder);
+  return run(candidates, conditionsOf, facts, timing);
+}
+
+const compiledConditionsOf = (rule: CompiledRule): CompiledGroup => rule.conditions;
+const conditionsOf = (rule: Rule): CompiledGroup => prepareGroup(rule.conditions, 1);
+
+function run<R extends RunnableRule>(
+  candidates: readonly R[],
+  conditions: (rule: R) => CompiledGroup,
+  facts: TicketFacts,
+  timing: RuleTiming,
+): RuleRunResult {
   const working = cloneTicketFacts(facts);
+  const view = new FactsView(working);
   const result: RuleRunResult = { applied: [], skipped: [], finalFacts: working, effects: [] };
   let stopped = false;
   for (const rule of candidates) {
@@ -87,13 +113,14 @@ export function runRules(
       result.skipped.push({ ruleId: rule.id, ruleName: rule.name, reason: 'not_due', explanation: [] });
       continue;
     }
-    const { matched, explanation } = evaluateConditions(rule.conditions, working);
+    const { matched, items: explanation } = evaluateCompiledGroup(conditions(rule), view);
     if (!matched) {
       result.skipped.push({ ruleId: rule.id, ruleName: rule.name, reason: 'conditions_not_met', explanation });
       continue;
     }
+    const actions = rule.actions ?? [];
     const changes: FactChange[] = [];
-    for (const action of rule.actions ?? []) {
+    for (const action of actions) {
       const effect = applyAction(action, working, changes);
       if (effect) {
         result.effects.push({
@@ -105,13 +132,13 @@ export function runRules(
         });
       }
     }
-    result.applied.push({ ruleId: rule.id, ruleName: rule.name, actions: rule.actions ?? [], explanation, changes });
+    result.applied.push({ ruleId: rule.id, ruleName: rule.name, actions, explanation, changes });
     if (rule.stopProcessing) stopped = true;
   }
   return result;
 }
 
-function isDue(rule: Rule, facts: TicketFacts, timing: RuleTiming): boolean {
+function isDue(rule: RunnableRule, facts: TicketFacts, timing: RuleTiming): boolean {
   if (!TIME_TRIGGERS.includes(rule.trigger)) return true;
   const hours = rule.triggerParams?.hours;
   if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0) return false;

@@ -1,18 +1,9 @@
-import { normalizeText } from './normalize-text.js';
+import { splitRegexWindows } from './regex-windows.js';
+
+export { MAX_REGEX_HAYSTACK_LENGTH, REGEX_WINDOW_LENGTH, REGEX_WINDOW_OVERLAP } from './regex-windows.js';
 
 /** Longest pattern a rule may carry. */
 export const MAX_REGEX_PATTERN_LENGTH = 500;
-/** Only this much of a text is searched by a regex condition. */
-export const MAX_REGEX_HAYSTACK_LENGTH = 100_000;
-/**
- * A regex is run over windows of at most this many characters (lines, and long
- * lines cut into overlapping windows). Any backtracking regex can be quadratic in
- * the length it is run on (`.*x` over a 100 KB one-line text takes seconds), so the
- * window is what bounds the cost of one test.
- */
-export const REGEX_WINDOW_LENGTH = 1_000;
-/** Consecutive windows of one long line share this many characters, so short matches are never cut. */
-export const REGEX_WINDOW_OVERLAP = 200;
 /** Largest bound of a counted quantifier (`a{1,1000}`). */
 const MAX_COUNTED_REPEAT = 1_000;
 
@@ -87,19 +78,7 @@ let lastWindows: readonly string[] = [];
 export function regexWindows(text: string): readonly string[] {
   if (typeof text !== 'string' || text === '') return [''];
   if (text === lastText) return lastWindows;
-  const windows: string[] = [];
-  for (const rawLine of text.slice(0, MAX_REGEX_HAYSTACK_LENGTH).split(/\r\n|\r|\n/u)) {
-    const line = normalizeText(rawLine);
-    if (line.length <= REGEX_WINDOW_LENGTH) {
-      windows.push(line);
-      continue;
-    }
-    const step = REGEX_WINDOW_LENGTH - REGEX_WINDOW_OVERLAP;
-    for (let start = 0; start < line.length; start += step) {
-      windows.push(line.slice(start, start + REGEX_WINDOW_LENGTH));
-      if (start + REGEX_WINDOW_LENGTH >= line.length) break;
-    }
-  }
+  const windows = splitRegexWindows(text);
   lastText = text;
   lastWindows = windows;
   return windows;
@@ -107,7 +86,12 @@ export function regexWindows(text: string): readonly string[] {
 
 /** The first match of a safe regex in the text (see regexWindows), or null. */
 export function execSafeRegex(safe: SafeRegex, text: string): string | null {
-  for (const window of regexWindows(text)) {
+  return execSafeRegexInWindows(safe, regexWindows(text));
+}
+
+/** The first match of a safe regex in windows made by regexWindows, or null. */
+function execSafeRegexInWindows(safe: SafeRegex, windows: readonly string[]): string | null {
+  for (const window of windows) {
     const m = safe.regex.exec(window);
     if (m) return m[0];
   }
