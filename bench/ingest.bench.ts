@@ -8,6 +8,8 @@
  *   1. accepted mails/s (250 after the durable commit) and mails/s turned into tickets, at C connections;
  *   2. accept → ticket latency p50/p95 at a steady 100 mails/s;
  *   3. the product's RSS while it ingests BENCH_MEMORY_MAILS mails.
+ * With BENCH_RULES=N, N enabled routing rules (the set `bench:rules` measures, their
+ * actions pointed at the seeded queues, categories and templates) run on every mail.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import os from 'node:os';
 import net from 'node:net';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { makeRule } from './rule-corpus.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'okienko_bench_ingest';
@@ -28,6 +31,7 @@ const SMTP_PORT = 2611;
 const NULL_PORT = 2612;
 const ADDRESS = 'biuro@bench.okienko.test';
 const SPLIT = process.env.BENCH_SPLIT === '1';
+const RULES = Number(process.env.BENCH_RULES ?? 0);
 
 const BODY = `Dzień dobry,\n\n${'proszę o informację, kiedy zamówienie zostanie wysłane; płatność była blikiem.\n'.repeat(48)}\nPozdrawiam\n`;
 
@@ -204,6 +208,27 @@ async function startProduct(): Promise<ChildProcess[]> {
   throw new Error('the product did not start');
 }
 
+/** Saves `count` enabled rules through the API, their actions pointed at the installation's queues, categories and templates. */
+async function createRules(base: string, token: string, count: number): Promise<void> {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${base}${path}`, {
+      method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
+    return res.json() as Promise<{ items: { id: string }[] } & Record<string, unknown>>;
+  };
+  const [queues, categories, templates] = await Promise.all(['/queues', '/categories', '/templates'].map((path) => call('GET', path).then((r) => r.items)));
+  const ids = {
+    queue: (i: number) => queues[i % queues.length].id,
+    category: (i: number) => categories[i % categories.length].id,
+    template: (i: number) => templates[i % templates.length].id,
+  };
+  for (let i = 0; i < count; i++) {
+    const { id: _placeholder, ...rule } = makeRule(i, ids);
+    await call('POST', '/rules', rule);
+  }
+}
+
 async function main(): Promise<void> {
   const baseline = await nullBaseline();
   const product = await startProduct();
@@ -220,6 +245,7 @@ async function main(): Promise<void> {
       body: JSON.stringify({ address: ADDRESS, autoAcknowledge: false }),
     });
     if (created.status !== 201) throw new Error(`creating the inbound address answered ${created.status}`);
+    if (RULES > 0) await createRules(base, accessToken, RULES);
     await db.connect();
 
     // 1. Throughput.
@@ -272,7 +298,7 @@ async function main(): Promise<void> {
     const { rows: failed } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM inbound_mails WHERE state = 'failed'`);
 
     console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-    console.log(`4 KB mails, ${CONNECTIONS} SMTP connections, client and server on this machine; product: ${SPLIT ? 'api+smtp and worker as two processes' : 'one process, all roles (npm start)'}\n`);
+    console.log(`4 KB mails, ${CONNECTIONS} SMTP connections, client and server on this machine; product: ${SPLIT ? 'api+smtp and worker as two processes' : 'one process, all roles (npm start)'}; ${RULES} enabled rules\n`);
     console.log('| measurement | result |\n| --- | ---: |');
     console.log(`| null baseline (smtp-server draining), accepted mails/s | ${baseline.toFixed(0)} |`);
     console.log(`| Okienko: accepted durably (250 after commit), mails/s, ${THROUGHPUT_MAILS} mails | ${accepted.toFixed(0)} |`);

@@ -57,6 +57,7 @@ describe('OpenAPI document', () => {
         'GET /api/v1/calendars/{id}/holidays', 'GET /api/v1/calendars/{id}/preview',
         'GET /api/v1/sla-policies', 'POST /api/v1/sla-policies', 'PUT /api/v1/sla-policies/order', 'POST /api/v1/sla-policies/match',
         'GET /api/v1/sla-policies/{id}', 'PATCH /api/v1/sla-policies/{id}', 'DELETE /api/v1/sla-policies/{id}',
+        'GET /api/v1/views/today',
       ].sort(),
     );
     for (const { route, op } of routes) {

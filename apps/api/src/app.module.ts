@@ -22,7 +22,7 @@ import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** The HTTP API: every resource under /api/v1. */
-const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, SlaModule, HealthModule];
+const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, HealthModule];
 
 @Module({})
 export class AppModule {
@@ -41,6 +41,8 @@ export class AppModule {
         ...(roles.has('api') ? API_MODULES : []),
         MailModule.forRoles(config.roles),
         RulesModule.forRoles(config.roles),
+        // Every role that changes tickets keeps their deadlines; the calendars and policies API comes with `api`.
+        SlaModule.forRoles(config.roles),
       ],
       providers: roles.has('api')
         ? [

@@ -55,6 +55,8 @@ export interface AppConfig {
   defaultFromAddress: string;
   /** How often time-based rules ("3 days waiting for the customer") are checked. */
   rulesSweepIntervalMs: number;
+  /** How often SLA warnings and breaches are looked for. */
+  slaSweepIntervalMs: number;
 }
 
 export class ConfigError extends Error {

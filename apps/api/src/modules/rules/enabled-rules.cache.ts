@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Rule } from '@okienko/routing';
+import { compileRules, type CompiledRules, type Rule } from '@okienko/routing';
 import type { RuleEntity } from './entities/rule.entity.js';
 import { RulesRepository } from './rules.repository.js';
 
@@ -28,14 +28,18 @@ export function toEngineRule(entity: RuleEntity): Rule {
  */
 @Injectable()
 export class EnabledRulesCache {
-  private cached: { rules: Promise<Rule[]>; expires: number } | null = null;
+  private cached: { rules: Promise<EnabledRules>; expires: number } | null = null;
 
   constructor(private readonly repository: RulesRepository) {}
 
-  get(): Promise<Rule[]> {
+  /** The enabled rules, and the same compiled once for evaluation (texts normalised, regexes built). */
+  get(): Promise<EnabledRules> {
     const now = Date.now();
     if (!this.cached || this.cached.expires < now) {
-      const rules = this.repository.enabledRules().then((entities) => entities.map(toEngineRule));
+      const rules = this.repository.enabledRules().then((entities) => {
+        const list = entities.map(toEngineRule);
+        return { list, compiled: compileRules(list) };
+      });
       this.cached = { rules, expires: now + TTL_MS };
       rules.catch(() => (this.cached = null));
     }
@@ -45,4 +49,9 @@ export class EnabledRulesCache {
   invalidate(): void {
     this.cached = null;
   }
+}
+
+export interface EnabledRules {
+  list: Rule[];
+  compiled: CompiledRules;
 }

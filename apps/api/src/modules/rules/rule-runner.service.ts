@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { runRules, type Rule, type RuleRunResult, type RuleTiming, type RuleTrigger } from '@okienko/routing';
+import { runRules, type CompiledRules, type Rule, type RuleRunResult, type RuleTiming, type RuleTrigger } from '@okienko/routing';
 import type { EntityManager } from 'typeorm';
 import {
   TicketAutomationHooks, type AfterCommit, type NewTicketDraft, type NewTicketPlan, type TicketAutomation, type TicketChange,
@@ -34,8 +34,8 @@ export class RuleRunnerService implements TicketAutomation, OnModuleInit {
   }
 
   async onChange(manager: EntityManager, change: TicketChange): Promise<AfterCommit[]> {
-    const rules = await this.cache.get();
-    if (rules.length === 0) return [];
+    const { compiled: rules } = await this.cache.get();
+    if (rules.size === 0) return [];
     const ticket = await this.rules.ticket(manager, change.ticketId);
     if (!ticket) return [];
     const automatedMessage = change.messageId ? (await this.rules.message(manager, change.messageId))?.automated ?? false : false;
@@ -46,8 +46,8 @@ export class RuleRunnerService implements TicketAutomation, OnModuleInit {
   }
 
   async planNewTicket(draft: NewTicketDraft): Promise<NewTicketPlan | null> {
-    const rules = await this.cache.get();
-    if (!rules.some((r) => r.trigger === 'ticket_created')) return { patch: {}, events: [] };
+    const { compiled: rules } = await this.cache.get();
+    if (rules.rulesFor('ticket_created').length === 0) return { patch: {}, events: [] };
     const customer = draft.senderAddress ? await this.rules.customerByEmail(draft.senderAddress) : null;
     const facts = this.facts.forDraft(draft, customer);
     const result = runRules(rules, 'ticket_created', facts);
@@ -71,14 +71,14 @@ export class RuleRunnerService implements TicketAutomation, OnModuleInit {
    * then what its status change fires.
    */
   async runTimed(manager: EntityManager, ticket: TicketEntity, rule: Rule, timing: RuleTiming): Promise<AfterCommit[]> {
-    const all = await this.cache.get();
+    const { compiled: all } = await this.cache.get();
     return this.runTriggers(manager, ticket, all, [], ticket.status, { messageId: null, automatedMessage: false }, { rule, timing });
   }
 
   private async runTriggers(
     manager: EntityManager,
     initial: TicketEntity,
-    rules: readonly Rule[],
+    rules: CompiledRules,
     triggers: RuleTrigger[],
     statusBefore: TicketEntity['status'] | null,
     context: { messageId: string | null; automatedMessage: boolean },
@@ -93,7 +93,7 @@ export class RuleRunnerService implements TicketAutomation, OnModuleInit {
     let statusSeen = statusBefore;
     const pending = [...triggers];
 
-    const run = async (trigger: RuleTrigger, ruleSet: readonly Rule[], timing: RuleTiming = {}) => {
+    const run = async (trigger: RuleTrigger, ruleSet: CompiledRules | readonly Rule[], timing: RuleTiming = {}) => {
       ran.add(trigger);
       const facts = await this.facts.forTicket(manager, ticket, context.messageId);
       const result = runRules(ruleSet, trigger, facts, timing);

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager, FindOptionsWhere, QueryDeepPartialEntit
 import { CustomerEntity } from '../customers/entities/customer.entity.js';
 import { MessageEntity } from '../tickets/entities/message.entity.js';
 import { TicketEntity } from '../tickets/entities/ticket.entity.js';
+import { NEAREST_DUE_SQL } from '../tickets/ticket-sla-sql.js';
 import { RuleEntity } from './entities/rule.entity.js';
 import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity.js';
 
@@ -206,6 +207,42 @@ export class RulesRepository {
          ON CONFLICT DO NOTHING RETURNING 1)
        SELECT count(*)::int AS n FROM ins`,
       [ruleId, ticketId],
+    )) as { n: number }[];
+    return rows[0].n === 1;
+  }
+
+  /**
+   * Tickets an SLA rule is due for: their nearest running deadline (clocks not
+   * paused) is at most `hours` ahead (`sla_before_deadline`) or at least
+   * `hours` past (`sla_after_deadline`), and the rule has not fired for that
+   * deadline yet (fire key `sla:<deadline>`).
+   */
+  async ticketsDueForSla(ruleId: string, trigger: 'sla_before_deadline' | 'sla_after_deadline', hours: number, now: Date, limit: number): Promise<string[]> {
+    const window =
+      trigger === 'sla_before_deadline'
+        ? `d.due > $2::timestamptz AND d.due <= $2::timestamptz + make_interval(secs => $3::float8 * 3600)`
+        : `d.due <= $2::timestamptz - make_interval(secs => $3::float8 * 3600)`;
+    const rows = (await this.dataSource.query(
+      `SELECT d.id FROM (
+         SELECT t.id, ${NEAREST_DUE_SQL} AS due FROM tickets t
+          WHERE t.status NOT IN ('resolved', 'closed') AND t.sla_paused_since IS NULL
+            AND (t.sla_policy_id IS NOT NULL OR t.statutory_due_at IS NOT NULL)) d
+        WHERE ${window}
+          AND NOT EXISTS (SELECT 1 FROM rule_firings f
+                           WHERE f.rule_id = $1 AND f.ticket_id = d.id
+                             AND f.fire_key = 'sla:' || to_char(d.due AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+        ORDER BY d.due LIMIT $4`,
+      [ruleId, now, hours, limit],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Records that a rule fired for the ticket under this key; false when it had already. */
+  async recordKeyedFiring(manager: EntityManager, ruleId: string, ticketId: string, fireKey: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `WITH ins AS (INSERT INTO rule_firings (rule_id, ticket_id, fire_key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`,
+      [ruleId, ticketId, fireKey],
     )) as { n: number }[];
     return rows[0].n === 1;
   }

@@ -120,12 +120,12 @@ export class InboundTicketsService {
     const priority = input.route?.priority ?? 'normal';
     const subject = ticketSubject(input.subject);
     const inboundAddresses = [...new Set(input.reachedAddresses.map((a) => a.toLowerCase()))];
+    const now = new Date();
     const plan = await this.automation.planNewTicket({
       inboundAddresses, senderAddress: sender.toLowerCase(), senderName: input.from.name, subject, body: input.visibleText || input.text,
-      queueId, categoryId, priority, hasAttachments: false,
+      queueId, categoryId, priority, hasAttachments: false, createdAt: now,
     });
     if (!plan) return null;
-    const now = new Date();
     const opened = { subject, status: 'new', priority, channel: 'email', queueId, categoryId, assigneeId: null, tags: [] as string[], inboundAddresses };
     try {
       const inserted = await this.tickets.insertInboundTicket({
@@ -133,6 +133,15 @@ export class InboundTicketsService {
         subject, priority: plan.patch.priority ?? priority, queueId: plan.patch.queueId ?? queueId,
         categoryId: plan.patch.categoryId ?? categoryId, assigneeId: plan.patch.assigneeId ?? null, tags: plan.patch.tags ?? [],
         inboundAddresses, createdAt: now,
+        deadlines: {
+          slaPolicyId: plan.patch.slaPolicyId ?? null,
+          firstResponseDueAt: plan.patch.firstResponseDueAt ?? null,
+          firstResponseWarnAt: plan.patch.firstResponseWarnAt ?? null,
+          resolutionDueAt: plan.patch.resolutionDueAt ?? null,
+          resolutionWarnAt: plan.patch.resolutionWarnAt ?? null,
+          statutoryDueAt: plan.patch.statutoryDueAt ?? null,
+          slaNextCheckAt: plan.patch.slaNextCheckAt ?? null,
+        },
         customer: { email: sender, name: input.from.name },
         record: input.record,
         message: {

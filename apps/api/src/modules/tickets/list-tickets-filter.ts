@@ -16,7 +16,19 @@ export interface ListTicketsFilter {
   createdFrom?: Date;
   createdTo?: Date;
   q?: string;
+  /** Where the tickets stand against their deadlines (see `ticketSlaState`). */
+  slaState?: string[];
+  /** The nearest running deadline is before this. */
+  dueBefore?: Date;
   sort: TicketSort;
+  limit: number;
+  offset: number;
+}
+
+/** The "today" view: unresolved tickets, of one assignee, of the queues a user belongs to, or all. */
+export interface TodayFilter {
+  assigneeId?: string;
+  memberId?: string;
   limit: number;
   offset: number;
 }

@@ -27,12 +27,13 @@ export class TicketDetailsService {
       this.customers.ticketHistory(ticket.customerId, OTHER_TICKETS_LIMIT + 1),
     ]);
     const attachments = await this.tickets.attachmentsOf(messages.map((m) => m.id));
+    const names = await this.tickets.slaPolicyNames([ticket, ...history].map((t) => t.slaPolicyId).filter((id): id is string => id !== null));
     return {
-      ...TicketSummaryDto.from(ticket),
+      ...TicketSummaryDto.from(ticket, names),
       customer: CustomerDto.from(customer),
       messages: messages.map((m) => MessageDto.from(m, attachments.filter((a) => a.messageId === m.id))),
       events: events.map(TicketEventDto.from),
-      customerTickets: history.filter((t) => t.id !== ticket.id).slice(0, OTHER_TICKETS_LIMIT).map(TicketSummaryDto.from),
+      customerTickets: history.filter((t) => t.id !== ticket.id).slice(0, OTHER_TICKETS_LIMIT).map((t) => TicketSummaryDto.from(t, names)),
     };
   }
 
@@ -40,8 +41,9 @@ export class TicketDetailsService {
   async listItems(tickets: TicketEntity[]): Promise<TicketListItemDto[]> {
     const customers = await this.customers.getMany([...new Set(tickets.map((t) => t.customerId))]);
     const byId = new Map(customers.map((c) => [c.id, c]));
+    const names = await this.tickets.slaPolicyNames([...new Set(tickets.map((t) => t.slaPolicyId).filter((id): id is string => id !== null))]);
     return tickets.map((t) => ({
-      ...TicketSummaryDto.from(t),
+      ...TicketSummaryDto.from(t, names),
       customerName: byId.get(t.customerId)?.name ?? null,
       customerEmail: byId.get(t.customerId)?.email ?? null,
     }));

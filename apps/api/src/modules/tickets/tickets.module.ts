@@ -17,6 +17,7 @@ import { TicketDetailsService } from './ticket-details.service.js';
 import { TicketsController } from './tickets.controller.js';
 import { TicketsRepository } from './tickets.repository.js';
 import { TicketsService } from './tickets.service.js';
+import { ViewsController } from './views.controller.js';
 
 @Module({
   imports: [
@@ -27,7 +28,7 @@ import { TicketsService } from './tickets.service.js';
     MailOutboxModule,
     TemplatesModule,
   ],
-  controllers: [TicketsController],
+  controllers: [TicketsController, ViewsController],
   providers: [TicketsRepository, TicketsService, TicketDetailsService, InboundTicketsService, OutboundMessagesService, TicketAutomationHooks],
   exports: [TicketsService, TicketsRepository, InboundTicketsService, OutboundMessagesService, TicketAutomationHooks],
 })

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { buildPrefixTsQuery } from '@okienko/domain';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
-import type { ListTicketsFilter } from './list-tickets-filter.js';
+import type { ListTicketsFilter, TodayFilter } from './list-tickets-filter.js';
+import { NEAREST_DUE_SQL, SLA_STATE_SQL } from './ticket-sla-sql.js';
 import { AttachmentEntity } from './entities/attachment.entity.js';
 import { MessageEntity } from './entities/message.entity.js';
 import { TicketEventEntity } from './entities/ticket-event.entity.js';
@@ -19,6 +20,7 @@ const SORT_COLUMNS = {
   updatedAt: 't.updated_at',
   number: '(t.number)',
   priority: `(CASE t.priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END)`,
+  dueAt: NEAREST_DUE_SQL,
 } as const;
 
 /** A search for one ticket number, as typed or copied from a subject tag: `2026-000123`, `#2026-000123`, `[#2026-000123]`. */
@@ -37,6 +39,11 @@ export interface NewInboundTicket {
   tags: string[];
   inboundAddresses: string[];
   createdAt: Date;
+  /** The SLA columns of a new ticket (from the automations' plan): policy, deadlines, warning times, the next check. */
+  deadlines: Pick<
+    TicketEntity,
+    'slaPolicyId' | 'firstResponseDueAt' | 'firstResponseWarnAt' | 'resolutionDueAt' | 'resolutionWarnAt' | 'statutoryDueAt' | 'slaNextCheckAt'
+  >;
   customer: { email: string; name: string | null };
   /** The inbound mail's row (`message.inboundMailId`) is marked processed with these. */
   record: { messageId: string; subject: string | null; fromAddress: string | null };
@@ -139,9 +146,12 @@ export class TicketsRepository {
        numbered AS (SELECT nextval($3::regclass)::text AS n),
        ticket AS (
          INSERT INTO tickets (number, subject, status, priority, channel, queue_id, category_id, assignee_id, customer_id, tags,
-                              inbound_addresses, last_inbound_at, created_at, updated_at, status_changed_at)
+                              inbound_addresses, last_inbound_at, created_at, updated_at, status_changed_at,
+                              sla_policy_id, first_response_due_at, first_response_warn_at, resolution_due_at, resolution_warn_at,
+                              statutory_due_at, sla_next_check_at)
          SELECT $4::text || '-' || CASE WHEN length(numbered.n) >= 6 THEN numbered.n ELSE lpad(numbered.n, 6, '0') END,
-                $5, 'new', $6, 'email', $7, $8, $9, customer.id, $10, $11, $12, $12, $12, $12
+                $5, 'new', $6, 'email', $7, $8, $9, customer.id, $10, $11, $12, $12, $12, $12,
+                $29::uuid, $30::timestamptz, $31::timestamptz, $32::timestamptz, $33::timestamptz, $34::timestamptz, $35::timestamptz
            FROM customer, numbered
          RETURNING id, number),
        message AS (
@@ -177,6 +187,8 @@ export class TicketsRepository {
         m.fromAddress, m.toAddresses, m.ccAddresses, m.subject, m.bodyText, m.visibleText, m.bodyHtml, m.messageId, m.inReplyTo,
         m.references, m.automated, m.inboundMailId, JSON.stringify(ticket.events),
         ticket.record.messageId, ticket.record.subject, ticket.record.fromAddress,
+        ticket.deadlines.slaPolicyId, ticket.deadlines.firstResponseDueAt, ticket.deadlines.firstResponseWarnAt, ticket.deadlines.resolutionDueAt,
+        ticket.deadlines.resolutionWarnAt, ticket.deadlines.statutoryDueAt, ticket.deadlines.slaNextCheckAt,
       ],
     )) as { ticket_id: string; number: string; message_id: string; customer_id: string; customer_name: string | null; customer_email: string }[];
     const row = rows[0];
@@ -328,6 +340,13 @@ export class TicketsRepository {
     return this.dataSource.manager.find(AttachmentEntity, { where: { messageId: In(messageIds) }, order: { createdAt: 'ASC' } });
   }
 
+  /** The names of SLA policies by id (what ticket reads show next to the deadlines). */
+  async slaPolicyNames(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = (await this.dataSource.query(`SELECT id, name FROM sla_policies WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; name: string }[];
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   eventsOf(ticketId: string): Promise<TicketEventEntity[]> {
     return this.dataSource.manager.find(TicketEventEntity, { where: { ticketId }, order: { id: 'ASC' } });
   }
@@ -340,7 +359,8 @@ export class TicketsRepository {
       : [filter.sort as keyof typeof SORT_COLUMNS, 'ASC' as const];
     page
       .addSelect(SORT_COLUMNS[column], 'sort_key')
-      .orderBy('sort_key', direction)
+      // Tickets without a running deadline come last either way.
+      .orderBy('sort_key', direction, column === 'dueAt' ? 'NULLS LAST' : undefined)
       .addOrderBy('t.created_at', 'DESC')
       .addOrderBy('t.id', 'DESC')
       .offset(filter.offset)
@@ -349,6 +369,36 @@ export class TicketsRepository {
       page.getMany(),
       this.filtered(filter).select('count(*)', 'count').getRawOne<{ count: string }>(),
     ]);
+    return [items, Number(count?.count ?? 0)];
+  }
+
+  /**
+   * The unresolved tickets of a "today" view: urgent and breached first, then
+   * by the nearest deadline, then the rest oldest first; `assigneeId` keeps
+   * one agent's, `memberId` those in the queues the user is a member or lead of.
+   */
+  async today(filter: TodayFilter): Promise<[TicketEntity[], number]> {
+    const scoped = () => {
+      const q = this.dataSource.manager.getRepository(TicketEntity).createQueryBuilder('t').where(`t.status NOT IN ('resolved', 'closed')`);
+      if (filter.assigneeId) q.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+      if (filter.memberId) {
+        q.andWhere(
+          `t.queue_id IN (SELECT m.queue_id FROM queue_members m WHERE m.user_id = :memberId UNION SELECT l.id FROM queues l WHERE l.lead_id = :memberId)`,
+          { memberId: filter.memberId },
+        );
+      }
+      return q;
+    };
+    const page = scoped()
+      .addSelect(`(CASE WHEN t.priority = 'urgent' OR ${SLA_STATE_SQL} = 'breached' THEN 0 ELSE 1 END)`, 'first_key')
+      .addSelect(NEAREST_DUE_SQL, 'due_key')
+      .orderBy('first_key', 'ASC')
+      .addOrderBy('due_key', 'ASC', 'NULLS LAST')
+      .addOrderBy('t.created_at', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .offset(filter.offset)
+      .limit(filter.limit);
+    const [items, count] = await Promise.all([page.getMany(), scoped().select('count(*)', 'count').getRawOne<{ count: string }>()]);
     return [items, Number(count?.count ?? 0)];
   }
 
@@ -366,6 +416,8 @@ export class TicketsRepository {
     if (filter.tag) q.andWhere('t.tags @> ARRAY[:tag]::text[]', { tag: filter.tag }); // @> can use the GIN index
     if (filter.createdFrom) q.andWhere('t.created_at >= :createdFrom', { createdFrom: filter.createdFrom });
     if (filter.createdTo) q.andWhere('t.created_at < :createdTo', { createdTo: filter.createdTo });
+    if (filter.slaState?.length) q.andWhere(`${SLA_STATE_SQL} IN (:...slaState)`, { slaState: filter.slaState });
+    if (filter.dueBefore) q.andWhere(`${NEAREST_DUE_SQL} < :dueBefore`, { dueBefore: filter.dueBefore });
     if (filter.q !== undefined) {
       // The text parser reads `2026-000123` as 2026 and -000123, which no word query matches: a number is looked up as such.
       const number = TICKET_NUMBER_QUERY.exec(filter.q)?.[1];

@@ -16,6 +16,7 @@ import type { AttachmentInputDto } from './dtos/attachment-input.dto.js';
 import type { CreateMessageDto } from './dtos/create-message.dto.js';
 import type { CreateTicketDto } from './dtos/create-ticket.dto.js';
 import type { TicketQueryDto } from './dtos/ticket-query.dto.js';
+import type { TodayQueryDto } from './dtos/today-query.dto.js';
 import type { UpdateTicketDto } from './dtos/update-ticket.dto.js';
 import type { AttachmentEntity } from './entities/attachment.entity.js';
 import type { MessageEntity } from './entities/message.entity.js';
@@ -64,11 +65,29 @@ export class TicketsService {
       createdTo: query.createdTo ? new Date(query.createdTo) : undefined,
       // An empty search box (`q=` or blanks) means no search, as in the customer list.
       q: query.q?.trim() ? query.q : undefined,
+      slaState: query.slaState,
+      dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
       sort: query.sort ?? '-createdAt',
       limit: query.limit,
       offset: query.offset,
     };
     return this.tickets.list(filter);
+  }
+
+  /** The "today" view: unresolved tickets of mine, of my queues or all; urgent and breached first, then by the nearest deadline, then by age. */
+  today(query: TodayQueryDto, actor: Actor): Promise<[TicketEntity[], number]> {
+    const scope = query.scope ?? 'mine';
+    if (scope !== 'all' && !actor.userId) {
+      throw new TicketsException(TicketsErrorCode.AssigneeMeWithoutUser, `scope=${scope} needs a signed-in user, not an API token`, {
+        fields: [{ field: 'scope', errors: [`scope=${scope} needs a signed-in user`] }],
+      });
+    }
+    return this.tickets.today({
+      assigneeId: scope === 'mine' ? actor.userId! : undefined,
+      memberId: scope === 'team' ? actor.userId! : undefined,
+      limit: query.limit,
+      offset: query.offset,
+    });
   }
 
   /** Opens a ticket for a customer (found or created by e-mail) with their first message. */
@@ -141,7 +160,8 @@ export class TicketsService {
         await this.tickets.updateTicket(manager, id, { ...patch, updatedAt: new Date() });
         await this.tickets.insertEvents(manager, events);
       }
-      if (patch.status !== undefined) {
+      // A status change fires the rules' status triggers; any change makes the SLA recount (priority, queue and category pick the policy).
+      if (events.length) {
         afterCommit = await this.automation.onChange(manager, { ticketId: id, trigger: null, messageId: null, statusBefore: before.status });
       }
       return (await this.tickets.findById(id, manager))!;
@@ -226,6 +246,10 @@ export class TicketsService {
 
   attachmentsOf(messageIds: string[]) {
     return this.tickets.attachmentsOf(messageIds);
+  }
+
+  slaPolicyNames(ids: string[]) {
+    return this.tickets.slaPolicyNames(ids);
   }
 
   eventsOf(ticketId: string) {

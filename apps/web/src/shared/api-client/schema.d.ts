@@ -395,146 +395,21 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/calendars": {
+    "/api/v1/views/today": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List business calendars (the default one first) */
-        get: operations["Calendars_list"];
-        put?: never;
-        /** Create a business calendar: time zone, weekly working periods, holidays, extra days off and working days */
-        post: operations["Calendars_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/calendars/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a business calendar */
-        get: operations["Calendars_get"];
-        put?: never;
-        post?: never;
-        /** Delete a business calendar that is not the default and no SLA policy counts on */
-        delete: operations["Calendars_delete"];
-        options?: never;
-        head?: never;
-        /** Change a business calendar; isDefault: true makes it the default one */
-        patch: operations["Calendars_update"];
-        trace?: never;
-    };
-    "/api/v1/calendars/{id}/holidays": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List a year's days off of a calendar: built-in public holidays and extra days off, and its extra working days */
-        get: operations["Calendars_holidays"];
+        /** What to handle today: unresolved tickets, urgent and breached first, then by the nearest deadline, then the rest oldest first */
+        get: operations["Views_today"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
-        trace?: never;
-    };
-    "/api/v1/calendars/{id}/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** When a number of business minutes of the calendar, counted from a start, have passed */
-        get: operations["Calendars_preview"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sla-policies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List SLA policies in the order they are tried */
-        get: operations["SlaPolicies_list"];
-        put?: never;
-        /** Create an SLA policy: conditions, first response, next response and resolution targets, calendar, pauses, warning */
-        post: operations["SlaPolicies_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sla-policies/order": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Set the order in which SLA policies are tried (every policy, listed once) */
-        put: operations["SlaPolicies_reorder"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sla-policies/match": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Which SLA policy applies to a ticket (stored or described) and its deadlines from a start; nothing is changed */
-        post: operations["SlaPolicies_match"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sla-policies/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get an SLA policy */
-        get: operations["SlaPolicies_get"];
-        put?: never;
-        post?: never;
-        /** Delete an SLA policy */
-        delete: operations["SlaPolicies_delete"];
-        options?: never;
-        head?: never;
-        /** Change an SLA policy; `{enabled: false}` switches it off */
-        patch: operations["SlaPolicies_update"];
         trace?: never;
     };
     "/api/health": {
@@ -745,6 +620,148 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List business calendars (the default one first) */
+        get: operations["Calendars_list"];
+        put?: never;
+        /** Create a business calendar: time zone, weekly working periods, holidays, extra days off and working days */
+        post: operations["Calendars_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a business calendar */
+        get: operations["Calendars_get"];
+        put?: never;
+        post?: never;
+        /** Delete a business calendar that is not the default and no SLA policy counts on */
+        delete: operations["Calendars_delete"];
+        options?: never;
+        head?: never;
+        /** Change a business calendar; isDefault: true makes it the default one */
+        patch: operations["Calendars_update"];
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a year's days off of a calendar: built-in public holidays and extra days off, and its extra working days */
+        get: operations["Calendars_holidays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When a number of business minutes of the calendar, counted from a start, have passed */
+        get: operations["Calendars_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List SLA policies in the order they are tried */
+        get: operations["SlaPolicies_list"];
+        put?: never;
+        /** Create an SLA policy: conditions, first response, next response and resolution targets, calendar, pauses, warning */
+        post: operations["SlaPolicies_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policies/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the order in which SLA policies are tried (every policy, listed once) */
+        put: operations["SlaPolicies_reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policies/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which SLA policy applies to a ticket (stored or described) and its deadlines from a start; nothing is changed */
+        post: operations["SlaPolicies_match"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an SLA policy */
+        get: operations["SlaPolicies_get"];
+        put?: never;
+        post?: never;
+        /** Delete an SLA policy */
+        delete: operations["SlaPolicies_delete"];
+        options?: never;
+        head?: never;
+        /** Change an SLA policy; `{enabled: false}` switches it off */
+        patch: operations["SlaPolicies_update"];
         trace?: never;
     };
 }
@@ -995,6 +1012,45 @@ export interface components {
             };
             tags?: string[];
         };
+        TicketSlaBreachesDto: {
+            /** @description The first response came (or is still missing) after its deadline. */
+            firstResponse: boolean;
+            /** @description The resolution deadline passed before the ticket was resolved. */
+            resolution: boolean;
+            /** @description The statutory complaint deadline passed before the ticket was resolved. */
+            statutory: boolean;
+        };
+        TicketSlaDto: {
+            /**
+             * Format: uuid
+             * @description The SLA policy that applies; null: none.
+             */
+            policyId: string | null;
+            /** @example Domyślna */
+            policyName: string | null;
+            /** Format: date-time */
+            firstResponseDueAt: string | null;
+            /**
+             * Format: date-time
+             * @description Set after a reply of the customer that waits for an answer.
+             */
+            nextResponseDueAt: string | null;
+            /** Format: date-time */
+            resolutionDueAt: string | null;
+            /**
+             * Format: date-time
+             * @description Category complaint-return: 14 calendar days for the decision, never paused.
+             */
+            statutoryDueAt: string | null;
+            /** @description The clocks stand still (one of the policy's pause statuses). */
+            paused: boolean;
+            /**
+             * @description none: no SLA, or resolved/closed; breached beats paused beats warning (past the policy’s warning time) beats ok.
+             * @enum {string}
+             */
+            state: "ok" | "warning" | "breached" | "paused" | "none";
+            breached: components["schemas"]["TicketSlaBreachesDto"];
+        };
         TicketSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -1052,6 +1108,8 @@ export interface components {
              * @description The closed ticket this one continues.
              */
             previousTicketId: string | null;
+            /** @description Deadlines (SLA policy and statutory) and where the ticket stands against them. */
+            sla: components["schemas"]["TicketSlaDto"];
         };
         CustomerDetailDto: {
             /** Format: uuid */
@@ -1466,6 +1524,8 @@ export interface components {
              * @description The closed ticket this one continues.
              */
             previousTicketId: string | null;
+            /** @description Deadlines (SLA policy and statutory) and where the ticket stands against them. */
+            sla: components["schemas"]["TicketSlaDto"];
             /** @example Jan Kowalski */
             customerName: string | null;
             /** @example jan.kowalski@example.pl */
@@ -1662,6 +1722,8 @@ export interface components {
              * @description The closed ticket this one continues.
              */
             previousTicketId: string | null;
+            /** @description Deadlines (SLA policy and statutory) and where the ticket stands against them. */
+            sla: components["schemas"]["TicketSlaDto"];
             customer: components["schemas"]["CustomerDto"];
             /** @description Oldest first. */
             messages: components["schemas"]["MessageDto"][];
@@ -1721,6 +1783,396 @@ export interface components {
             status?: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
             /** @description Files sent with a reply (or kept with a note). */
             attachments?: components["schemas"]["AttachmentInputDto"][];
+        };
+        HealthChecksDto: {
+            /** @enum {string} */
+            database: "up" | "down";
+            /** @enum {string} */
+            redis: "up" | "down";
+        };
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok" | "error";
+            checks: components["schemas"]["HealthChecksDto"];
+        };
+        InboundAddressDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example reklamacje@sklep.pl */
+            address: string;
+            /** @example Reklamacje */
+            name: string | null;
+            /**
+             * Format: uuid
+             * @description Without one, mail goes to the default queue.
+             */
+            queueId: string | null;
+            /** Format: uuid */
+            categoryId: string | null;
+            /**
+             * @description Priority of new tickets; normal when null.
+             * @enum {string|null}
+             */
+            priority: "low" | "normal" | "high" | "urgent" | null;
+            /**
+             * @description Display name of replies sent from this address.
+             * @example Sklep Kowalski — Reklamacje
+             */
+            replyFromName: string | null;
+            /** @description Send an acknowledgement with the ticket number to people who open a ticket here. */
+            autoAcknowledge: boolean;
+            /** @description Subject of the acknowledgement; the built-in one when null. Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}. */
+            acknowledgementSubject: string | null;
+            /** @description Text of the acknowledgement; the built-in Polish text when null. Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}. */
+            acknowledgementBody: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        InboundAddressListDto: {
+            items: components["schemas"]["InboundAddressDto"][];
+            total: number;
+        };
+        CreateInboundAddressDto: {
+            /**
+             * @description Mail to this address (forwarded to Okienko) becomes tickets.
+             * @example reklamacje@sklep.pl
+             */
+            address: string;
+            /** @example Reklamacje */
+            name?: string;
+            /** Format: uuid */
+            queueId?: string;
+            /** Format: uuid */
+            categoryId?: string;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /** @example Sklep Kowalski — Reklamacje */
+            replyFromName?: string;
+            /** @default true */
+            autoAcknowledge: boolean;
+            /**
+             * @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \{{ for literal braces).
+             * @example Przyjęliśmy reklamację {{ticket.number}}
+             */
+            acknowledgementSubject?: string;
+            /** @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \{{ for literal braces). */
+            acknowledgementBody?: string;
+        };
+        UpdateInboundAddressDto: {
+            address?: string;
+            name?: string | null;
+            /** Format: uuid */
+            queueId?: string | null;
+            /** Format: uuid */
+            categoryId?: string | null;
+            /** @enum {string|null} */
+            priority?: "low" | "normal" | "high" | "urgent" | null;
+            replyFromName?: string | null;
+            autoAcknowledge?: boolean;
+            /**
+             * @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \{{ for literal braces).
+             * @example Przyjęliśmy reklamację {{ticket.number}}
+             */
+            acknowledgementSubject?: string | null;
+            /** @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \{{ for literal braces). */
+            acknowledgementBody?: string | null;
+        };
+        InboundMailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "received" | "processing" | "processed" | "failed";
+            /** @description new_ticket, appended, duplicate, bounce, bounce_unmatched (a bounce of no mail of ours) or automated_unthreaded (an auto-reply to nothing we know). */
+            outcome: string | null;
+            /** @description SMTP envelope sender (MAIL FROM); empty for bounces. */
+            envelopeFrom: string | null;
+            /** @description SMTP envelope recipients (RCPT TO). */
+            envelopeTo: string[];
+            clientIp: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            processedAt: string | null;
+            /** @description Bytes. */
+            size: number;
+            messageId: string | null;
+            subject: string | null;
+            fromAddress: string | null;
+            /** @description Why processing failed. */
+            error: string | null;
+            attempts: number;
+            /** Format: uuid */
+            ticketId: string | null;
+        };
+        InboundMailListDto: {
+            items: components["schemas"]["InboundMailDto"][];
+            total: number;
+        };
+        RuleDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Set on the ready-made scenarios. */
+            slug: string | null;
+            name: string;
+            description: string | null;
+            enabled: boolean;
+            /** @description Rules of one trigger run in ascending order. */
+            order: number;
+            /** @enum {string} */
+            trigger: "ticket_created" | "customer_replied" | "agent_replied" | "status_changed" | "ticket_closed" | "time_in_status" | "sla_before_deadline" | "sla_after_deadline";
+            triggerParams: {
+                [key: string]: unknown;
+            };
+            conditions: {
+                [key: string]: unknown;
+            };
+            actions: {
+                [key: string]: unknown;
+            }[];
+            stopProcessing: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RuleListDto: {
+            items: components["schemas"]["RuleDto"][];
+            total: number;
+        };
+        CreateRuleDto: {
+            /** @example Reklamacje → kolejka Reklamacje */
+            name: string;
+            description?: Record<string, never> | null;
+            /**
+             * @description New rules start disabled unless asked: dry-run them first.
+             * @default false
+             */
+            enabled: boolean;
+            /** @enum {string} */
+            trigger: "ticket_created" | "customer_replied" | "agent_replied" | "status_changed" | "ticket_closed" | "time_in_status" | "sla_before_deadline" | "sla_after_deadline";
+            /**
+             * @description For time_in_status: status and hours; for the SLA triggers: hours before/after the deadline.
+             * @example {
+             *       "status": "waiting_customer",
+             *       "hours": 72
+             *     }
+             */
+            triggerParams?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description A group {match: all|any, conditions: [...]} of conditions {field, operator, value} and nested groups. Fields: inbound_address, sender_address, sender_domain, subject, body, channel, customer_tag, customer_field:<name>, category, priority, status, queue, assignee, tag, has_attachments, business_hours. Operators: is, is_not, contains, not_contains, contains_any_word, starts_with, matches_regex, is_empty, is_not_empty. Text matching ignores case and Polish diacritics.
+             * @example {
+             *       "match": "all",
+             *       "conditions": [
+             *         {
+             *           "field": "inbound_address",
+             *           "operator": "is",
+             *           "value": "reklamacje@sklep.pl"
+             *         },
+             *         {
+             *           "match": "any",
+             *           "conditions": [
+             *             {
+             *               "field": "subject",
+             *               "operator": "contains_any_word",
+             *               "value": [
+             *                 "awaria",
+             *                 "nie działa"
+             *               ]
+             *             }
+             *           ]
+             *         }
+             *       ]
+             *     }
+             */
+            conditions: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description In order: set_queue {queueId}, set_category {categoryId}, set_priority {priority}, set_status {status}, assign {userId}, assign_by_strategy, add_tag {tag}, remove_tag {tag}, add_note {body}, reply_with_template {templateId}, notify {target: assignee|queue|lead|user, userId?}, forward_copy {address}, call_webhook {url}, close.
+             * @example [
+             *       {
+             *         "type": "set_queue",
+             *         "queueId": "00000000-0000-0000-0000-000000000000"
+             *       },
+             *       {
+             *         "type": "set_priority",
+             *         "priority": "high"
+             *       },
+             *       {
+             *         "type": "assign_by_strategy"
+             *       }
+             *     ]
+             */
+            actions: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * @description When this rule matches, later rules of the same trigger are not evaluated.
+             * @default false
+             */
+            stopProcessing: boolean;
+            /** @description Position among the rules of its trigger (ascending); new rules go last. */
+            order?: number;
+        };
+        ReorderRulesDto: {
+            /** @description Every rule of one trigger, in the order they should run. */
+            ids: string[];
+        };
+        SampleMessageDto: {
+            /** @example Awaria: sklep nie działa */
+            subject: string;
+            /** @example Dzień dobry, od rana nie mogę złożyć zamówienia. */
+            body: string;
+            /** @example jan.kowalski@example.pl */
+            from: string;
+            /**
+             * @description The address of ours it was sent to.
+             * @example reklamacje@sklep.pl
+             */
+            to?: string;
+            /** @default false */
+            hasAttachments: boolean;
+        };
+        DryRunDraftDto: {
+            /** @description Try the rule on this message as a new ticket. */
+            sample?: components["schemas"]["SampleMessageDto"];
+            /** @description Try the rule on the newest N tickets (20 when no sample is given). */
+            lastTickets?: number;
+            rule: components["schemas"]["CreateRuleDto"];
+        };
+        DryRunTicketDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-000123 */
+            number: string;
+            subject: string;
+        };
+        DryRunChangeDto: {
+            /** @enum {string} */
+            field: "queueId" | "categoryId" | "priority" | "status" | "assigneeId" | "tags";
+            from: string | null;
+            to: string | null;
+            /** @description The name of the queue, category or user `from` points at. */
+            fromLabel: string | null;
+            toLabel: string | null;
+        };
+        DryRunActionDto: {
+            /** @example reply_with_template */
+            type: string;
+            /** @example Would answer the customer with the template „Status zamówienia”. */
+            description: string;
+            /** @description E.g. the rendered answer: {subject, body}. */
+            preview?: {
+                [key: string]: unknown;
+            };
+        };
+        DryRunItemDto: {
+            /** @description Null for the sample message. */
+            ticket: components["schemas"]["DryRunTicketDto"] | null;
+            matched: boolean;
+            /**
+             * @description A time-based rule the ticket is not due for.
+             * @enum {string}
+             */
+            reason?: "not_due";
+            /** @description How each condition was judged. */
+            explanation: {
+                [key: string]: unknown;
+            }[];
+            changes: components["schemas"]["DryRunChangeDto"][];
+            actions: components["schemas"]["DryRunActionDto"][];
+        };
+        DryRunResultDto: {
+            /** @description How many tickets (or samples) the rule was tried on. */
+            evaluated: number;
+            /** @description On how many it matched. */
+            matched: number;
+            items: components["schemas"]["DryRunItemDto"][];
+        };
+        UpdateRuleDto: {
+            /** @example Reklamacje → kolejka Reklamacje */
+            name?: string;
+            description?: Record<string, never> | null;
+            /**
+             * @description New rules start disabled unless asked: dry-run them first.
+             * @default false
+             */
+            enabled: boolean;
+            /** @enum {string} */
+            trigger?: "ticket_created" | "customer_replied" | "agent_replied" | "status_changed" | "ticket_closed" | "time_in_status" | "sla_before_deadline" | "sla_after_deadline";
+            /**
+             * @description For time_in_status: status and hours; for the SLA triggers: hours before/after the deadline.
+             * @example {
+             *       "status": "waiting_customer",
+             *       "hours": 72
+             *     }
+             */
+            triggerParams?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description A group {match: all|any, conditions: [...]} of conditions {field, operator, value} and nested groups. Fields: inbound_address, sender_address, sender_domain, subject, body, channel, customer_tag, customer_field:<name>, category, priority, status, queue, assignee, tag, has_attachments, business_hours. Operators: is, is_not, contains, not_contains, contains_any_word, starts_with, matches_regex, is_empty, is_not_empty. Text matching ignores case and Polish diacritics.
+             * @example {
+             *       "match": "all",
+             *       "conditions": [
+             *         {
+             *           "field": "inbound_address",
+             *           "operator": "is",
+             *           "value": "reklamacje@sklep.pl"
+             *         },
+             *         {
+             *           "match": "any",
+             *           "conditions": [
+             *             {
+             *               "field": "subject",
+             *               "operator": "contains_any_word",
+             *               "value": [
+             *                 "awaria",
+             *                 "nie działa"
+             *               ]
+             *             }
+             *           ]
+             *         }
+             *       ]
+             *     }
+             */
+            conditions?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description In order: set_queue {queueId}, set_category {categoryId}, set_priority {priority}, set_status {status}, assign {userId}, assign_by_strategy, add_tag {tag}, remove_tag {tag}, add_note {body}, reply_with_template {templateId}, notify {target: assignee|queue|lead|user, userId?}, forward_copy {address}, call_webhook {url}, close.
+             * @example [
+             *       {
+             *         "type": "set_queue",
+             *         "queueId": "00000000-0000-0000-0000-000000000000"
+             *       },
+             *       {
+             *         "type": "set_priority",
+             *         "priority": "high"
+             *       },
+             *       {
+             *         "type": "assign_by_strategy"
+             *       }
+             *     ]
+             */
+            actions?: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * @description When this rule matches, later rules of the same trigger are not evaluated.
+             * @default false
+             */
+            stopProcessing: boolean;
+            /** @description Position among the rules of its trigger (ascending); new rules go last. */
+            order?: number;
+        };
+        DryRunDto: {
+            /** @description Try the rule on this message as a new ticket. */
+            sample?: components["schemas"]["SampleMessageDto"];
+            /** @description Try the rule on the newest N tickets (20 when no sample is given). */
+            lastTickets?: number;
         };
         WorkingPeriodDto: {
             /**
@@ -2370,396 +2822,6 @@ export interface components {
              *     }
              */
             warning: components["schemas"]["SlaWarningInputDto"] | null;
-        };
-        HealthChecksDto: {
-            /** @enum {string} */
-            database: "up" | "down";
-            /** @enum {string} */
-            redis: "up" | "down";
-        };
-        HealthDto: {
-            /** @enum {string} */
-            status: "ok" | "error";
-            checks: components["schemas"]["HealthChecksDto"];
-        };
-        InboundAddressDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example reklamacje@sklep.pl */
-            address: string;
-            /** @example Reklamacje */
-            name: string | null;
-            /**
-             * Format: uuid
-             * @description Without one, mail goes to the default queue.
-             */
-            queueId: string | null;
-            /** Format: uuid */
-            categoryId: string | null;
-            /**
-             * @description Priority of new tickets; normal when null.
-             * @enum {string|null}
-             */
-            priority: "low" | "normal" | "high" | "urgent" | null;
-            /**
-             * @description Display name of replies sent from this address.
-             * @example Sklep Kowalski — Reklamacje
-             */
-            replyFromName: string | null;
-            /** @description Send an acknowledgement with the ticket number to people who open a ticket here. */
-            autoAcknowledge: boolean;
-            /** @description Subject of the acknowledgement; the built-in one when null. Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}. */
-            acknowledgementSubject: string | null;
-            /** @description Text of the acknowledgement; the built-in Polish text when null. Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}. */
-            acknowledgementBody: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        InboundAddressListDto: {
-            items: components["schemas"]["InboundAddressDto"][];
-            total: number;
-        };
-        CreateInboundAddressDto: {
-            /**
-             * @description Mail to this address (forwarded to Okienko) becomes tickets.
-             * @example reklamacje@sklep.pl
-             */
-            address: string;
-            /** @example Reklamacje */
-            name?: string;
-            /** Format: uuid */
-            queueId?: string;
-            /** Format: uuid */
-            categoryId?: string;
-            /** @enum {string} */
-            priority?: "low" | "normal" | "high" | "urgent";
-            /** @example Sklep Kowalski — Reklamacje */
-            replyFromName?: string;
-            /** @default true */
-            autoAcknowledge: boolean;
-            /**
-             * @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \{{ for literal braces).
-             * @example Przyjęliśmy reklamację {{ticket.number}}
-             */
-            acknowledgementSubject?: string;
-            /** @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \{{ for literal braces). */
-            acknowledgementBody?: string;
-        };
-        UpdateInboundAddressDto: {
-            address?: string;
-            name?: string | null;
-            /** Format: uuid */
-            queueId?: string | null;
-            /** Format: uuid */
-            categoryId?: string | null;
-            /** @enum {string|null} */
-            priority?: "low" | "normal" | "high" | "urgent" | null;
-            replyFromName?: string | null;
-            autoAcknowledge?: boolean;
-            /**
-             * @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \{{ for literal braces).
-             * @example Przyjęliśmy reklamację {{ticket.number}}
-             */
-            acknowledgementSubject?: string | null;
-            /** @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \{{ for literal braces). */
-            acknowledgementBody?: string | null;
-        };
-        InboundMailDto: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            state: "received" | "processing" | "processed" | "failed";
-            /** @description new_ticket, appended, duplicate, bounce, bounce_unmatched (a bounce of no mail of ours) or automated_unthreaded (an auto-reply to nothing we know). */
-            outcome: string | null;
-            /** @description SMTP envelope sender (MAIL FROM); empty for bounces. */
-            envelopeFrom: string | null;
-            /** @description SMTP envelope recipients (RCPT TO). */
-            envelopeTo: string[];
-            clientIp: string | null;
-            /** Format: date-time */
-            receivedAt: string;
-            /** Format: date-time */
-            processedAt: string | null;
-            /** @description Bytes. */
-            size: number;
-            messageId: string | null;
-            subject: string | null;
-            fromAddress: string | null;
-            /** @description Why processing failed. */
-            error: string | null;
-            attempts: number;
-            /** Format: uuid */
-            ticketId: string | null;
-        };
-        InboundMailListDto: {
-            items: components["schemas"]["InboundMailDto"][];
-            total: number;
-        };
-        RuleDto: {
-            /** Format: uuid */
-            id: string;
-            /** @description Set on the ready-made scenarios. */
-            slug: string | null;
-            name: string;
-            description: string | null;
-            enabled: boolean;
-            /** @description Rules of one trigger run in ascending order. */
-            order: number;
-            /** @enum {string} */
-            trigger: "ticket_created" | "customer_replied" | "agent_replied" | "status_changed" | "ticket_closed" | "time_in_status" | "sla_before_deadline" | "sla_after_deadline";
-            triggerParams: {
-                [key: string]: unknown;
-            };
-            conditions: {
-                [key: string]: unknown;
-            };
-            actions: {
-                [key: string]: unknown;
-            }[];
-            stopProcessing: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        RuleListDto: {
-            items: components["schemas"]["RuleDto"][];
-            total: number;
-        };
-        CreateRuleDto: {
-            /** @example Reklamacje → kolejka Reklamacje */
-            name: string;
-            description?: Record<string, never> | null;
-            /**
-             * @description New rules start disabled unless asked: dry-run them first.
-             * @default false
-             */
-            enabled: boolean;
-            /** @enum {string} */
-            trigger: "ticket_created" | "customer_replied" | "agent_replied" | "status_changed" | "ticket_closed" | "time_in_status" | "sla_before_deadline" | "sla_after_deadline";
-            /**
-             * @description For time_in_status: status and hours; for the SLA triggers: hours before/after the deadline.
-             * @example {
-             *       "status": "waiting_customer",
-             *       "hours": 72
-             *     }
-             */
-            triggerParams?: {
-                [key: string]: unknown;
-            };
-            /**
-             * @description A group {match: all|any, conditions: [...]} of conditions {field, operator, value} and nested groups. Fields: inbound_address, sender_address, sender_domain, subject, body, channel, customer_tag, customer_field:<name>, category, priority, status, queue, assignee, tag, has_attachments, business_hours. Operators: is, is_not, contains, not_contains, contains_any_word, starts_with, matches_regex, is_empty, is_not_empty. Text matching ignores case and Polish diacritics.
-             * @example {
-             *       "match": "all",
-             *       "conditions": [
-             *         {
-             *           "field": "inbound_address",
-             *           "operator": "is",
-             *           "value": "reklamacje@sklep.pl"
-             *         },
-             *         {
-             *           "match": "any",
-             *           "conditions": [
-             *             {
-             *               "field": "subject",
-             *               "operator": "contains_any_word",
-             *               "value": [
-             *                 "awaria",
-             *                 "nie działa"
-             *               ]
-             *             }
-             *           ]
-             *         }
-             *       ]
-             *     }
-             */
-            conditions: {
-                [key: string]: unknown;
-            };
-            /**
-             * @description In order: set_queue {queueId}, set_category {categoryId}, set_priority {priority}, set_status {status}, assign {userId}, assign_by_strategy, add_tag {tag}, remove_tag {tag}, add_note {body}, reply_with_template {templateId}, notify {target: assignee|queue|lead|user, userId?}, forward_copy {address}, call_webhook {url}, close.
-             * @example [
-             *       {
-             *         "type": "set_queue",
-             *         "queueId": "00000000-0000-0000-0000-000000000000"
-             *       },
-             *       {
-             *         "type": "set_priority",
-             *         "priority": "high"
-             *       },
-             *       {
-             *         "type": "assign_by_strategy"
-             *       }
-             *     ]
-             */
-            actions: {
-                [key: string]: unknown;
-            }[];
-            /**
-             * @description When this rule matches, later rules of the same trigger are not evaluated.
-             * @default false
-             */
-            stopProcessing: boolean;
-            /** @description Position among the rules of its trigger (ascending); new rules go last. */
-            order?: number;
-        };
-        ReorderRulesDto: {
-            /** @description Every rule of one trigger, in the order they should run. */
-            ids: string[];
-        };
-        SampleMessageDto: {
-            /** @example Awaria: sklep nie działa */
-            subject: string;
-            /** @example Dzień dobry, od rana nie mogę złożyć zamówienia. */
-            body: string;
-            /** @example jan.kowalski@example.pl */
-            from: string;
-            /**
-             * @description The address of ours it was sent to.
-             * @example reklamacje@sklep.pl
-             */
-            to?: string;
-            /** @default false */
-            hasAttachments: boolean;
-        };
-        DryRunDraftDto: {
-            /** @description Try the rule on this message as a new ticket. */
-            sample?: components["schemas"]["SampleMessageDto"];
-            /** @description Try the rule on the newest N tickets (20 when no sample is given). */
-            lastTickets?: number;
-            rule: components["schemas"]["CreateRuleDto"];
-        };
-        DryRunTicketDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example 2026-000123 */
-            number: string;
-            subject: string;
-        };
-        DryRunChangeDto: {
-            /** @enum {string} */
-            field: "queueId" | "categoryId" | "priority" | "status" | "assigneeId" | "tags";
-            from: string | null;
-            to: string | null;
-            /** @description The name of the queue, category or user `from` points at. */
-            fromLabel: string | null;
-            toLabel: string | null;
-        };
-        DryRunActionDto: {
-            /** @example reply_with_template */
-            type: string;
-            /** @example Would answer the customer with the template „Status zamówienia”. */
-            description: string;
-            /** @description E.g. the rendered answer: {subject, body}. */
-            preview?: {
-                [key: string]: unknown;
-            };
-        };
-        DryRunItemDto: {
-            /** @description Null for the sample message. */
-            ticket: components["schemas"]["DryRunTicketDto"] | null;
-            matched: boolean;
-            /**
-             * @description A time-based rule the ticket is not due for.
-             * @enum {string}
-             */
-            reason?: "not_due";
-            /** @description How each condition was judged. */
-            explanation: {
-                [key: string]: unknown;
-            }[];
-            changes: components["schemas"]["DryRunChangeDto"][];
-            actions: components["schemas"]["DryRunActionDto"][];
-        };
-        DryRunResultDto: {
-            /** @description How many tickets (or samples) the rule was tried on. */
-            evaluated: number;
-            /** @description On how many it matched. */
-            matched: number;
-            items: components["schemas"]["DryRunItemDto"][];
-        };
-        UpdateRuleDto: {
-            /** @example Reklamacje → kolejka Reklamacje */
-            name?: string;
-            description?: Record<string, never> | null;
-            /**
-             * @description New rules start disabled unless asked: dry-run them first.
-             * @default false
-             */
-            enabled: boolean;
-            /** @enum {string} */
-            trigger?: "ticket_created" | "customer_replied" | "agent_replied" | "status_changed" | "ticket_closed" | "time_in_status" | "sla_before_deadline" | "sla_after_deadline";
-            /**
-             * @description For time_in_status: status and hours; for the SLA triggers: hours before/after the deadline.
-             * @example {
-             *       "status": "waiting_customer",
-             *       "hours": 72
-             *     }
-             */
-            triggerParams?: {
-                [key: string]: unknown;
-            };
-            /**
-             * @description A group {match: all|any, conditions: [...]} of conditions {field, operator, value} and nested groups. Fields: inbound_address, sender_address, sender_domain, subject, body, channel, customer_tag, customer_field:<name>, category, priority, status, queue, assignee, tag, has_attachments, business_hours. Operators: is, is_not, contains, not_contains, contains_any_word, starts_with, matches_regex, is_empty, is_not_empty. Text matching ignores case and Polish diacritics.
-             * @example {
-             *       "match": "all",
-             *       "conditions": [
-             *         {
-             *           "field": "inbound_address",
-             *           "operator": "is",
-             *           "value": "reklamacje@sklep.pl"
-             *         },
-             *         {
-             *           "match": "any",
-             *           "conditions": [
-             *             {
-             *               "field": "subject",
-             *               "operator": "contains_any_word",
-             *               "value": [
-             *                 "awaria",
-             *                 "nie działa"
-             *               ]
-             *             }
-             *           ]
-             *         }
-             *       ]
-             *     }
-             */
-            conditions?: {
-                [key: string]: unknown;
-            };
-            /**
-             * @description In order: set_queue {queueId}, set_category {categoryId}, set_priority {priority}, set_status {status}, assign {userId}, assign_by_strategy, add_tag {tag}, remove_tag {tag}, add_note {body}, reply_with_template {templateId}, notify {target: assignee|queue|lead|user, userId?}, forward_copy {address}, call_webhook {url}, close.
-             * @example [
-             *       {
-             *         "type": "set_queue",
-             *         "queueId": "00000000-0000-0000-0000-000000000000"
-             *       },
-             *       {
-             *         "type": "set_priority",
-             *         "priority": "high"
-             *       },
-             *       {
-             *         "type": "assign_by_strategy"
-             *       }
-             *     ]
-             */
-            actions?: {
-                [key: string]: unknown;
-            }[];
-            /**
-             * @description When this rule matches, later rules of the same trigger are not evaluated.
-             * @default false
-             */
-            stopProcessing: boolean;
-            /** @description Position among the rules of its trigger (ascending); new rules go last. */
-            order?: number;
-        };
-        DryRunDto: {
-            /** @description Try the rule on this message as a new ticket. */
-            sample?: components["schemas"]["SampleMessageDto"];
-            /** @description Try the rule on the newest N tickets (20 when no sample is given). */
-            lastTickets?: number;
         };
     };
     responses: never;
@@ -4811,8 +4873,12 @@ export interface operations {
                 createdTo?: string;
                 /** @description Words to find in the subject, number or any message; letter case and Polish diacritics do not matter. */
                 q?: string;
-                /** @description A leading minus sorts descending. */
-                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "priority" | "-priority" | "number" | "-number";
+                /** @description Where the tickets stand against their deadlines, one or more of ok, warning, breached, paused, none, comma-separated. */
+                slaState?: string;
+                /** @description The nearest running deadline (first response, next response, resolution, statutory) is before this. */
+                dueBefore?: string;
+                /** @description A leading minus sorts descending; `dueAt` is the nearest running deadline (tickets without one last). */
+                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "priority" | "-priority" | "number" | "-number" | "dueAt" | "-dueAt";
             };
             header?: never;
             path?: never;
@@ -5159,449 +5225,14 @@ export interface operations {
             };
         };
     };
-    Calendars_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarListDto"];
-                };
-            };
-            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    Calendars_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateCalendarDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarDto"];
-                };
-            };
-            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Only for: admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description CALENDAR_NAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    Calendars_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarDto"];
-                };
-            };
-            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    Calendars_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Only for: admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description CALENDAR_IS_DEFAULT, or CALENDAR_IN_USE with details.policies */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    Calendars_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateCalendarDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarDto"];
-                };
-            };
-            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Only for: admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description CALENDAR_NAME_TAKEN, or CALENDAR_IS_DEFAULT: the default calendar would stop being the default */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    Calendars_holidays: {
+    Views_today: {
         parameters: {
             query?: {
-                /** @description Default: the current year in the calendar's time zone. */
-                year?: number;
+                limit?: number;
+                offset?: number;
+                /** @description mine: assigned to me; team: in the queues I am a member or lead of; all: every ticket. */
+                scope?: "mine" | "team" | "all";
             };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarHolidaysDto"];
-                };
-            };
-            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    Calendars_preview: {
-        parameters: {
-            query: {
-                /** @description Where the clock starts, an ISO 8601 instant with its offset (encode + as %2B in a URL); default: now. */
-                start?: string;
-                /** @description Business minutes to add. */
-                minutes: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarPreviewDto"];
-                };
-            };
-            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    SlaPolicies_list: {
-        parameters: {
-            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -5613,10 +5244,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SlaPolicyListDto"];
+                    "application/json": components["schemas"]["TicketListDto"];
                 };
             };
-            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            /** @description Invalid input; `details.fields` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5627,389 +5258,6 @@ export interface operations {
             };
             /** @description No valid access token or API token */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    SlaPolicies_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateSlaPolicyDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SlaPolicyDto"];
-                };
-            };
-            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Only for: admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description SLA_POLICY_NAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    SlaPolicies_reorder: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReorderSlaPoliciesDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SlaPolicyListDto"];
-                };
-            };
-            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Only for: admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    SlaPolicies_match: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MatchSlaPolicyDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SlaMatchResultDto"];
-                };
-            };
-            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description TICKET_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    SlaPolicies_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SlaPolicyDto"];
-                };
-            };
-            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    SlaPolicies_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Only for: admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    SlaPolicies_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateSlaPolicyDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SlaPolicyDto"];
-                };
-            };
-            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Only for: admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description SLA_POLICY_NAME_TAKEN */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7141,6 +6389,875 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendars_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarListDto"];
+                };
+            };
+            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendars_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCalendarDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
+                };
+            };
+            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CALENDAR_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendars_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
+                };
+            };
+            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendars_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CALENDAR_IS_DEFAULT, or CALENDAR_IN_USE with details.policies */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendars_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCalendarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
+                };
+            };
+            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CALENDAR_NAME_TAKEN, or CALENDAR_IS_DEFAULT: the default calendar would stop being the default */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendars_holidays: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year in the calendar's time zone. */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarHolidaysDto"];
+                };
+            };
+            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendars_preview: {
+        parameters: {
+            query: {
+                /** @description Where the clock starts, an ISO 8601 instant with its offset (encode + as %2B in a URL); default: now. */
+                start?: string;
+                /** @description Business minutes to add. */
+                minutes: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarPreviewDto"];
+                };
+            };
+            /** @description Invalid input; a calendar the SLA arithmetic cannot work with is CALENDAR_INVALID, details.fields naming each place (weeklyPeriods[2].end) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyListDto"];
+                };
+            };
+            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSlaPolicyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"];
+                };
+            };
+            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SLA_POLICY_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderSlaPoliciesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyListDto"];
+                };
+            };
+            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_match: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchSlaPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaMatchResultDto"];
+                };
+            };
+            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"];
+                };
+            };
+            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSlaPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"];
+                };
+            };
+            /** @description Invalid input; a policy that cannot work is SLA_POLICY_INVALID, details.fields naming each place (firstResponse.minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SLA_POLICY_NAME_TAKEN */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

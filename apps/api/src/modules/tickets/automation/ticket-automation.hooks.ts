@@ -31,46 +31,80 @@ export interface NewTicketDraft {
   categoryId: string | null;
   priority: TicketEntity['priority'];
   hasAttachments: boolean;
-}
-
-/** What the rules set on a new ticket when that is all they do; the events lack the ticket id (it does not exist yet). */
-export interface NewTicketPlan {
-  patch: Partial<Pick<TicketEntity, 'queueId' | 'categoryId' | 'priority' | 'assigneeId' | 'tags'>>;
-  events: NewTicketEvent[];
-}
-
-/** What the rules module implements: run the rules of a change inside the change's own transaction. */
-export interface TicketAutomation {
-  onChange(manager: EntityManager, change: TicketChange): Promise<AfterCommit[]>;
-  /**
-   * The rules' verdict on a new ticket before it is written, so it can be
-   * written in one statement; null when they do more than set fields (mail,
-   * assignment by strategy, a status change), which needs the general path.
-   */
-  planNewTicket(draft: NewTicketDraft): Promise<NewTicketPlan | null>;
+  /** When the ticket will be created (what the SLA clocks start from); now when left out. */
+  createdAt?: Date;
 }
 
 /**
- * Where the tickets module hands every change to the automation without
- * depending on it (the rules module depends on tickets, not the other way
- * round): the rules module registers itself here when it starts.
+ * What the automations set on a new ticket when that is all they do; the
+ * events lack the ticket id (it does not exist yet). The rules set
+ * `queueId`, `categoryId`, `priority`, `assigneeId` and `tags`; the SLA then
+ * adds its columns (policy, deadlines) computed from the final fields.
+ */
+export interface NewTicketPlan {
+  patch: Partial<TicketEntity>;
+  events: NewTicketEvent[];
+}
+
+/** Where an automation runs among the others: lower first. The rules run first, then the SLA recomputes the deadlines. */
+export const AUTOMATION_ORDER = Object.freeze({ rules: 0, sla: 100 });
+
+/** What an automation (the rules, the SLA) implements: its work on a change, inside the change's own transaction. */
+export interface TicketAutomation {
+  onChange(manager: EntityManager, change: TicketChange): Promise<AfterCommit[]>;
+  /**
+   * The automation's verdict on a new ticket before it is written, so it can
+   * be written in one statement: what it adds to `planned` (the plan of the
+   * automations before it); null when it does more than set fields (mail,
+   * assignment by strategy, a status change), which needs the general path.
+   */
+  planNewTicket(draft: NewTicketDraft, planned: NewTicketPlan): Promise<NewTicketPlan | null>;
+}
+
+/**
+ * Where the tickets module hands every change to the automations without
+ * depending on them (the rules and SLA modules depend on tickets, not the
+ * other way round): each registers itself here when it starts, with its place
+ * in the order (`AUTOMATION_ORDER`: the rules, then the SLA).
  */
 @Injectable()
 export class TicketAutomationHooks {
   private readonly logger = new Logger('TicketAutomation');
-  private automation: TicketAutomation | null = null;
+  private automations: { automation: TicketAutomation; order: number }[] = [];
 
-  register(automation: TicketAutomation): void {
-    this.automation = automation;
+  register(automation: TicketAutomation, order: number = AUTOMATION_ORDER.rules): void {
+    this.automations = [...this.automations.filter((a) => a.automation !== automation), { automation, order }].sort((a, b) => a.order - b.order);
   }
 
-  /** Runs the automation in the caller's transaction; what it returns runs after the commit. */
+  /** Runs the automations in order in the caller's transaction; what they return runs after the commit. */
   async onChange(manager: EntityManager, change: TicketChange): Promise<AfterCommit[]> {
-    return this.automation ? this.automation.onChange(manager, change) : [];
+    const tasks: AfterCommit[] = [];
+    for (const { automation } of this.automations) tasks.push(...(await automation.onChange(manager, change)));
+    return tasks;
   }
 
-  planNewTicket(draft: NewTicketDraft): Promise<NewTicketPlan | null> {
-    return this.automation ? this.automation.planNewTicket(draft) : Promise.resolve({ patch: {}, events: [] });
+  /**
+   * Only the automations after the rules (the SLA), for a change the rules
+   * made themselves outside a ticket change (a time-based rule closed the
+   * ticket): the deadlines follow without the rules running again.
+   */
+  async afterRules(manager: EntityManager, change: TicketChange): Promise<AfterCommit[]> {
+    const tasks: AfterCommit[] = [];
+    for (const { automation, order } of this.automations) {
+      if (order > AUTOMATION_ORDER.rules) tasks.push(...(await automation.onChange(manager, change)));
+    }
+    return tasks;
+  }
+
+  /** Every automation's plan in order, merged; null when one of them needs the general path. */
+  async planNewTicket(draft: NewTicketDraft): Promise<NewTicketPlan | null> {
+    let plan: NewTicketPlan = { patch: {}, events: [] };
+    for (const { automation } of this.automations) {
+      const own = await automation.planNewTicket(draft, plan);
+      if (!own) return null;
+      plan = { patch: { ...plan.patch, ...own.patch }, events: [...plan.events, ...own.events] };
+    }
+    return plan;
   }
 
   /** After the commit: a failure here is logged (the work is durable in the database and swept up later). */

@@ -4,7 +4,8 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/page-query.dto.js';
 
-export const TICKET_SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'priority', '-priority', 'number', '-number'] as const;
+export const TICKET_SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'priority', '-priority', 'number', '-number', 'dueAt', '-dueAt'] as const;
+export const SLA_STATES = ['ok', 'warning', 'breached', 'paused', 'none'] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
 /** `a,b` or repeated parameters both give a list. */
@@ -77,7 +78,19 @@ export class TicketQueryDto extends PageQueryDto {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: TICKET_SORTS, default: '-createdAt', description: 'A leading minus sorts descending.' })
+  @ApiPropertyOptional({ description: `Where the tickets stand against their deadlines, one or more of ${SLA_STATES.join(', ')}, comma-separated.`, example: 'warning,breached', type: String })
+  @IsOptional()
+  @Transform(list)
+  @ArrayMaxSize(5)
+  @IsIn(SLA_STATES, { each: true })
+  slaState?: string[];
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'The nearest running deadline (first response, next response, resolution, statutory) is before this.' })
+  @IsOptional()
+  @IsDateString()
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ enum: TICKET_SORTS, default: '-createdAt', description: 'A leading minus sorts descending; `dueAt` is the nearest running deadline (tickets without one last).' })
   @IsOptional()
   @IsIn(TICKET_SORTS)
   sort?: TicketSort;

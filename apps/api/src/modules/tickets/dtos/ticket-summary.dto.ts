@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type TicketChannel, type TicketPriority, type TicketStatus } from '@okienko/domain';
 import type { TicketEntity } from '../entities/ticket.entity.js';
+import { TicketSlaDto } from './ticket-sla.dto.js';
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
@@ -66,7 +67,12 @@ export class TicketSummaryDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The closed ticket this one continues.' })
   previousTicketId!: string | null;
 
-  static from(ticket: TicketEntity): TicketSummaryDto {
+  @ApiProperty({ type: TicketSlaDto, description: 'Deadlines (SLA policy and statutory) and where the ticket stands against them.' })
+  sla!: TicketSlaDto;
+
+  /** `policyNames`: SLA policy names by id (without them, `sla.policyName` is null). */
+  static from(ticket: TicketEntity, policyNames?: ReadonlyMap<string, string> | number): TicketSummaryDto {
+    const names = typeof policyNames === 'object' ? policyNames : undefined;
     return {
       id: ticket.id,
       number: ticket.number,
@@ -88,6 +94,7 @@ export class TicketSummaryDto {
       lastOutboundAt: iso(ticket.lastOutboundAt),
       inboundAddresses: ticket.inboundAddresses,
       previousTicketId: ticket.previousTicketId,
+      sla: TicketSlaDto.from(ticket, ticket.slaPolicyId ? (names?.get(ticket.slaPolicyId) ?? null) : null),
     };
   }
 }

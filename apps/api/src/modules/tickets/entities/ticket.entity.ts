@@ -69,4 +69,68 @@ export class TicketEntity {
   /** The closed ticket this one continues (a customer wrote after the reopen window). */
   @Column('uuid', { name: 'previous_ticket_id', nullable: true })
   previousTicketId!: string | null;
+  // ---- SLA (kept up to date in the transaction of every change; see the sla module) ----
+
+  /** The SLA policy that applies; null: no SLA. */
+  @Column('uuid', { name: 'sla_policy_id', nullable: true })
+  slaPolicyId!: string | null;
+
+  @Column('timestamptz', { name: 'first_response_due_at', nullable: true })
+  firstResponseDueAt!: Date | null;
+
+  @Column('timestamptz', { name: 'first_response_warn_at', nullable: true })
+  firstResponseWarnAt!: Date | null;
+
+  /** When the customer last wrote after an answer: the start of the next-response clock; null when nobody waits for an answer. */
+  @Column('timestamptz', { name: 'next_response_started_at', nullable: true })
+  nextResponseStartedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'next_response_due_at', nullable: true })
+  nextResponseDueAt!: Date | null;
+
+  @Column('timestamptz', { name: 'next_response_warn_at', nullable: true })
+  nextResponseWarnAt!: Date | null;
+
+  @Column('timestamptz', { name: 'resolution_due_at', nullable: true })
+  resolutionDueAt!: Date | null;
+
+  @Column('timestamptz', { name: 'resolution_warn_at', nullable: true })
+  resolutionWarnAt!: Date | null;
+
+  /** The statutory complaint deadline (category complaint-return: 14 calendar days from creation). */
+  @Column('timestamptz', { name: 'statutory_due_at', nullable: true })
+  statutoryDueAt!: Date | null;
+
+  /** Since when the SLA clocks stand still (a pause status, or resolved/closed); null while they run. */
+  @Column('timestamptz', { name: 'sla_paused_since', nullable: true })
+  slaPausedSince!: Date | null;
+
+  /** Finished pauses, ISO instants. */
+  @Column('jsonb', { name: 'sla_pauses', default: () => "'[]'" })
+  slaPauses!: { from: string; to: string }[];
+
+  @Column('timestamptz', { name: 'first_response_warned_at', nullable: true })
+  firstResponseWarnedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'first_response_breached_at', nullable: true })
+  firstResponseBreachedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'next_response_warned_at', nullable: true })
+  nextResponseWarnedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'next_response_breached_at', nullable: true })
+  nextResponseBreachedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'resolution_warned_at', nullable: true })
+  resolutionWarnedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'resolution_breached_at', nullable: true })
+  resolutionBreachedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'statutory_breached_at', nullable: true })
+  statutoryBreachedAt!: Date | null;
+
+  /** The next moment a warning or breach is due to be recorded; null: nothing pending. */
+  @Column('timestamptz', { name: 'sla_next_check_at', nullable: true })
+  slaNextCheckAt!: Date | null;
 }
