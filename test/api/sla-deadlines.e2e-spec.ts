@@ -159,6 +159,28 @@ describe('SLA deadlines on tickets', () => {
     const applied = (await get(ticket.id)).events.filter((e) => e.type === 'rule_applied');
     expect(applied).toHaveLength(2);
   }, 30_000);
+
+  it('applies a changed policy to open tickets from then on, from their own start; resolved ones keep theirs', async () => {
+    const policy = policies.get('Domyślna')!;
+    const open1 = await open();
+    const done = await open();
+    await admin.patch(`/tickets/${done.id}`, { status: 'resolved' }).expect(200);
+    const doneBefore = (await get(done.id)).sla;
+
+    await admin.patch(`/sla-policies/${policy.id}`, { firstResponse: { minutes: 30, mode: 'calendar' } }).expect(200);
+    const recounted = await waitFor(async () => {
+      const t = await get(open1.id);
+      return t.sla.firstResponseDueAt === plus(open1.createdAt, 30) ? t : null;
+    }, { timeoutMs: 15_000, description: 'the open ticket to follow the changed policy' });
+    expect(recounted.sla).toMatchObject({ policyName: 'Domyślna', resolutionDueAt: open1.sla.resolutionDueAt });
+    expect((await get(done.id)).sla).toEqual(doneBefore);
+
+    // Back as it was, for the other tests.
+    await admin.patch(`/sla-policies/${policy.id}`, { firstResponse: { minutes: policy.firstResponse!.minutes, mode: 'business' } }).expect(200);
+    await waitFor(async () => (await get(open1.id)).sla.firstResponseDueAt === open1.sla.firstResponseDueAt, {
+      timeoutMs: 15_000, description: 'the open ticket to follow the restored policy',
+    });
+  }, 40_000);
 });
 
 describe('views by deadline', () => {

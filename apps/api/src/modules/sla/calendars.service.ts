@@ -11,6 +11,7 @@ import type { CalendarEntity } from './entities/calendar.entity.js';
 import { localDateTime } from './local-date-time.js';
 import { problemFields, type PlacedProblem } from './problem-fields.js';
 import { SlaConfigCache, toBusinessCalendar } from './sla-config.cache.js';
+import { SlaRecountRequests } from './sla-recount-requests.js';
 import { SlaException, SlaErrorCode } from './sla.exception.js';
 
 /** Business calendars: admins write them, everybody reads them; SLA policies count business time on them. */
@@ -19,6 +20,7 @@ export class CalendarsService {
   constructor(
     private readonly calendars: CalendarsRepository,
     private readonly cache: SlaConfigCache,
+    private readonly recount: SlaRecountRequests,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -50,6 +52,8 @@ export class CalendarsService {
       })
       .catch((error: unknown) => rethrowNameTaken(error, name));
     this.cache.invalidate();
+    // Open tickets follow the new configuration from now on.
+    await this.recount.request();
     return this.get(created.id);
   }
 
@@ -75,6 +79,8 @@ export class CalendarsService {
       })
       .catch((error: unknown) => rethrowNameTaken(error, name));
     this.cache.invalidate();
+    // Open tickets follow the new configuration from now on.
+    await this.recount.request();
     return this.get(id);
   }
 
@@ -96,6 +102,8 @@ export class CalendarsService {
         throw error;
       });
     this.cache.invalidate();
+    // Open tickets follow the new configuration from now on.
+    await this.recount.request();
   }
 
   /**

@@ -13,6 +13,7 @@ import type { SlaPolicyEntity } from './entities/sla-policy.entity.js';
 import { localDateTime } from './local-date-time.js';
 import { problemFields, type PlacedProblem } from './problem-fields.js';
 import { SlaConfigCache, type NamedCalendar, type SlaConfigSnapshot } from './sla-config.cache.js';
+import { SlaRecountRequests } from './sla-recount-requests.js';
 import { SlaPoliciesRepository } from './sla-policies.repository.js';
 import { SlaException, SlaErrorCode } from './sla.exception.js';
 
@@ -56,6 +57,7 @@ export class SlaPoliciesService {
   constructor(
     private readonly policies: SlaPoliciesRepository,
     private readonly cache: SlaConfigCache,
+    private readonly recount: SlaRecountRequests,
   ) {}
 
   /** Every policy, in the order they are tried. */
@@ -101,6 +103,8 @@ export class SlaPoliciesService {
       })
       .catch((error: unknown) => rethrowNameTaken(error, policy.name));
     this.cache.invalidate();
+    // Open tickets follow the new configuration from now on.
+    await this.recount.request();
     return this.get(id);
   }
 
@@ -128,12 +132,16 @@ export class SlaPoliciesService {
       })
       .catch((error: unknown) => rethrowNameTaken(error, policy.name));
     this.cache.invalidate();
+    // Open tickets follow the new configuration from now on.
+    await this.recount.request();
     return this.get(id);
   }
 
   async delete(id: string): Promise<void> {
     if (!(await this.policies.delete(id))) throw new SlaException(SlaErrorCode.PolicyNotFound, `SLA policy ${id} does not exist`);
     this.cache.invalidate();
+    // Open tickets follow the new configuration from now on.
+    await this.recount.request();
   }
 
   /** Puts every policy in the given order (positions 10, 20, 30…). */
@@ -153,6 +161,8 @@ export class SlaPoliciesService {
       return this.policies.list(manager);
     });
     this.cache.invalidate();
+    // Open tickets follow the new configuration from now on.
+    await this.recount.request();
     return ordered;
   }
 

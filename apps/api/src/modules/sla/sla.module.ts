@@ -12,6 +12,8 @@ import { SlaSweepProcessor } from './jobs/sla-sweep.processor.js';
 import { SlaConfigCache } from './sla-config.cache.js';
 import { SlaPoliciesController } from './sla-policies.controller.js';
 import { SlaPoliciesRepository } from './sla-policies.repository.js';
+import { SlaRecountRequests } from './sla-recount-requests.js';
+import { SlaRecountService } from './sla-recount.service.js';
 import { SlaPoliciesService } from './sla-policies.service.js';
 import { SLA_SWEEP_QUEUE } from './sla-queues.js';
 import { SlaSweepService } from './sla-sweep.service.js';
@@ -29,13 +31,13 @@ import { TicketSlaService } from './ticket-sla.service.js';
 export class SlaModule {
   static forRoles(roles: readonly Role[]): DynamicModule {
     const controllers: Type[] = roles.includes('api') ? [CalendarsController, SlaPoliciesController] : [];
-    const roleProviders: Provider[] = roles.includes('worker') ? [SlaSweepService, SlaSweepProcessor] : [];
+    const roleProviders: Provider[] = roles.includes('worker') ? [SlaSweepService, SlaRecountService, SlaSweepProcessor] : [];
     return {
       module: SlaModule,
       imports: [TypeOrmModule.forFeature([CalendarEntity, SlaPolicyEntity]), BullModule.registerQueue({ name: SLA_SWEEP_QUEUE }), TicketsModule],
       controllers,
       providers: [
-        CalendarsRepository, SlaPoliciesRepository, SlaConfigCache, CalendarsService, SlaPoliciesService, TicketSlaRepository, TicketSlaService,
+        CalendarsRepository, SlaPoliciesRepository, SlaConfigCache, CalendarsService, SlaPoliciesService, SlaRecountRequests, TicketSlaRepository, TicketSlaService,
         ...roleProviders,
       ],
       exports: [SlaPoliciesService],

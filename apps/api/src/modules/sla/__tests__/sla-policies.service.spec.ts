@@ -6,6 +6,7 @@ import type { SlaPolicyEntity } from '../entities/sla-policy.entity.js';
 import { SlaConfigCache } from '../sla-config.cache.js';
 import type { SlaPoliciesRepository } from '../sla-policies.repository.js';
 import { SlaPoliciesService } from '../sla-policies.service.js';
+import type { SlaRecountRequests } from '../sla-recount-requests.js';
 
 const OFFICE = '00000000-0000-4000-8000-000000000001';
 const SHOP = '00000000-0000-4000-8000-000000000002';
@@ -32,7 +33,9 @@ function setUp(policies: SlaPolicyEntity[], calendars: CalendarEntity[]) {
   const policiesRepository = { list: async () => (reads.policies++, policies) } as unknown as SlaPoliciesRepository;
   const calendarsRepository = { list: async () => (reads.calendars++, calendars) } as unknown as CalendarsRepository;
   const cache = new SlaConfigCache(policiesRepository, calendarsRepository);
-  return { service: new SlaPoliciesService(policiesRepository, cache), cache, reads };
+  // Only the read side is exercised here: nothing asks for a recount.
+  const recount = { request: async () => undefined } as unknown as SlaRecountRequests;
+  return { service: new SlaPoliciesService(policiesRepository, cache, recount), cache, reads };
 }
 
 describe('SlaPoliciesService for the ticket side', () => {
