@@ -141,11 +141,17 @@ describe('agent panel: logging in and the shell', () => {
     expect(await busyButton.isDisabled()).toBe(true);
     releaseLogin();
 
-    // The work starts at the ticket list.
-    await page.waitForURL((url) => url.pathname === '/tickets');
-    await page.getByRole('heading', { name: 'Zgłoszenia', level: 1 }).waitFor();
+    // The work starts at what is to be handled today.
+    await page.waitForURL((url) => url.pathname === '/today');
+    await page.getByRole('heading', { name: 'Do obsłużenia dziś', level: 1 }).waitFor();
     // The top bar names who is logged in and their role.
     expect(await text(page, 'header')).toContain(`Zalogowano jako ${adminName} Administrator`);
+    expect(await page.title()).toBe('Na dziś · Okienko');
+
+    // The ticket list sits next to it in the navigation.
+    await page.getByRole('navigation', { name: 'Nawigacja główna' }).getByRole('link', { name: 'Zgłoszenia' }).click();
+    await page.waitForURL((url) => url.pathname === '/tickets');
+    await page.getByRole('heading', { name: 'Zgłoszenia', level: 1 }).waitFor();
     expect(await page.title()).toBe('Zgłoszenia · Okienko');
 
     // The system status page: the health line and the ticket count come from the API.
@@ -203,7 +209,7 @@ describe('agent panel: logging in and the shell', () => {
 
     // And logging in from there works.
     await logIn(page, product.admin.email, product.admin.password);
-    await page.waitForURL((url) => url.pathname === '/tickets');
-    await page.getByRole('heading', { name: 'Zgłoszenia', level: 1 }).waitFor();
+    await page.waitForURL((url) => url.pathname === '/today');
+    await page.getByRole('heading', { name: 'Do obsłużenia dziś', level: 1 }).waitFor();
   });
 });

@@ -204,7 +204,10 @@ describe('agent panel: ticket list and ticket page', () => {
   }
 
   it('opens the ticket list after logging in, filters by status and by searched text, and keeps the view in the URL', async () => {
+    // The work starts at "today to handle"; the ticket list is one click away.
     const page = await loggedIn('/');
+    await page.waitForURL((url) => url.pathname === '/today');
+    await page.getByRole('navigation', { name: 'Nawigacja główna' }).getByRole('link', { name: 'Zgłoszenia' }).click();
     await page.waitForURL((url) => url.pathname === '/tickets');
     await page.getByRole('heading', { name: 'Zgłoszenia', level: 1 }).waitFor();
     expect(await page.title()).toBe('Zgłoszenia · Okienko');

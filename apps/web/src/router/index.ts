@@ -4,12 +4,13 @@ import { shellRoute } from '../pages/shell/routes';
 import { systemRoutes } from '../pages/system/routes';
 import { ticketDetailRoutes } from '../pages/ticket-detail/routes';
 import { ticketListRoutes } from '../pages/ticket-list/routes';
+import { todayRoutes } from '../pages/today/routes';
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
     ...loginRoutes,
-    shellRoute([...ticketListRoutes, ...ticketDetailRoutes, ...systemRoutes]),
+    shellRoute([...todayRoutes, ...ticketListRoutes, ...ticketDetailRoutes, ...systemRoutes]),
     { path: '/:unknown(.*)*', redirect: '/' },
   ],
 });

@@ -19,10 +19,16 @@ export type TicketStatus = TicketDetail['status'];
 export type TicketPriority = TicketDetail['priority'];
 export type TicketChannel = TicketDetail['channel'];
 export type DeliveryState = TicketMessage['deliveryState'];
+export type TicketSla = Schemas['TicketSlaDto'];
+export type SlaState = TicketSla['state'];
 
 /** Query parameters of GET /tickets, exactly as the API takes them. */
 export type TicketListParams = NonNullable<paths['/api/v1/tickets']['get']['parameters']['query']>;
 export type TicketSort = NonNullable<TicketListParams['sort']>;
+
+/** Query parameters of GET /views/today. */
+export type TodayParams = NonNullable<paths['/api/v1/views/today']['get']['parameters']['query']>;
+export type TodayScope = NonNullable<TodayParams['scope']>;
 
 /** How many tickets the user can see, without fetching them. */
 export async function countTickets(): Promise<number> {
@@ -33,6 +39,11 @@ export async function countTickets(): Promise<number> {
 /** One page of tickets matching the filters. */
 export function listTickets(query: TicketListParams, signal?: AbortSignal): Promise<TicketList> {
   return unwrap(api.GET('/api/v1/tickets', { params: { query }, signal }));
+}
+
+/** Unresolved tickets to handle today: urgent and breached first, then by the nearest deadline. */
+export function listTodayTickets(query: TodayParams, signal?: AbortSignal): Promise<TicketList> {
+  return unwrap(api.GET('/api/v1/views/today', { params: { query }, signal }));
 }
 
 /** A ticket (by id or number) with its messages, events and customer. */

@@ -6,8 +6,8 @@ export function shellRoute(children: RouteRecordRaw[]): RouteRecordRaw {
     path: '/',
     component: () => import('./views/shell-layout.vue'),
     children: [
-      // "Today to handle" comes with SLA; until then the work starts at the ticket list.
-      { path: '', name: 'home', redirect: { name: 'tickets' } },
+      // The work starts at what is to be handled today.
+      { path: '', name: 'home', redirect: { name: 'today' } },
       ...children,
     ],
   };

@@ -45,6 +45,7 @@ export const en: MessageSchema = {
     logout: 'Log out',
     profileUnavailable: 'Could not load your profile',
     nav: {
+      today: 'Today',
       tickets: 'Tickets',
       system: 'System status',
     },
@@ -132,6 +133,33 @@ export const en: MessageSchema = {
     unknownQueue: 'Queue not available',
     unknownUser: 'Unknown user',
     unknownCategory: 'Unknown category',
+  },
+  today: {
+    title: 'Today',
+    heading: 'To handle today',
+    total: '{n} ticket | {n} tickets',
+    empty: 'Nothing to handle — all done',
+    loadFailed: 'Could not load the tickets for today',
+    table: 'Tickets to handle today',
+    scope: {
+      label: 'Scope',
+      mine: 'Mine',
+      team: 'My team',
+      all: 'Everything',
+    },
+    columns: {
+      sla: 'SLA',
+    },
+  },
+  sla: {
+    state: {
+      ok: 'On track',
+      warning: 'At risk',
+      breached: 'Breached',
+      paused: 'Paused',
+      none: 'No SLA',
+    },
+    nearestDeadline: 'Nearest deadline',
   },
   ticketList: {
     title: 'Tickets',

@@ -44,6 +44,7 @@ export const pl = {
     logout: 'Wyloguj',
     profileUnavailable: 'Nie udało się wczytać profilu',
     nav: {
+      today: 'Na dziś',
       tickets: 'Zgłoszenia',
       system: 'Stan systemu',
     },
@@ -131,6 +132,33 @@ export const pl = {
     unknownQueue: 'Kolejka niedostępna',
     unknownUser: 'Nieznany użytkownik',
     unknownCategory: 'Nieznana kategoria',
+  },
+  today: {
+    title: 'Na dziś',
+    heading: 'Do obsłużenia dziś',
+    total: '{n} zgłoszenie | {n} zgłoszenia | {n} zgłoszeń',
+    empty: 'Nic do obsłużenia — wszystko załatwione',
+    loadFailed: 'Nie udało się wczytać zgłoszeń na dziś',
+    table: 'Zgłoszenia do obsłużenia dziś',
+    scope: {
+      label: 'Zakres',
+      mine: 'Moje',
+      team: 'Mojego zespołu',
+      all: 'Wszystkie',
+    },
+    columns: {
+      sla: 'SLA',
+    },
+  },
+  sla: {
+    state: {
+      ok: 'W terminie',
+      warning: 'Zagrożone',
+      breached: 'Przekroczone',
+      paused: 'Wstrzymane',
+      none: 'Brak SLA',
+    },
+    nearestDeadline: 'Najbliższy termin',
   },
   ticketList: {
     title: 'Zgłoszenia',
