@@ -55,10 +55,11 @@ describe('SLA deadlines on tickets', () => {
     await db.connect();
   }, 60_000);
 
+  // Stopping waits for the workers' running jobs (sweeps every 300 ms here, a recount after a policy change).
   afterAll(async () => {
     await db?.end();
     await product?.close();
-  });
+  }, 60_000);
 
   it('gives a new ticket its policy and deadlines, counted from its creation', async () => {
     const ticket = await open();
@@ -232,10 +233,11 @@ describe('views by deadline', () => {
     await admin.put(`/queues/${queues.get('it')}/members`, { userIds: [adminId] }).expect(200);
   }, 60_000);
 
+  // Stopping waits for the workers' running jobs (sweeps every 300 ms here, a recount after a policy change).
   afterAll(async () => {
     await db?.end();
     await product?.close();
-  });
+  }, 60_000);
 
   it('filters the ticket list by SLA state and by the nearest deadline', async () => {
     expect(ids(await admin.get('/tickets?slaState=breached').expect(200))).toEqual([breached.id]);

@@ -58,9 +58,10 @@ describe('SLA calendars and policies', () => {
     salesQueueId = queues.find((q) => q.slug === 'sales')!.id;
   }, 60_000);
 
+  // Stopping waits for the workers' running jobs (a recount follows every policy or calendar change).
   afterAll(async () => {
     await product?.close();
-  });
+  }, 60_000);
 
   const policies = async (): Promise<Policy[]> => {
     const res = await admin.get('/sla-policies');
