@@ -4,7 +4,6 @@ import type { TicketFacts } from '@okienko/routing';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
-import type { CustomerEntity } from '../customers/entities/customer.entity.js';
 import type { NewTicketDraft } from '../tickets/automation/ticket-automation.hooks.js';
 import type { MessageEntity } from '../tickets/entities/message.entity.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
@@ -57,7 +56,8 @@ export class RuleFactsService {
   }
 
   /** The facts of a ticket about to be opened for a new mail (its customer may exist already). */
-  forDraft(draft: NewTicketDraft, customer: CustomerEntity | null, now = new Date()): TicketFacts {
+  forDraft(draft: NewTicketDraft, now = new Date()): TicketFacts {
+    const customer = draft.customer;
     return {
       inboundAddresses: [...draft.inboundAddresses],
       senderAddress: draft.senderAddress,

@@ -48,8 +48,7 @@ export class RuleRunnerService implements TicketAutomation, OnModuleInit {
   async planNewTicket(draft: NewTicketDraft): Promise<NewTicketPlan | null> {
     const { compiled: rules } = await this.cache.get();
     if (rules.rulesFor('ticket_created').length === 0) return { patch: {}, events: [] };
-    const customer = draft.senderAddress ? await this.rules.customerByEmail(draft.senderAddress) : null;
-    const facts = this.facts.forDraft(draft, customer);
+    const facts = this.facts.forDraft(draft);
     const result = runRules(rules, 'ticket_created', facts);
     if (result.effects.length > 0 || result.finalFacts.status !== 'new') return null;
     let ticket = {

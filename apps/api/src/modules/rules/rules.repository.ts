@@ -107,14 +107,6 @@ export class RulesRepository {
     return manager.findOne(TicketEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  customerByEmail(email: string): Promise<CustomerEntity | null> {
-    return this.dataSource.manager
-      .getRepository(CustomerEntity)
-      .createQueryBuilder('c')
-      .where('lower(c.email) = lower(:email)', { email })
-      .getOne();
-  }
-
   message(manager: EntityManager, id: string): Promise<MessageEntity | null> {
     return manager.findOneBy(MessageEntity, { id });
   }

@@ -30,14 +30,10 @@ export class TicketSlaRepository {
     return { ticket, customerTags: rows[0]?.tags ?? [], categorySlug: rows[0]?.slug ?? null };
   }
 
-  /** For a ticket not written yet: the tags of the customer with this address (none when new) and the category's slug. */
-  async draftContext(senderAddress: string, categoryId: string | null): Promise<{ customerTags: string[]; categorySlug: string | null }> {
-    const rows = (await this.dataSource.query(
-      `SELECT coalesce((SELECT tags FROM customers WHERE lower(email) = lower($1) LIMIT 1), '{}') AS tags,
-              (SELECT slug FROM categories WHERE id = $2) AS slug`,
-      [senderAddress, categoryId],
-    )) as { tags: string[]; slug: string | null }[];
-    return { customerTags: rows[0]?.tags ?? [], categorySlug: rows[0]?.slug ?? null };
+  /** The slug of a category (the statutory complaint deadline follows `complaint-return`). */
+  async categorySlug(categoryId: string): Promise<string | null> {
+    const rows = (await this.dataSource.query(`SELECT slug FROM categories WHERE id = $1`, [categoryId])) as { slug: string }[];
+    return rows[0]?.slug ?? null;
   }
 
   /** Whether the message was written by a machine (an auto-reply, a bounce), and when it was stored. */

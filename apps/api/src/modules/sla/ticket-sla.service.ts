@@ -50,7 +50,8 @@ export class TicketSlaService implements TicketAutomation, OnModuleInit {
 
   async planNewTicket(draft: NewTicketDraft, planned: NewTicketPlan): Promise<NewTicketPlan> {
     const fields = { ...draft, ...planned.patch };
-    const { customerTags, categorySlug } = await this.repository.draftContext(draft.senderAddress, fields.categoryId ?? null);
+    const customerTags = draft.customer?.tags ?? [];
+    const categorySlug = fields.categoryId ? await this.repository.categorySlug(fields.categoryId) : null;
     const createdAt = draft.createdAt ?? new Date();
     const ticket = {
       ...EMPTY_TICKET_SLA, status: 'new' as TicketStatus, createdAt, firstResponseAt: null,

@@ -123,7 +123,7 @@ export class InboundTicketsService {
     const now = new Date();
     const plan = await this.automation.planNewTicket({
       inboundAddresses, senderAddress: sender.toLowerCase(), senderName: input.from.name, subject, body: input.visibleText || input.text,
-      queueId, categoryId, priority, hasAttachments: false, createdAt: now,
+      queueId, categoryId, priority, hasAttachments: false, createdAt: now, customer: await this.tickets.draftCustomer(sender),
     });
     if (!plan) return null;
     const opened = { subject, status: 'new', priority, channel: 'email', queueId, categoryId, assigneeId: null, tags: [] as string[], inboundAddresses };

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { buildPrefixTsQuery } from '@okienko/domain';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
+import type { DraftCustomer } from './automation/ticket-automation.hooks.js';
 import type { ListTicketsFilter, TodayFilter } from './list-tickets-filter.js';
 import { NEAREST_DUE_SQL, SLA_STATE_SQL } from './ticket-sla-sql.js';
 import { AttachmentEntity } from './entities/attachment.entity.js';
@@ -82,9 +83,13 @@ export class TicketsRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Outside any transaction. */
-  get manager(): EntityManager {
-    return this.dataSource.manager;
+  /** The customer with this e-mail, as the automations look at a new mail's sender (null when new). */
+  async draftCustomer(email: string): Promise<DraftCustomer | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT name, email, tags, external_ids FROM customers WHERE lower(email) = lower($1) LIMIT 1`,
+      [email],
+    )) as { name: string | null; email: string | null; tags: string[]; external_ids: Record<string, string> }[];
+    return rows[0] ? { name: rows[0].name, email: rows[0].email, tags: rows[0].tags, externalIds: rows[0].external_ids } : null;
   }
 
   /**

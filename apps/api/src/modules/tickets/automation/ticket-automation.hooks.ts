@@ -33,6 +33,16 @@ export interface NewTicketDraft {
   hasAttachments: boolean;
   /** When the ticket will be created (what the SLA clocks start from); now when left out. */
   createdAt?: Date;
+  /** The sender as a customer we know already (null when new): read once, for every automation. */
+  customer: DraftCustomer | null;
+}
+
+/** What the automations may look at of a known sender. */
+export interface DraftCustomer {
+  name: string | null;
+  email: string | null;
+  tags: string[];
+  externalIds: Record<string, string>;
 }
 
 /**
