@@ -182,6 +182,37 @@ describe('SLA deadlines on tickets', () => {
       timeoutMs: 15_000, description: 'the open ticket to follow the restored policy',
     });
   }, 40_000);
+
+  it('does not hold the recount up on a ticket someone is changing, and recounts that ticket once it is free', async () => {
+    const policy = policies.get('Domyślna')!;
+    // The busy ticket comes first in the recount's order (by id), so the others would wait behind it if it were waited for.
+    const opened = [await open(), await open(), await open(), await open()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const [busy, ...others] = opened;
+    const holder = new pg.Client({ connectionString: product.databaseUrl });
+    await holder.connect();
+    try {
+      // Someone is in the middle of changing the busy ticket.
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM tickets WHERE id = $1 FOR UPDATE', [busy.id]);
+      await admin.patch(`/sla-policies/${policy.id}`, { firstResponse: { minutes: 45, mode: 'calendar' } }).expect(200);
+      for (const free of others) {
+        await waitFor(async () => (await get(free.id)).sla.firstResponseDueAt === plus(free.createdAt, 45), {
+          timeoutMs: 15_000, description: 'the free tickets to follow the changed policy while the other one is busy',
+        });
+      }
+      expect((await get(busy.id)).sla.firstResponseDueAt).toBe(busy.sla.firstResponseDueAt);
+      await holder.query('COMMIT');
+      await waitFor(async () => (await get(busy.id)).sla.firstResponseDueAt === plus(busy.createdAt, 45), {
+        timeoutMs: 15_000, description: 'the busy ticket to follow the changed policy once it is free',
+      });
+    } finally {
+      await holder.end();
+      await admin.patch(`/sla-policies/${policy.id}`, { firstResponse: { minutes: policy.firstResponse!.minutes, mode: 'business' } }).expect(200);
+      await waitFor(async () => (await get(others[0].id)).sla.firstResponseDueAt === others[0].sla.firstResponseDueAt, {
+        timeoutMs: 15_000, description: 'the open ticket to follow the restored policy',
+      });
+    }
+  }, 60_000);
 });
 
 describe('views by deadline', () => {

@@ -13,6 +13,7 @@ import { SlaConfigCache } from './sla-config.cache.js';
 import { SlaPoliciesController } from './sla-policies.controller.js';
 import { SlaPoliciesRepository } from './sla-policies.repository.js';
 import { SlaRecountRequests } from './sla-recount-requests.js';
+import { SlaRecountRepository } from './sla-recount.repository.js';
 import { SlaRecountService } from './sla-recount.service.js';
 import { SlaPoliciesService } from './sla-policies.service.js';
 import { SLA_SWEEP_QUEUE } from './sla-queues.js';
@@ -31,7 +32,7 @@ import { TicketSlaService } from './ticket-sla.service.js';
 export class SlaModule {
   static forRoles(roles: readonly Role[]): DynamicModule {
     const controllers: Type[] = roles.includes('api') ? [CalendarsController, SlaPoliciesController] : [];
-    const roleProviders: Provider[] = roles.includes('worker') ? [SlaSweepService, SlaRecountService, SlaSweepProcessor] : [];
+    const roleProviders: Provider[] = roles.includes('worker') ? [SlaSweepService, SlaRecountRepository, SlaRecountService, SlaSweepProcessor] : [];
     return {
       module: SlaModule,
       imports: [TypeOrmModule.forFeature([CalendarEntity, SlaPolicyEntity]), BullModule.registerQueue({ name: SLA_SWEEP_QUEUE }), TicketsModule],

@@ -66,15 +66,6 @@ export class TicketSlaRepository {
       .getOne();
   }
 
-  /** Unresolved tickets after `afterId`, by id: pages of the recount after a policy or calendar change. */
-  async unresolvedAfter(afterId: string | null, limit: number): Promise<string[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT id FROM tickets WHERE status NOT IN ('resolved', 'closed') AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
-      [afterId, limit],
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
-  }
-
   /** The ticket locked until the transaction ends (waiting for a concurrent change to finish). */
   locked(manager: EntityManager, ticketId: string): Promise<TicketEntity | null> {
     return manager.getRepository(TicketEntity).createQueryBuilder('t').setLock('pessimistic_write').where('t.id = :ticketId', { ticketId }).getOne();

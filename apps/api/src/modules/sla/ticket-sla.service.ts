@@ -6,7 +6,7 @@ import {
 } from '../tickets/automation/ticket-automation.hooks.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { SlaPoliciesService } from './sla-policies.service.js';
-import { TicketSlaRepository } from './ticket-sla.repository.js';
+import { TicketSlaRepository, type TicketSlaContext } from './ticket-sla.repository.js';
 import {
   COMPLAINT_CATEGORY_SLUG, EMPTY_TICKET_SLA, recomputeTicketSla, type TicketSlaColumns, type TicketSlaSnapshot,
 } from './ticket-sla-state.js';
@@ -61,6 +61,11 @@ export class TicketSlaService implements TicketAutomation, OnModuleInit {
     return { patch: columns, events: [] };
   }
 
+  /** A loaded ticket's deadlines as of `now` under the policies and calendars in force (a recount after a configuration change). */
+  deadlinesFor(context: TicketSlaContext, now: Date): Promise<TicketSlaColumns> {
+    return this.recount(context.ticket, context.customerTags, context.categorySlug, now, {});
+  }
+
   private async recount(
     ticket: TicketSlaSnapshot & Pick<TicketEntity, 'queueId' | 'categoryId' | 'priority' | 'channel'>,
     customerTags: string[],
@@ -77,7 +82,7 @@ export class TicketSlaService implements TicketAutomation, OnModuleInit {
 }
 
 /** Only the columns that differ, so a change that moves nothing writes nothing. */
-function changedColumns(before: TicketEntity, after: TicketSlaColumns): Partial<TicketEntity> {
+export function changedColumns(before: TicketEntity, after: TicketSlaColumns): Partial<TicketEntity> {
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(after)) {
     const old = (before as unknown as Record<string, unknown>)[key];
