@@ -62,6 +62,28 @@ describe('rules on API changes', () => {
     expect(other).toMatchObject({ priority: 'normal', tags: [] });
   });
 
+  it("an automatic answer at creation promises the deadline of the ticket as the rules left it", async () => {
+    const template = await admin.post('/templates', { title: 'Termin awarii', slug: 'awaria-termin', body: 'Odpowiemy do {{ticket.firstResponseDueAt}}.' });
+    expect(template.status).toBe(201);
+    await rule({
+      name: 'Awaria: pilne i odpowiedź',
+      trigger: 'ticket_created',
+      conditions: { match: 'all', conditions: [{ field: 'subject', operator: 'contains_any_word', value: ['awaria'] }] },
+      actions: [{ type: 'set_priority', priority: 'urgent' }, { type: 'reply_with_template', templateId: template.body.id }],
+    });
+    const opened = await open('Awaria terminala');
+    const read = (await admin.get(`/tickets/${opened.id}`)).body as { priority: string; sla: { policyName: string; firstResponseDueAt: string } };
+    // The seeded policy for failures (urgent) promises the first answer within 2 hours, not the default business day.
+    expect(read).toMatchObject({ priority: 'urgent', sla: { policyName: 'Awarie i błędne dostawy' } });
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(new Date(read.sla.firstResponseDueAt))
+        .map((p) => [p.type, p.value]),
+    );
+    const answer = (await ticket(opened.id)).messages.find((m) => m.direction === 'outbound');
+    expect(answer?.bodyText).toBe(`Odpowiemy do ${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}.`);
+  });
+
   it('runs rules in order; "stop further rules" keeps later ones from running', async () => {
     await rule({ name: 'Pierwsza', trigger: 'agent_replied', actions: [{ type: 'add_tag', tag: 'pierwsza' }], stopProcessing: true, order: 1 });
     await rule({ name: 'Druga', trigger: 'agent_replied', actions: [{ type: 'add_tag', tag: 'druga' }], order: 2 });

@@ -14,7 +14,10 @@ interface Template {
 }
 interface Message { id: string; direction: string; deliveryState: string; subject: string | null; bodyText: string; authorUserId: string | null }
 interface Event { type: string; actorId: string | null; newValue: Record<string, unknown> | null }
-interface Ticket { id: string; number: string; subject: string; createdAt: string; queueId: string | null; messages: Message[]; events: Event[] }
+interface Ticket {
+  id: string; number: string; subject: string; createdAt: string; queueId: string | null; messages: Message[]; events: Event[];
+  sla: { firstResponseDueAt: string | null; resolutionDueAt: string | null };
+}
 interface Suggestion { template: Template; score: number }
 interface PlaceholderProblem { field: string; kind: string; placeholder: string; line: number; column: number; suggestion?: string }
 
@@ -209,15 +212,15 @@ describe('templates', () => {
   });
 
   describe('placeholders', () => {
-    it('lists the placeholders templates may use, the SLA deadlines marked as not available yet', async () => {
+    it('lists the placeholders templates may use, the SLA deadlines among them', async () => {
       const res = await agent.api.get('/templates/placeholders');
       expect(res.status).toBe(200);
       const items = res.body.items as { path: string; available: boolean; description: string; example: string; unavailableReason: string | null }[];
       expect(items.filter((p) => p.available).map((p) => p.path)).toEqual([
-        'customer.name', 'customer.email', 'ticket.number', 'ticket.subject', 'ticket.createdAt', 'agent.name', 'queue.name',
+        'customer.name', 'customer.email', 'ticket.number', 'ticket.subject', 'ticket.createdAt', 'ticket.firstResponseDueAt',
+        'ticket.resolutionDueAt', 'agent.name', 'queue.name',
       ]);
-      expect(items.filter((p) => !p.available).map((p) => p.path)).toEqual(['ticket.firstResponseDueAt', 'ticket.resolutionDueAt']);
-      expect(items.find((p) => p.path === 'ticket.resolutionDueAt')?.unavailableReason).toMatch(/SLA/);
+      expect(items.filter((p) => !p.available)).toEqual([]);
     });
 
     it('an unknown placeholder is refused on save: 400 naming the field, the placeholder, its position and a near one', async () => {
@@ -249,12 +252,6 @@ describe('templates', () => {
         expect(res.body.message).toContain(placeholder);
       },
     );
-
-    it('the SLA deadlines are refused with the reason until SLA exists', async () => {
-      const res = await admin.post('/templates', { title: 'x', body: 'Odpowiemy do {{ticket.firstResponseDueAt}}.' });
-      expectFieldErrors(res, ['body'], 'TEMPLATE_INVALID_PLACEHOLDER');
-      expect(res.body.message).toMatch(/unavailable placeholder \{\{ticket\.firstResponseDueAt\}\}.*SLA/);
-    });
 
     it('a PATCH with a bad placeholder changes nothing', async () => {
       const before = (await admin.get(`/templates/${seeded.get('thanks-closing')!.id}`)).body as Template;
@@ -306,6 +303,18 @@ describe('templates', () => {
       }
       const english = await agent.api.post('/templates/preview', { body: '{{ticket.createdAt}}', ticketId: ticket.id, language: 'en' });
       expect(english.body.body).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}$/);
+    });
+
+    it("fills in the ticket's SLA deadlines; a first response already given is no longer promised", async () => {
+      const fresh = await openTicket('Kiedy dostanę odpowiedź?', { subject: 'Termin' });
+      expect(fresh.sla.firstResponseDueAt).toMatch(ISO);
+      expect(fresh.sla.resolutionDueAt).toMatch(ISO);
+      const body = 'Odpowiemy do {{ticket.firstResponseDueAt}}, rozwiążemy do {{ticket.resolutionDueAt}}.';
+      const before = await agent.api.post('/templates/preview', { body, ticketId: fresh.id });
+      expect(before.body.body).toBe(`Odpowiemy do ${polishDate(fresh.sla.firstResponseDueAt!)}, rozwiążemy do ${polishDate(fresh.sla.resolutionDueAt!)}.`);
+      await admin.post(`/tickets/${fresh.id}/messages`, { type: 'reply', body: 'Już odpowiadamy.' }).expect(201);
+      const after = await agent.api.post('/templates/preview', { body, ticketId: fresh.id });
+      expect(after.body.body).toBe(`Odpowiemy do , rozwiążemy do ${polishDate(fresh.sla.resolutionDueAt!)}.`);
     });
 
     it('renders a saved template, the same text a reply with it sends', async () => {

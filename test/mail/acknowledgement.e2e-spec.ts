@@ -93,6 +93,24 @@ describe('acknowledgement', () => {
     );
   });
 
+  it("promises the ticket's first-response deadline, in the default text and through its placeholder", async () => {
+    const own = 'terminy@rowerownia.pl';
+    await addInboundAddress(admin, { address: own, name: 'Terminy', acknowledgementBody: 'Odpowiemy najpóźniej {{ticket.firstResponseDueAt}}.' });
+    const { ticket, messageId } = await open('gmail-plain', own);
+    const due = (await readTicket(admin, ticket.id)) as unknown as { sla: { firstResponseDueAt: string } };
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(new Date(due.sla.firstResponseDueAt))
+        .map((p) => [p.type, p.value]),
+    );
+    const ack = await sink.waitFor(inReplyTo(messageId));
+    expect(ack.text?.trim()).toBe(`Odpowiemy najpóźniej ${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}.`);
+
+    const standard = await open('gmail-plain', BIURO);
+    const standardAck = await sink.waitFor(inReplyTo(standard.messageId));
+    expect(standardAck.text).toMatch(/Odpowiemy w ciągu 1 dnia roboczego \(najpóźniej \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}\)\./);
+  });
+
   it('an address with acknowledgements switched off sends none', async () => {
     const { ticket, messageId } = await open('outlook-html-inline-pdf', REKLAMACJE);
     expect(ticket.inboundAddresses).toEqual([REKLAMACJE]);

@@ -17,8 +17,6 @@ export interface PlaceholderDefinition {
   readonly unavailable?: string;
 }
 
-const SLA_NOT_YET = 'SLA deadlines are not tracked yet; this placeholder becomes available with SLA policies';
-
 /** Placeholders of templates (canned responses), for agents' replies, rule actions and acknowledgements of rules. */
 export const TEMPLATE_PLACEHOLDERS: readonly PlaceholderDefinition[] = Object.freeze([
   { path: 'customer.name', description: "The customer's name (empty when it is not known)", example: 'Jan Kowalski' },
@@ -27,9 +25,15 @@ export const TEMPLATE_PLACEHOLDERS: readonly PlaceholderDefinition[] = Object.fr
   { path: 'ticket.subject', description: "The ticket's subject", example: 'Gdzie jest moje zamówienie?' },
   { path: 'ticket.createdAt', description: "When the ticket was opened, in the helpdesk's time zone", example: '21.05.2026 14:03' },
   {
-    path: 'ticket.firstResponseDueAt', description: 'When the first response is due (SLA)', example: '22.05.2026 14:03', unavailable: SLA_NOT_YET,
+    path: 'ticket.firstResponseDueAt',
+    description: "When the first response is due under the ticket's SLA policy, in the helpdesk's time zone (empty when no deadline applies)",
+    example: '22.05.2026 14:03',
   },
-  { path: 'ticket.resolutionDueAt', description: 'When the resolution is due (SLA)', example: '28.05.2026 14:03', unavailable: SLA_NOT_YET },
+  {
+    path: 'ticket.resolutionDueAt',
+    description: "When the resolution is due under the ticket's SLA policy, in the helpdesk's time zone (empty when no deadline applies)",
+    example: '28.05.2026 14:03',
+  },
   {
     path: 'agent.name',
     description: "The agent who sends the reply; without one (a rule, an API token) the ticket's assignee; empty when neither exists",
@@ -44,6 +48,11 @@ export const ACKNOWLEDGEMENT_PLACEHOLDERS: readonly PlaceholderDefinition[] = Ob
   { path: 'ticket.subject', description: "The subject of the customer's mail", example: 'Gdzie jest moje zamówienie?' },
   { path: 'customer.name', description: "The sender's name (empty when the mail has none)", example: 'Jan Kowalski' },
   { path: 'expected_response', description: 'The promised response time (ACK_EXPECTED_RESPONSE)', example: 'w ciągu 1 dnia roboczego' },
+  {
+    path: 'ticket.firstResponseDueAt',
+    description: "When the first response is due under the new ticket's SLA policy, in the helpdesk's time zone (empty when no deadline applies)",
+    example: '22.05.2026 14:03',
+  },
   { path: 'faq_url', description: 'The help page (ACK_FAQ_URL; empty when unset)', example: 'https://sklep.pl/pomoc' },
   { path: 'address.name', description: "The address's reply name, name or address", example: 'Sklep Kowalski – obsługa klienta' },
 ]);

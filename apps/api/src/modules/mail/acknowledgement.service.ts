@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ACKNOWLEDGEMENT_PLACEHOLDERS, parseTemplateLenient, renderTemplate, templateValues } from '@okienko/domain';
+import { ACKNOWLEDGEMENT_PLACEHOLDERS, formatTemplateDate, parseTemplateLenient, renderTemplate, templateValues } from '@okienko/domain';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import { OutboundMessagesService } from '../tickets/outbound-messages.service.js';
@@ -34,11 +34,15 @@ export class AcknowledgementService {
       return false;
     }
     const signature = input.address.replyFromName ?? input.address.name ?? input.address.address;
+    // The ticket's SLA deadline for the first answer, counted when the ticket was written.
+    const dueAt = await this.outbound.firstResponseDueAt(input.ticketId);
+    const due = dueAt ? formatTemplateDate(dueAt, this.config.timeZone, 'pl') : '';
     const values = templateValues({
       'ticket.number': input.ticketNumber,
       'ticket.subject': input.topic,
       'customer.name': input.customerName ?? '',
       expected_response: this.config.ackExpectedResponse,
+      'ticket.firstResponseDueAt': due,
       faq_url: this.config.ackFaqUrl ?? '',
       'address.name': signature,
     });
@@ -48,7 +52,7 @@ export class AcknowledgementService {
       'Dzień dobry,',
       '',
       `dziękujemy za wiadomość. Zarejestrowaliśmy ją jako zgłoszenie nr ${input.ticketNumber}.`,
-      `Odpowiemy ${this.config.ackExpectedResponse}.`,
+      due ? `Odpowiemy ${this.config.ackExpectedResponse} (najpóźniej ${due}).` : `Odpowiemy ${this.config.ackExpectedResponse}.`,
       '',
       'Jeśli chcą Państwo coś dodać, wystarczy odpowiedzieć na tę wiadomość (prosimy nie zmieniać numeru w temacie).',
       ...(this.config.ackFaqUrl ? ['', `Odpowiedzi na najczęstsze pytania: ${this.config.ackFaqUrl}`] : []),

@@ -92,11 +92,18 @@ export class RuleRunnerService implements TicketAutomation, OnModuleInit {
     let statusSeen = statusBefore;
     const pending = [...triggers];
 
+    // Before an automatic answer is written, the ticket as the rules have set it so far is stored and its deadlines
+    // counted (the SLA runs again after the rules), so the answer's placeholders tell the customer the real ones.
+    const settle = async (changedHere: Partial<TicketEntity>) => {
+      const changedSoFar = { ...patch, ...changedHere };
+      if (Object.keys(changedSoFar).length > 0) await this.tickets.updateTicket(manager, ticket.id, changedSoFar);
+      afterCommit.push(...(await this.hooks.afterRules(manager, { ticketId: ticket.id, trigger: null, messageId: null, statusBefore: null })));
+    };
     const run = async (trigger: RuleTrigger, ruleSet: CompiledRules | readonly Rule[], timing: RuleTiming = {}) => {
       ran.add(trigger);
       const facts = await this.facts.forTicket(manager, ticket, context.messageId);
       const result = runRules(ruleSet, trigger, facts, timing);
-      const applied = await this.apply(manager, ticket, trigger, result, context.automatedMessage);
+      const applied = await this.apply(manager, ticket, trigger, result, context.automatedMessage, settle);
       Object.assign(patch, applied.patch);
       events.push(...applied.events);
       afterCommit.push(...applied.afterCommit);
@@ -130,6 +137,7 @@ export class RuleRunnerService implements TicketAutomation, OnModuleInit {
     trigger: RuleTrigger,
     result: RuleRunResult,
     automatedMessage: boolean,
+    settle: (changedHere: Partial<TicketEntity>) => Promise<void>,
   ): Promise<{ patch: Partial<TicketEntity>; events: NewTicketEvent[]; afterCommit: AfterCommit[] }> {
     let ticket = start;
     const patch: Partial<TicketEntity> = {};
@@ -142,6 +150,7 @@ export class RuleRunnerService implements TicketAutomation, OnModuleInit {
       ticket = { ...ticket, ...rulePatch } as TicketEntity;
 
       for (const effect of result.effects.filter((e) => e.ruleId === applied.ruleId)) {
+        if (effect.action.type === 'reply_with_template') await settle(patch);
         const outcome = await this.effects.execute(manager, ticket, effect, { trigger, automatedMessage });
         Object.assign(patch, outcome.patch);
         events.push(...outcome.events);

@@ -19,6 +19,8 @@ export interface TicketRenderContext {
   number: string;
   subject: string;
   createdAt: Date;
+  firstResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
   queueId: string | null;
   queueName: string | null;
   customerName: string | null;
@@ -31,6 +33,8 @@ interface TicketRenderRow {
   number: string;
   subject: string;
   created_at: Date;
+  first_response_due_at: Date | null;
+  resolution_due_at: Date | null;
   queue_id: string | null;
   queue_name: string | null;
   customer_name: string | null;
@@ -99,6 +103,9 @@ export class TemplatesRepository {
     if (!TICKET_NUMBER.test(ref) && !UUID.test(ref)) return null;
     const rows: TicketRenderRow[] = await manager.query(
       `SELECT t.id, t.number, t.subject, t.created_at, t.queue_id, q.name AS queue_name,
+              -- A deadline already met (first response given) is no longer promised.
+              CASE WHEN t.first_response_at IS NULL THEN t.first_response_due_at END AS first_response_due_at,
+              CASE WHEN t.resolved_at IS NULL THEN t.resolution_due_at END AS resolution_due_at,
               c.name AS customer_name, c.email AS customer_email, u.name AS assignee_name
        FROM tickets t
        JOIN customers c ON c.id = t.customer_id
@@ -111,6 +118,7 @@ export class TemplatesRepository {
     return row
       ? {
           id: row.id, number: row.number, subject: row.subject, createdAt: row.created_at, queueId: row.queue_id, queueName: row.queue_name,
+          firstResponseDueAt: row.first_response_due_at, resolutionDueAt: row.resolution_due_at,
           customerName: row.customer_name, customerEmail: row.customer_email, assigneeName: row.assignee_name,
         }
       : null;

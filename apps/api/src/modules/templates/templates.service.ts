@@ -188,6 +188,8 @@ export class TemplatesService {
       ['ticket.number', ticket.number],
       ['ticket.subject', ticket.subject],
       ['ticket.createdAt', formatTemplateDate(ticket.createdAt, this.config.timeZone, language)],
+      ['ticket.firstResponseDueAt', ticket.firstResponseDueAt ? formatTemplateDate(ticket.firstResponseDueAt, this.config.timeZone, language) : ''],
+      ['ticket.resolutionDueAt', ticket.resolutionDueAt ? formatTemplateDate(ticket.resolutionDueAt, this.config.timeZone, language) : ''],
       ['agent.name', agent?.name ?? ticket.assigneeName ?? ''],
       ['queue.name', ticket.queueName ?? ''],
     ]);

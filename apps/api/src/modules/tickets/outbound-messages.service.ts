@@ -79,6 +79,12 @@ export class OutboundMessagesService {
     return this.tickets.hasCustomerAnswer(ticketId);
   }
 
+  /** When the ticket's first answer is due under its SLA policy (null: no deadline, or answered already). */
+  async firstResponseDueAt(ticketId: string): Promise<Date | null> {
+    const ticket = await this.tickets.findById(ticketId);
+    return ticket && !ticket.firstResponseAt ? ticket.firstResponseDueAt : null;
+  }
+
   async enqueue(messageId: string): Promise<void> {
     await this.outbox.enqueue(messageId);
   }

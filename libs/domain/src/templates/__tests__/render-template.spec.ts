@@ -79,15 +79,16 @@ describe('placeholder lists', () => {
 
   it('keep every placeholder the acknowledgement has always understood', () => {
     expect(ACKNOWLEDGEMENT_PLACEHOLDERS.map((p) => p.path)).toEqual([
-      'ticket.number', 'ticket.subject', 'customer.name', 'expected_response', 'faq_url', 'address.name',
+      'ticket.number', 'ticket.subject', 'customer.name', 'expected_response', 'ticket.firstResponseDueAt', 'faq_url', 'address.name',
     ]);
   });
 
-  it('offer the template placeholders of the spec, with the SLA deadlines reserved until SLA exists', () => {
-    expect(TEMPLATE_PLACEHOLDERS.filter((p) => !p.unavailable).map((p) => p.path)).toEqual([
-      'customer.name', 'customer.email', 'ticket.number', 'ticket.subject', 'ticket.createdAt', 'agent.name', 'queue.name',
+  it('offer the template placeholders of the spec, the SLA deadlines included', () => {
+    expect(TEMPLATE_PLACEHOLDERS.map((p) => p.path)).toEqual([
+      'customer.name', 'customer.email', 'ticket.number', 'ticket.subject', 'ticket.createdAt', 'ticket.firstResponseDueAt',
+      'ticket.resolutionDueAt', 'agent.name', 'queue.name',
     ]);
-    expect(TEMPLATE_PLACEHOLDERS.filter((p) => p.unavailable).map((p) => p.path)).toEqual(['ticket.firstResponseDueAt', 'ticket.resolutionDueAt']);
+    expect(TEMPLATE_PLACEHOLDERS.filter((p) => p.unavailable)).toEqual([]);
   });
 
   it('are frozen', () => {
@@ -98,7 +99,9 @@ describe('placeholder lists', () => {
   it('give example values for previews, without the unavailable ones', () => {
     const examples = examplePlaceholderValues(TEMPLATE_PLACEHOLDERS);
     expect(examples.get('customer.name')).toBe('Jan Kowalski');
-    expect(examples.has('ticket.resolutionDueAt')).toBe(false);
+    expect(examples.get('ticket.resolutionDueAt')).toBe('28.05.2026 14:03');
+    const withReserved = examplePlaceholderValues([...TEMPLATE_PLACEHOLDERS, { path: 'order.total', description: 'x', example: '10 zł', unavailable: 'not yet' }]);
+    expect(withReserved.has('order.total')).toBe(false);
     expect(renderTemplate(template('{{customer.name}}, {{ticket.number}}'), examples)).toBe('Jan Kowalski, 2026-000123');
   });
 });
