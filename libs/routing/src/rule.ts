@@ -1,4 +1,4 @@
-import type { TicketPriority, TicketStatus } from '@okienko/domain';
+import type { SurveyKind, TicketPriority, TicketStatus } from '@okienko/domain';
 
 /** What makes the engine look at a ticket. The last three are fired by the scheduler. */
 export const RULE_TRIGGERS = [
@@ -101,6 +101,7 @@ export type RuleAction =
   | { type: 'notify'; target: NotifyTarget; userId?: string }
   | { type: 'forward_copy'; address: string }
   | { type: 'call_webhook'; url: string }
+  | { type: 'send_survey'; kind: SurveyKind }
   | { type: 'close' };
 
 export type RuleActionType = RuleAction['type'];
@@ -119,13 +120,14 @@ export const RULE_ACTION_TYPES: readonly RuleActionType[] = Object.freeze([
   'notify',
   'forward_copy',
   'call_webhook',
+  'send_survey',
   'close',
 ] as const);
 
 /** Actions that cannot be applied to the facts and must be carried out by the caller. */
 export type RuleSideEffectAction = Extract<
   RuleAction,
-  { type: 'assign_by_strategy' | 'add_note' | 'reply_with_template' | 'notify' | 'forward_copy' | 'call_webhook' }
+  { type: 'assign_by_strategy' | 'add_note' | 'reply_with_template' | 'notify' | 'forward_copy' | 'call_webhook' | 'send_survey' }
 >;
 
 export interface Rule {

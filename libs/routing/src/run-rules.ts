@@ -212,6 +212,7 @@ function applyAction(action: RuleAction, facts: TicketFacts, changes: FactChange
     case 'notify':
     case 'forward_copy':
     case 'call_webhook':
+    case 'send_survey':
       return action;
     default:
       return null;

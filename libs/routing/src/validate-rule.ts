@@ -1,4 +1,4 @@
-import { TICKET_PRIORITIES, TICKET_STATUSES } from '@okienko/domain';
+import { isSurveyKind, SURVEY_KINDS, TICKET_PRIORITIES, TICKET_STATUSES } from '@okienko/domain';
 import { conditionFieldKind, operatorsForField, operatorTakesValue } from './condition-fields.js';
 import { conditionBoolean, conditionNeedles, MAX_CONDITION_DEPTH } from './evaluate-conditions.js';
 import { CONDITION_OPERATORS, isConditionGroup, RULE_ACTION_TYPES, RULE_TRIGGERS, TIME_TRIGGERS } from './rule.js';
@@ -156,6 +156,7 @@ function validateAction(a: RuleAction, path: string, problems: string[]): void {
       return;
     case 'forward_copy': return need(typeof a.address === 'string' && EMAIL.test(a.address.trim()), 'a valid e-mail address');
     case 'call_webhook': return need(typeof a.url === 'string' && /^https?:\/\/[^\s/]+/iu.test(a.url.trim()), 'an http(s) URL');
+    case 'send_survey': return need(isSurveyKind(a.kind), `a kind (${SURVEY_KINDS.join(', ')})`);
     case 'assign_by_strategy':
     case 'close':
       return;

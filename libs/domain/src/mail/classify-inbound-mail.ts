@@ -309,6 +309,18 @@ export function classifyInboundMail(input: InboundMailFacts): MailClassification
   return { kind, automated: kind !== 'human', reasons };
 }
 
+/**
+ * Whether an address belongs to the mail system or to a sender nobody can
+ * answer (`mailer-daemon@`, `postmaster@`, `no-reply@`, `newsletter@`...):
+ * automatic mail to it would only bounce or be ignored.
+ */
+export function isUnanswerableAddress(address: string): boolean {
+  const normalized = extractAddress(address);
+  if (normalized === null) return true;
+  const local = localPartOf(normalized);
+  return MAIL_SYSTEM_LOCAL_PARTS.has(local) || hasNoReplyLocalPart(local);
+}
+
 /** True for auto-replies, bulk mail, bounces and loops — anything not written by a person. */
 export function isAutomated(classification: MailClassification): boolean {
   return classification.kind !== 'human';

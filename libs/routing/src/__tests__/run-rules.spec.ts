@@ -119,6 +119,7 @@ describe('runRules', () => {
             { type: 'notify', target: 'user', userId: 'u-2' },
             { type: 'forward_copy', address: 'sprzedaz@sklep.pl' },
             { type: 'call_webhook', url: 'https://example.test/hook' },
+            { type: 'send_survey', kind: 'csat' },
           ],
         }),
       ],
@@ -126,7 +127,7 @@ describe('runRules', () => {
       facts(),
     );
     expect(r.finalFacts).toMatchObject({ assigneeId: 'u-1', status: 'resolved', tags: ['auto'] });
-    expect(r.effects.map((e) => e.action.type)).toEqual(['add_note', 'reply_with_template', 'notify', 'forward_copy', 'call_webhook']);
+    expect(r.effects.map((e) => e.action.type)).toEqual(['add_note', 'reply_with_template', 'notify', 'forward_copy', 'call_webhook', 'send_survey']);
     expect(r.effects[2].assigneeId).toBe('u-1');
   });
 

@@ -51,6 +51,8 @@ describe('validateRule', () => {
     [[{ type: 'notify', target: 'user' }], 'a user to notify'],
     [[{ type: 'forward_copy', address: 'nie-adres' }], 'valid e-mail address'],
     [[{ type: 'call_webhook', url: 'ftp://x' }], 'http(s) URL'],
+    [[{ type: 'send_survey', kind: 'stars' }], 'actions[0]: "send_survey" needs a kind (csat, nps)'],
+    [[{ type: 'send_survey' }], '"send_survey" needs a kind'],
     [[{ type: 'explode' }], 'unknown action "explode"'],
     [[{ type: 'close' }, { type: 'set_status', status: 'open' }], 'Contradictory actions: "close" together with "set_status"'],
     [[{ type: 'set_status', status: 'open' }, { type: 'set_status', status: 'resolved' }], '"set_status" to open and resolved'],

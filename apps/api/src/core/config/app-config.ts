@@ -57,6 +57,8 @@ export interface AppConfig {
   rulesSweepIntervalMs: number;
   /** How often SLA warnings and breaches are looked for. */
   slaSweepIntervalMs: number;
+  /** Days a satisfaction survey's link stays valid after it is sent. */
+  surveyLinkDays: number;
 }
 
 export class ConfigError extends Error {

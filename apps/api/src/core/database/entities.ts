@@ -10,6 +10,7 @@ import { WebhookDeliveryEntity } from '../../modules/rules/entities/webhook-deli
 import { SettingEntity } from '../../modules/settings/entities/setting.entity.js';
 import { CalendarEntity } from '../../modules/sla/entities/calendar.entity.js';
 import { SlaPolicyEntity } from '../../modules/sla/entities/sla-policy.entity.js';
+import { SurveyEntity } from '../../modules/surveys/entities/survey.entity.js';
 import { TemplateEntity } from '../../modules/templates/entities/template.entity.js';
 import { AttachmentBlobEntity } from '../../modules/tickets/entities/attachment-blob.entity.js';
 import { AttachmentEntity } from '../../modules/tickets/entities/attachment.entity.js';
@@ -34,6 +35,7 @@ export const entities = [
   QueueMemberEntity,
   SettingEntity,
   SlaPolicyEntity,
+  SurveyEntity,
   TemplateEntity,
   TicketEntity,
   TicketEventEntity,

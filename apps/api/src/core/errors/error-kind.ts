@@ -5,5 +5,6 @@ export enum ErrorKind {
   Forbidden = 'forbidden',
   NotFound = 'not_found',
   Conflict = 'conflict',
+  Gone = 'gone',
   TooManyRequests = 'too_many_requests',
 }

@@ -10,6 +10,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.Forbidden]: HttpStatus.FORBIDDEN,
   [ErrorKind.NotFound]: HttpStatus.NOT_FOUND,
   [ErrorKind.Conflict]: HttpStatus.CONFLICT,
+  [ErrorKind.Gone]: HttpStatus.GONE,
   [ErrorKind.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
 };
 

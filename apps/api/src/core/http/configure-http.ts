@@ -18,7 +18,16 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   for (const handler of spaHandlers(config.webDistDir)) app.use(handler);
 }
 
-/** Every resource lives under /api/v1; health stays at /api/health for load balancers. */
+/**
+ * Every resource lives under /api/v1; health stays at /api/health for load
+ * balancers, and the customers' survey pages at /survey/<token> (the link in their mail).
+ */
 export function applyRoutePrefix(app: INestApplication): void {
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      { path: 'api/health', method: RequestMethod.GET },
+      { path: 'survey/:token', method: RequestMethod.GET },
+      { path: 'survey/:token', method: RequestMethod.POST },
+    ],
+  });
 }

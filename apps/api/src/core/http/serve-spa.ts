@@ -2,16 +2,21 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
+/** Paths the API answers itself outside /api: the customers' survey pages. */
+function servedByApi(path: string): boolean {
+  return path.startsWith('/api') || path.startsWith('/survey/');
+}
+
 /**
  * Serves the built agent panel at `/`: its files, and index.html for every
- * other non-API path so that the panel's own routes survive a reload.
+ * other path the API does not answer, so that the panel's own routes survive a reload.
  */
 export function spaHandlers(webDistDir: string): express.RequestHandler[] {
   const index = path.join(webDistDir, 'index.html');
   if (!existsSync(index)) {
     return [
       (request: Request, response: Response, next: NextFunction) => {
-        if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
+        if (request.method !== 'GET' || servedByApi(request.path)) return next();
         response
           .status(503)
           .type('text/plain; charset=utf-8')
@@ -22,7 +27,7 @@ export function spaHandlers(webDistDir: string): express.RequestHandler[] {
   return [
     express.static(webDistDir, { index: false, maxAge: '1h', setHeaders: cacheHeaders }),
     (request: Request, response: Response, next: NextFunction) => {
-      if ((request.method !== 'GET' && request.method !== 'HEAD') || request.path.startsWith('/api')) return next();
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || servedByApi(request.path)) return next();
       response.setHeader('Cache-Control', 'no-cache');
       response.sendFile(index);
     },

@@ -7,6 +7,7 @@ import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import { AutoReplyLimiterService } from '../mail-outbox/auto-reply-limiter.service.js';
 import { AssignmentService } from '../queues/assignment.service.js';
+import { SurveySenderService } from '../surveys/survey-sender.service.js';
 import { TemplatesService } from '../templates/templates.service.js';
 import type { AfterCommit } from '../tickets/automation/ticket-automation.hooks.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
@@ -39,7 +40,8 @@ export const WEBHOOK_ATTEMPTS = 6;
 /**
  * Carries out the rule actions that reach beyond the ticket's own fields:
  * assignment by the queue's strategy, internal notes, automatic answers from
- * templates, notifications, forwarded copies and webhooks. Everything is
+ * templates, notifications, forwarded copies, webhooks and satisfaction
+ * surveys. Everything is
  * written in the caller's transaction; mail and webhook calls are queued after it commits.
  */
 @Injectable()
@@ -51,6 +53,7 @@ export class RuleEffectsService {
     private readonly assignment: AssignmentService,
     private readonly templates: TemplatesService,
     private readonly limiter: AutoReplyLimiterService,
+    private readonly surveys: SurveySenderService,
     @InjectQueue(WEBHOOK_QUEUE) private readonly webhooks: Queue<WebhookJob>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -175,6 +178,14 @@ export class RuleEffectsService {
         });
         outcome.events.push(event('webhook_queued', { deliveryId: delivery.id, url: action.url }));
         outcome.afterCommit.push(() => this.enqueueWebhook(delivery.id));
+        return outcome;
+      }
+      case 'send_survey': {
+        const result = await this.surveys.send(manager, ticket, { kind: action.kind, ruleId: effect.ruleId, automatedMessage: context.automatedMessage });
+        if (!result.sent) return skipped(result.reason, result.detail);
+        outcome.events.push(event('message_added', { messageId: result.messageId, direction: 'outbound', automated: true }));
+        outcome.events.push(event('survey_sent', { surveyId: result.surveyId, kind: result.kind, messageId: result.messageId, expiresAt: result.expiresAt.toISOString() }));
+        outcome.afterCommit.push(() => this.outbound.enqueue(result.messageId));
         return outcome;
       }
       default:

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { runRules, TIME_TRIGGERS, type FactChange, type Rule, type RuleEffect, type RuleTiming, type TicketFacts } from '@okienko/routing';
 import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '../../core/config/app-config.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
 import { QueuesService } from '../queues/queues.service.js';
 import { TemplatesService } from '../templates/templates.service.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
@@ -24,6 +26,7 @@ export class RulesDryRunService {
     private readonly facts: RuleFactsService,
     private readonly queues: QueuesService,
     private readonly templates: TemplatesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(rule: Rule, options: DryRunDto): Promise<DryRunResultDto> {
@@ -122,6 +125,11 @@ export class RulesDryRunService {
         return { type: action.type, description: `Would forward a copy to ${action.address}.` };
       case 'call_webhook':
         return { type: action.type, description: `Would call the webhook ${action.url}.` };
+      case 'send_survey':
+        return {
+          type: action.type,
+          description: `Would send the customer a ${action.kind.toUpperCase()} survey (${action.kind === 'csat' ? '1–5' : '0–10'}) with a link valid for ${this.config.surveyLinkDays} days (one per ticket, not to automated senders).`,
+        };
     }
   }
 

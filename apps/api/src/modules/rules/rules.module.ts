@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Role } from '../../core/config/app-config.js';
 import { MailOutboxModule } from '../mail-outbox/mail-outbox.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
+import { SurveysModule } from '../surveys/surveys.module.js';
 import { TemplatesModule } from '../templates/templates.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { EnabledRulesCache } from './enabled-rules.cache.js';
@@ -44,6 +45,7 @@ export class RulesModule {
         QueuesModule,
         TemplatesModule,
         TicketsModule,
+        SurveysModule,
       ],
       controllers,
       providers: [RulesRepository, EnabledRulesCache, RuleFactsService, RuleEffectsService, RuleRunnerService, ...roleProviders],

@@ -20,11 +20,12 @@ export class TicketDetailsService {
   ) {}
 
   async detail(ticket: TicketEntity): Promise<TicketDetailDto> {
-    const [messages, events, customer, history] = await Promise.all([
+    const [messages, events, customer, history, survey] = await Promise.all([
       this.tickets.messagesOf(ticket.id),
       this.tickets.eventsOf(ticket.id),
       this.customers.get(ticket.customerId),
       this.customers.ticketHistory(ticket.customerId, OTHER_TICKETS_LIMIT + 1),
+      this.tickets.surveyOf(ticket.id),
     ]);
     const attachments = await this.tickets.attachmentsOf(messages.map((m) => m.id));
     const names = await this.tickets.slaPolicyNames([ticket, ...history].map((t) => t.slaPolicyId).filter((id): id is string => id !== null));
@@ -34,6 +35,10 @@ export class TicketDetailsService {
       messages: messages.map((m) => MessageDto.from(m, attachments.filter((a) => a.messageId === m.id))),
       events: events.map(TicketEventDto.from),
       customerTickets: history.filter((t) => t.id !== ticket.id).slice(0, OTHER_TICKETS_LIMIT).map((t) => TicketSummaryDto.from(t, names)),
+      survey: survey && {
+        kind: survey.kind, score: survey.score, comment: survey.comment, sentAt: survey.sentAt.toISOString(), expiresAt: survey.expiresAt.toISOString(),
+        answeredAt: survey.answeredAt?.toISOString() ?? null,
+      },
     };
   }
 

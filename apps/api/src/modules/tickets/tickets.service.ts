@@ -252,6 +252,10 @@ export class TicketsService {
     return this.tickets.slaPolicyNames(ids);
   }
 
+  surveyOf(ticketId: string) {
+    return this.tickets.surveyOf(ticketId);
+  }
+
   eventsOf(ticketId: string) {
     return this.tickets.eventsOf(ticketId);
   }

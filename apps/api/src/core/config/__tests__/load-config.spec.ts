@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       outboundSmtpUrl: null,
       timeZone: 'Europe/Warsaw',
       reopenWindowDays: 14,
+      surveyLinkDays: 14,
       loginMaxAttempts: 5,
       webDistDir: '/srv/okienko/dist/apps/web',
     });
@@ -49,6 +50,8 @@ describe('loadConfig', () => {
     [{ TIME_ZONE: 'Mars/Olympus' }, 'TIME_ZONE', 'not a known IANA time zone'],
     [{ OKIENKO_ROLES: 'api,mailer' }, 'OKIENKO_ROLES', 'comma-separated list of api, smtp, worker'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'must be one of error, warn, log, debug, verbose'],
+    [{ SURVEY_LINK_DAYS: '0' }, 'SURVEY_LINK_DAYS', 'must be between 1 and 365, got 0'],
+    [{ SURVEY_LINK_DAYS: 'dwa' }, 'SURVEY_LINK_DAYS', 'must be a whole number'],
   ])('refuses %j naming the variable', (env, variable, text) => {
     const error = errorOf(env);
     expect(error).toBeInstanceOf(ConfigError);

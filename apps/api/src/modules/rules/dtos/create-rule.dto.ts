@@ -62,7 +62,7 @@ export class CreateRuleDto {
     items: { type: 'object', additionalProperties: true },
     example: [{ type: 'set_queue', queueId: '00000000-0000-0000-0000-000000000000' }, { type: 'set_priority', priority: 'high' }, { type: 'assign_by_strategy' }],
     description:
-      'In order: set_queue {queueId}, set_category {categoryId}, set_priority {priority}, set_status {status}, assign {userId}, assign_by_strategy, add_tag {tag}, remove_tag {tag}, add_note {body}, reply_with_template {templateId}, notify {target: assignee|queue|lead|user, userId?}, forward_copy {address}, call_webhook {url}, close.',
+      'In order: set_queue {queueId}, set_category {categoryId}, set_priority {priority}, set_status {status}, assign {userId}, assign_by_strategy, add_tag {tag}, remove_tag {tag}, add_note {body}, reply_with_template {templateId}, notify {target: assignee|queue|lead|user, userId?}, forward_copy {address}, call_webhook {url}, send_survey {kind: csat|nps}, close.',
   })
   @IsArray()
   actions!: RuleAction[];

@@ -3,6 +3,7 @@ import { CustomerDto } from '../../customers/dtos/customer.dto.js';
 import { MessageDto } from './message.dto.js';
 import { TicketEventDto } from './ticket-event.dto.js';
 import { TicketSummaryDto } from './ticket-summary.dto.js';
+import { TicketSurveyDto } from './ticket-survey.dto.js';
 
 /** A ticket with its whole thread, audit trail and customer. */
 export class TicketDetailDto extends TicketSummaryDto {
@@ -17,4 +18,7 @@ export class TicketDetailDto extends TicketSummaryDto {
 
   @ApiProperty({ type: [TicketSummaryDto], description: "The customer's other tickets, newest first (at most 20)." })
   customerTickets!: TicketSummaryDto[];
+
+  @ApiProperty({ type: TicketSurveyDto, nullable: true, description: 'The satisfaction survey sent after closing, with the answer once given; null when none was sent.' })
+  survey!: TicketSurveyDto | null;
 }
