@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
+import { coalesceSocketWrites } from './coalesce-socket-writes.js';
 import { InboundAddressesService } from './inbound-addresses.service.js';
 import { InboundMailsService } from './inbound-mails.service.js';
 
@@ -100,6 +101,7 @@ export class SmtpListenerService implements OnApplicationBootstrap, OnApplicatio
     };
     const server = new SMTPServer(options);
     server.on('error', (error) => this.logger.warn(`SMTP: ${error.message}`));
+    server.server.on('connection', coalesceSocketWrites);
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.listen(config.smtpPort, config.smtpHost, () => resolve());

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { buildPrefixTsQuery } from '@okienko/domain';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
+import { createBatcher } from '../../core/batching/batcher.js';
 import type { DraftCustomer } from './automation/ticket-automation.hooks.js';
 import type { ListTicketsFilter, TodayFilter } from './list-tickets-filter.js';
 import { NEAREST_DUE_SQL, SLA_STATE_SQL } from './ticket-sla-sql.js';
@@ -26,6 +27,16 @@ const SORT_COLUMNS = {
 
 /** A search for one ticket number, as typed or copied from a subject tag: `2026-000123`, `#2026-000123`, `[#2026-000123]`. */
 const TICKET_NUMBER_QUERY = /^\s*\[?#?(\d{4}-\d{6,})\]?\s*$/;
+
+/** A ticket's satisfaction survey as the ticket read shows it. */
+export interface TicketSurveyRow {
+  kind: 'csat' | 'nps';
+  score: number | null;
+  comment: string | null;
+  sentAt: Date;
+  expiresAt: Date;
+  answeredAt: Date | null;
+}
 
 export type NewTicketEvent = Omit<TicketEventEntity, 'id' | 'createdAt'>;
 
@@ -83,13 +94,21 @@ export class TicketsRepository {
     return this.dataSource.transaction(work);
   }
 
+  /** Senders of mails being filed at the same moment, looked up together (one round trip for many mails). */
+  private readonly customersByEmail = createBatcher((emails: string[]) => this.draftCustomers(emails), { maxBatch: 100, maxInFlight: 2 });
+
   /** The customer with this e-mail, as the automations look at a new mail's sender (null when new). */
-  async draftCustomer(email: string): Promise<DraftCustomer | null> {
+  draftCustomer(email: string): Promise<DraftCustomer | null> {
+    return this.customersByEmail(email);
+  }
+
+  private async draftCustomers(emails: string[]): Promise<(DraftCustomer | null)[]> {
     const rows = (await this.dataSource.query(
-      `SELECT name, email, tags, external_ids FROM customers WHERE lower(email) = lower($1) LIMIT 1`,
-      [email],
-    )) as { name: string | null; email: string | null; tags: string[]; external_ids: Record<string, string> }[];
-    return rows[0] ? { name: rows[0].name, email: rows[0].email, tags: rows[0].tags, externalIds: rows[0].external_ids } : null;
+      `SELECT lower(email) AS key, name, email, tags, external_ids FROM customers WHERE lower(email) = ANY($1::text[])`,
+      [[...new Set(emails.map((e) => e.toLowerCase()))]],
+    )) as { key: string; name: string | null; email: string | null; tags: string[]; external_ids: Record<string, string> }[];
+    const found = new Map(rows.map((r) => [r.key, { name: r.name, email: r.email, tags: r.tags, externalIds: r.external_ids }]));
+    return emails.map((e) => found.get(e.toLowerCase()) ?? null);
   }
 
   /**
@@ -350,6 +369,18 @@ export class TicketsRepository {
     if (!ids.length) return new Map();
     const rows = (await this.dataSource.query(`SELECT id, name FROM sla_policies WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; name: string }[];
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** The ticket's satisfaction survey (one at most), or null. */
+  async surveyOf(ticketId: string): Promise<TicketSurveyRow | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT kind, score, comment, sent_at, expires_at, answered_at FROM surveys WHERE ticket_id = $1`,
+      [ticketId],
+    )) as { kind: 'csat' | 'nps'; score: number | null; comment: string | null; sent_at: Date; expires_at: Date; answered_at: Date | null }[];
+    const row = rows[0];
+    return row
+      ? { kind: row.kind, score: row.score, comment: row.comment, sentAt: row.sent_at, expiresAt: row.expires_at, answeredAt: row.answered_at }
+      : null;
   }
 
   eventsOf(ticketId: string): Promise<TicketEventEntity[]> {

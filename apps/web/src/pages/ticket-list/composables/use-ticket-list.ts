@@ -15,11 +15,12 @@ export function useTicketList(filters: Ref<TicketListFilters>) {
   const loaded = ref(false);
   let inFlight: AbortController | null = null;
 
-  async function load(): Promise<void> {
+  /** Loads the page; `quiet` (a live refresh) keeps showing the current rows meanwhile, without a loading state. */
+  async function load(options: { quiet?: boolean } = {}): Promise<void> {
     inFlight?.abort();
     const controller = new AbortController();
     inFlight = controller;
-    loading.value = true;
+    loading.value = !options.quiet;
     try {
       const page = await listTickets(toApiParams(filters.value), controller.signal);
       if (controller.signal.aborted) return;
@@ -28,7 +29,7 @@ export function useTicketList(filters: Ref<TicketListFilters>) {
       failure.value = null;
       loaded.value = true;
     } catch (error) {
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted || (options.quiet && loaded.value)) return;
       failure.value = errorText(error);
     } finally {
       if (inFlight === controller) {
@@ -38,8 +39,8 @@ export function useTicketList(filters: Ref<TicketListFilters>) {
     }
   }
 
-  watch(() => JSON.stringify(toApiParams(filters.value)), load, { immediate: true });
+  watch(() => JSON.stringify(toApiParams(filters.value)), () => load(), { immediate: true });
   onScopeDispose(() => inFlight?.abort());
 
-  return { items, total, loading, loaded, failure, reload: load };
+  return { items, total, loading, loaded, failure, reload: () => load(), quietReload: () => load({ quiet: true }) };
 }

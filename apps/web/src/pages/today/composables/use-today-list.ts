@@ -14,11 +14,12 @@ export function useTodayList(scope: Ref<TodayScope>) {
   const loaded = ref(false);
   let inFlight: AbortController | null = null;
 
-  async function load(): Promise<void> {
+  /** Loads the page; `quiet` (a live refresh) keeps showing the current rows meanwhile, without a loading state. */
+  async function load(options: { quiet?: boolean } = {}): Promise<void> {
     inFlight?.abort();
     const controller = new AbortController();
     inFlight = controller;
-    loading.value = true;
+    loading.value = !options.quiet;
     try {
       const answer = await listTodayTickets(
         { scope: scope.value, limit: TODAY_PAGE_SIZE, offset: (page.value - 1) * TODAY_PAGE_SIZE },
@@ -30,7 +31,7 @@ export function useTodayList(scope: Ref<TodayScope>) {
       failure.value = null;
       loaded.value = true;
     } catch (error) {
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted || (options.quiet && loaded.value)) return;
       failure.value = errorText(error);
     } finally {
       if (inFlight === controller) {
@@ -45,8 +46,8 @@ export function useTodayList(scope: Ref<TodayScope>) {
     if (page.value === 1) void load();
     else page.value = 1;
   });
-  watch(page, load, { immediate: true });
+  watch(page, () => load(), { immediate: true });
   onScopeDispose(() => inFlight?.abort());
 
-  return { items, total, page, loading, loaded, failure, reload: load };
+  return { items, total, page, loading, loaded, failure, reload: () => load(), quietReload: () => load({ quiet: true }) };
 }
