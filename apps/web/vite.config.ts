@@ -13,8 +13,12 @@ export default defineConfig({
   base: '/',
   plugins: [vue()],
   resolve: {
-    // The pure domain library (statuses, priorities, the status workflow), straight from its sources.
-    alias: { '@okienko/domain': path.join(workspaceRoot, 'libs/domain/src/index.ts') },
+    // The pure libraries (statuses, priorities, the status workflow; rule vocabulary), straight from their sources.
+    alias: {
+      '@okienko/domain': path.join(workspaceRoot, 'libs/domain/src/index.ts'),
+      // The rule vocabulary (fields, operators, actions) for the rule builder.
+      '@okienko/routing': path.join(workspaceRoot, 'libs/routing/src/index.ts'),
+    },
   },
   define: {
     // PrimeVue's components are written with the Options API.

@@ -1,5 +1,8 @@
 import { createRouter, createWebHistory } from 'vue-router';
+import { adminRoutes } from '../pages/admin/routes';
+import { customerRoutes } from '../pages/customers/routes';
 import { loginRoutes } from '../pages/login/routes';
+import { reportRoutes } from '../pages/reports/routes';
 import { shellRoute } from '../pages/shell/routes';
 import { systemRoutes } from '../pages/system/routes';
 import { ticketDetailRoutes } from '../pages/ticket-detail/routes';
@@ -10,7 +13,7 @@ export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
     ...loginRoutes,
-    shellRoute([...todayRoutes, ...ticketListRoutes, ...ticketDetailRoutes, ...systemRoutes]),
+    shellRoute([...todayRoutes, ...ticketListRoutes, ...ticketDetailRoutes, ...customerRoutes, ...systemRoutes, ...reportRoutes, ...adminRoutes]),
     { path: '/:unknown(.*)*', redirect: '/' },
   ],
 });

@@ -7,5 +7,7 @@ declare module 'vue-router' {
     public?: boolean;
     /** Translation key of the page name shown in the browser tab. */
     titleKey?: MessageKey;
+    /** Only administrators may open it; agents are sent to their start page. */
+    adminOnly?: boolean;
   }
 }

@@ -3,6 +3,8 @@ import { unwrap } from '../../shared/api-client/errors';
 import type { components } from '../../shared/api-client/schema';
 
 export type User = components['schemas']['UserDto'];
+export type NewUser = components['schemas']['CreateUserDto'];
+export type UserChange = components['schemas']['UpdateUserDto'];
 
 const PAGE = 200;
 
@@ -14,4 +16,13 @@ export async function listAllUsers(signal?: AbortSignal): Promise<User[]> {
     users.push(...page.items);
     if (page.items.length < PAGE || users.length >= page.total) return users;
   }
+}
+
+export function createUser(user: NewUser): Promise<User> {
+  return unwrap(api.POST('/api/v1/users', { body: user }));
+}
+
+/** Changes a user; marking them absent or inactive hands their open tickets on (to `absenceSubstituteId` or their queues). */
+export function updateUser(id: string, change: UserChange): Promise<User> {
+  return unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body: change }));
 }

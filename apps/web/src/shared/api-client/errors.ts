@@ -73,3 +73,15 @@ export async function unwrap<T>(pending: Promise<ClientResult<T>>): Promise<T> {
   if (result.response.ok && result.data !== undefined) return result.data;
   throw toApiError(result.response, result.error);
 }
+
+/** Like `unwrap`, for calls that answer nothing on success (204 No Content). */
+export async function unwrapEmpty(pending: Promise<ClientResult<unknown>>): Promise<void> {
+  let result: ClientResult<unknown>;
+  try {
+    result = await pending;
+  } catch (cause) {
+    if (cause instanceof TypeError) throw new NetworkError(cause);
+    throw cause;
+  }
+  if (!result.response.ok) throw toApiError(result.response, result.error);
+}

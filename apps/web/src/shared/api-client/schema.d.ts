@@ -412,6 +412,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a survey link asks: its kind, score range and ticket, and whether it is answered (no sign-in) */
+        get: operations["Surveys_question"];
+        put?: never;
+        /** Answer a survey once: a score on the kind's scale and an optional comment (no sign-in) */
+        post: operations["Surveys_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/volume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tickets created, resolved, closed and reopened per bucket, and the backlog at the end of each (format=csv: the same as a CSV file) */
+        get: operations["Reports_volume"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/inbound-mails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incoming mails per inbound address per bucket (format=csv: the same as a CSV file) */
+        get: operations["Reports_inboundMails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/response-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** First response and resolution times (mean, median, p90, max) in calendar and business time, overall and per bucket (format=csv: the same as a CSV file) */
+        get: operations["Reports_responseTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA compliance per policy, breaches, tickets at risk now and statutory complaint deadlines (format=csv: the same as a CSV file) */
+        get: operations["Reports_sla"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open tickets per agent and queue now; tickets resolved and replies written per agent (format=csv: the same as a CSV file) */
+        get: operations["Reports_load"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/contact-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Share of each category and tag among the tickets created, and the reasons of complaints (format=csv: the same as a CSV file) */
+        get: operations["Reports_contactReasons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/automation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tickets answered and routed by rules, and what each rule did (format=csv: the same as a CSV file) */
+        get: operations["Reports_automation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer satisfaction: CSAT, NPS, response rate and the latest comments (format=csv: the same as a CSV file) */
+        get: operations["Reports_satisfaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -424,6 +578,45 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events: new and changed tickets and who is on them (Server-Sent Events)
+         * @description A Server-Sent Events stream (`text/event-stream`) of what changes, for as long as the connection stays open. Events: `ready` (`{userId}`, once connected), `ticket.created` and `ticket.updated` (`TicketChangeEventDto`: a change committed by anybody, through the API, mail, rules or SLA; a quarter of a second or so after the commit), `presence` (`PresenceDto`: who is viewing or replying to a ticket). Agents get only tickets of their queues and those assigned to them. After a reconnect, reload what is shown: events are not replayed. Comment lines keep the connection alive; `retry:` says how soon to reconnect.
+         */
+        get: operations["Live_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is viewing or replying to the ticket now */
+        get: operations["Presence_get"];
+        /** Heartbeat: I am viewing or replying to the ticket (lapses after 20 s without another) */
+        put: operations["Presence_set"];
+        post?: never;
+        /** I left the ticket */
+        delete: operations["Presence_clear"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1665,6 +1858,25 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        TicketSurveyDto: {
+            /**
+             * @description csat: 1–5; nps: 0–10
+             * @enum {string}
+             */
+            kind: "csat" | "nps";
+            /**
+             * @description Null until the customer answers
+             * @example 5
+             */
+            score: number | null;
+            comment: string | null;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
         TicketDetailDto: {
             /** Format: uuid */
             id: string;
@@ -1731,6 +1943,8 @@ export interface components {
             events: components["schemas"]["TicketEventDto"][];
             /** @description The customer's other tickets, newest first (at most 20). */
             customerTickets: components["schemas"]["TicketSummaryDto"][];
+            /** @description The satisfaction survey sent after closing, with the answer once given; null when none was sent. */
+            survey: components["schemas"]["TicketSurveyDto"] | null;
         };
         UpdateTicketDto: {
             subject?: string;
@@ -1784,6 +1998,377 @@ export interface components {
             /** @description Files sent with a reply (or kept with a note). */
             attachments?: components["schemas"]["AttachmentInputDto"][];
         };
+        SurveyQuestionDto: {
+            /**
+             * @description csat: satisfaction 1–5; nps: likelihood to recommend 0–10
+             * @enum {string}
+             */
+            kind: "csat" | "nps";
+            /**
+             * @description The lowest score allowed
+             * @example 1
+             */
+            minScore: number;
+            /**
+             * @description The highest score allowed
+             * @example 5
+             */
+            maxScore: number;
+            /** @example 2026-000123 */
+            ticketNumber: string;
+            /** @example Reklamacja roweru */
+            ticketSubject: string;
+            /**
+             * Format: date-time
+             * @description Until when the link takes an answer
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description When the survey was answered; an answer is never changed
+             */
+            answeredAt: string | null;
+        };
+        AnswerSurveyDto: {
+            /**
+             * @description A whole number: 1–5 for a CSAT survey, 0–10 for an NPS survey
+             * @example 5
+             */
+            score: number;
+            /** @example Szybko i konkretnie, dziękuję. */
+            comment?: string;
+        };
+        SurveyAnswerDto: {
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            /** @example 5 */
+            score: number;
+            comment: string | null;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        ReportRangeDto: {
+            /** @example 2026-01-01 */
+            from: string;
+            /** @example 2026-12-31 */
+            to: string;
+            /** @example Europe/Warsaw */
+            timeZone: string;
+            /** @enum {string} */
+            groupBy: "day" | "week" | "month";
+            /**
+             * @description Local midnight starting `from`.
+             * @example 2025-12-31T23:00:00.000Z
+             */
+            start: string;
+            /**
+             * @description Local midnight after `to` (exclusive).
+             * @example 2026-12-31T23:00:00.000Z
+             */
+            end: string;
+        };
+        VolumeTotalsDto: {
+            created: number;
+            resolved: number;
+            closed: number;
+            reopened: number;
+        };
+        VolumeBucketDto: {
+            /**
+             * @description Local date the day, ISO week (Monday) or month starts on.
+             * @example 2026-03-30
+             */
+            bucket: string;
+            /** @example 2026-03-29T22:00:00.000Z */
+            start: string;
+            /** @example 2026-03-30T22:00:00.000Z */
+            end: string;
+            /** @description Tickets created in the bucket. */
+            created: number;
+            /** @description Tickets resolved in the bucket (by their current resolution time). */
+            resolved: number;
+            /** @description Tickets closed in the bucket. */
+            closed: number;
+            /** @description Status changes from resolved or closed back to an open status in the bucket. */
+            reopened: number;
+            /** @description Tickets not resolved or closed at the end of the bucket. */
+            backlog: number;
+        };
+        VolumeReportDto: {
+            range: components["schemas"]["ReportRangeDto"];
+            /** @description Tickets not resolved or closed when the range starts. */
+            backlogAtStart: number;
+            totals: components["schemas"]["VolumeTotalsDto"];
+            /** @description Every bucket of the range, empty ones with zeros. */
+            buckets: components["schemas"]["VolumeBucketDto"][];
+        };
+        InboundAddressCountDto: {
+            /** Format: uuid */
+            addressId: string;
+            /** @example reklamacje@sklep.pl */
+            address: string;
+            /** @example Reklamacje */
+            name: string | null;
+            /** @description Mails received for the address. */
+            mails: number;
+        };
+        InboundMailsBucketDto: {
+            /**
+             * @description Local date the day, ISO week (Monday) or month starts on.
+             * @example 2026-03-30
+             */
+            bucket: string;
+            /** @example 2026-03-29T22:00:00.000Z */
+            start: string;
+            /** @example 2026-03-30T22:00:00.000Z */
+            end: string;
+            /** @description Mails for all addresses in the bucket (a mail that reached two addresses counts twice). */
+            mails: number;
+            /** @description Every inbound address, with zeros. */
+            addresses: components["schemas"]["InboundAddressCountDto"][];
+        };
+        InboundMailsReportDto: {
+            range: components["schemas"]["ReportRangeDto"];
+            /** @description Totals over the range per inbound address. */
+            addresses: components["schemas"]["InboundAddressCountDto"][];
+            buckets: components["schemas"]["InboundMailsBucketDto"][];
+        };
+        DurationStatsDto: {
+            /** @description Tickets counted. */
+            count: number;
+            mean: number | null;
+            median: number | null;
+            p90: number | null;
+            max: number | null;
+        };
+        ResponseTimeDto: {
+            /** @description Calendar time (every second counts). */
+            calendar: components["schemas"]["DurationStatsDto"];
+            /** @description Business time on the calendar of the ticket's SLA policy (or the default calendar). */
+            business: components["schemas"]["DurationStatsDto"];
+        };
+        ResponseTimesBucketDto: {
+            /**
+             * @description Local date the day, ISO week (Monday) or month starts on.
+             * @example 2026-03-30
+             */
+            bucket: string;
+            /** @example 2026-03-29T22:00:00.000Z */
+            start: string;
+            /** @example 2026-03-30T22:00:00.000Z */
+            end: string;
+            /** @description Tickets first answered in the bucket: creation → first public reply of an agent. */
+            firstResponse: components["schemas"]["ResponseTimeDto"];
+            /** @description Tickets resolved in the bucket: creation → resolution. */
+            resolution: components["schemas"]["ResponseTimeDto"];
+        };
+        ResponseTimesReportDto: {
+            range: components["schemas"]["ReportRangeDto"];
+            /** @description Over the whole range. */
+            firstResponse: components["schemas"]["ResponseTimeDto"];
+            /** @description Over the whole range. */
+            resolution: components["schemas"]["ResponseTimeDto"];
+            buckets: components["schemas"]["ResponseTimesBucketDto"][];
+        };
+        ComplianceDto: {
+            /** @description Targets met. */
+            met: number;
+            /** @description Targets missed (breached, or met late). */
+            missed: number;
+            /** @description met / (met + missed) in %, one decimal; null when nothing is decided yet. */
+            compliancePercent: number | null;
+        };
+        SlaTargetCountsDto: {
+            firstResponse: number;
+            nextResponse: number;
+            resolution: number;
+        };
+        SlaPolicyReportDto: {
+            /**
+             * Format: uuid
+             * @description null in the totals row.
+             */
+            policyId: string | null;
+            /** @example Domyślna */
+            policyName: string | null;
+            /** @description Tickets created in the range under the policy. */
+            tickets: number;
+            firstResponse: components["schemas"]["ComplianceDto"];
+            resolution: components["schemas"]["ComplianceDto"];
+            /** @description Tickets whose target the sweep recorded as breached in the range (next response: its latest cycle). */
+            breaches: components["schemas"]["SlaTargetCountsDto"];
+            /** @description Unresolved tickets now past a warning and not breached, per target. */
+            atRisk: components["schemas"]["SlaTargetCountsDto"];
+            /** @description Unresolved tickets now at risk (any target). */
+            atRiskTickets: number;
+        };
+        StatutoryReportDto: {
+            /** @description Complaints whose statutory deadline (14 days) falls in the range. */
+            total: number;
+            /** @description Resolved or closed by the deadline. */
+            met: number;
+            /** @description Breached, or resolved after the deadline. */
+            missed: number;
+            /** @description Still running. */
+            pending: number;
+            compliancePercent: number | null;
+        };
+        SlaReportDto: {
+            range: components["schemas"]["ReportRangeDto"];
+            /** @description Every SLA policy in order, and policies of the range since deleted. */
+            policies: components["schemas"]["SlaPolicyReportDto"][];
+            /** @description All policies together. */
+            total: components["schemas"]["SlaPolicyReportDto"];
+            statutory: components["schemas"]["StatutoryReportDto"];
+        };
+        AgentLoadDto: {
+            /**
+             * Format: uuid
+             * @description null: unassigned tickets.
+             */
+            userId: string | null;
+            /** @example Anna Nowak */
+            name: string | null;
+            email: string | null;
+            /** @description Unresolved tickets assigned now. */
+            openNow: number;
+            /** @description Tickets resolved in the range that are assigned to the agent. */
+            resolved: number;
+            /** @description Public replies the agent wrote in the range (automatic answers not counted). */
+            replies: number;
+        };
+        QueueLoadDto: {
+            /**
+             * Format: uuid
+             * @description null: tickets in no queue.
+             */
+            queueId: string | null;
+            name: string | null;
+            /** @description Unresolved tickets in the queue now. */
+            openNow: number;
+        };
+        LoadReportDto: {
+            range: components["schemas"]["ReportRangeDto"];
+            /** @description Every active user, and anybody else with a figure; unassigned last. */
+            agents: components["schemas"]["AgentLoadDto"][];
+            queues: components["schemas"]["QueueLoadDto"][];
+        };
+        CategoryShareDto: {
+            /**
+             * Format: uuid
+             * @description null: tickets without a category.
+             */
+            categoryId: string | null;
+            /** @example Reklamacja / zwrot */
+            name: string | null;
+            /** @example complaint-return */
+            slug: string | null;
+            count: number;
+            /** @description % of the tickets created in the range, one decimal. */
+            percent: number | null;
+        };
+        TagShareDto: {
+            /** @example allegro */
+            tag: string;
+            count: number;
+            /** @description % of the tickets counted (a ticket may have several tags). */
+            percent: number | null;
+        };
+        ComplaintReasonsDto: {
+            /** @description Tickets created in the range in the complaint category (`complaint-return`). */
+            total: number;
+            /** @description Of those, without any tag. */
+            untagged: number;
+            /** @description Their tags (the reasons), most frequent first; % of the complaints. */
+            reasons: components["schemas"]["TagShareDto"][];
+        };
+        ContactReasonsReportDto: {
+            range: components["schemas"]["ReportRangeDto"];
+            /** @description Tickets created in the range. */
+            total: number;
+            /** @description Every category (zeros included) and tickets without one, most frequent first. */
+            categories: components["schemas"]["CategoryShareDto"][];
+            /** @description Tags of the tickets, most frequent first. */
+            tags: components["schemas"]["TagShareDto"][];
+            complaints: components["schemas"]["ComplaintReasonsDto"];
+        };
+        RuleActivityDto: {
+            /** @description The rule id (as recorded on the events; the rule may have been deleted since). */
+            ruleId: string;
+            name: string | null;
+            /** @description Tickets the rule acted on in the range. */
+            tickets: number;
+            /** @description Times it matched and ran. */
+            firings: number;
+            /** @description Actions it could not carry out. */
+            skippedActions: number;
+        };
+        AutomationReportDto: {
+            range: components["schemas"]["ReportRangeDto"];
+            /** @description Tickets created in the range (for the shares). */
+            ticketsCreated: number;
+            /** @description Tickets a rule answered with an automatic reply in the range. */
+            autoAnswered: number;
+            /** @description autoAnswered as % of ticketsCreated. */
+            autoAnsweredPercent: number | null;
+            /** @description Tickets a rule moved to a queue or category in the range. */
+            autoRouted: number;
+            /** @description autoRouted as % of ticketsCreated. */
+            autoRoutedPercent: number | null;
+            /** @description Tickets any rule acted on in the range. */
+            ticketsTouched: number;
+            /** @description Per rule, the busiest first. */
+            rules: components["schemas"]["RuleActivityDto"][];
+        };
+        ScoreCountDto: {
+            score: number;
+            count: number;
+        };
+        CsatDto: {
+            /** @description CSAT answers (1–5) given in the range. */
+            count: number;
+            /** @description Average score, two decimals. */
+            average: number | null;
+            /** @description Answers per score 1–5, zeros included. */
+            distribution: components["schemas"]["ScoreCountDto"][];
+        };
+        NpsDto: {
+            /** @description NPS answers (0–10) given in the range. */
+            count: number;
+            /** @description Scores 9–10. */
+            promoters: number;
+            /** @description Scores 7–8. */
+            passives: number;
+            /** @description Scores 0–6. */
+            detractors: number;
+            /** @description % promoters − % detractors, one decimal (−100 to 100). */
+            score: number | null;
+        };
+        SurveyResponseRateDto: {
+            /** @description Surveys sent in the range. */
+            sent: number;
+            /** @description Of those, answered (so far). */
+            answered: number;
+            percent: number | null;
+        };
+        SurveyCommentDto: {
+            /** @example 2026-000123 */
+            ticketNumber: string;
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            score: number;
+            comment: string;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        SatisfactionReportDto: {
+            range: components["schemas"]["ReportRangeDto"];
+            csat: components["schemas"]["CsatDto"];
+            nps: components["schemas"]["NpsDto"];
+            responseRate: components["schemas"]["SurveyResponseRateDto"];
+            /** @description The latest 20 answers with a comment, newest first. */
+            comments: components["schemas"]["SurveyCommentDto"][];
+        };
         HealthChecksDto: {
             /** @enum {string} */
             database: "up" | "down";
@@ -1794,6 +2379,42 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "error";
             checks: components["schemas"]["HealthChecksDto"];
+        };
+        TicketChangeEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-000123 */
+            number: string;
+            /** @description Types of the events recorded on the ticket (`created`, `field_changed`, `message_added`, ...). */
+            types: string[];
+            /** @description Fields that changed (`status`, `assigneeId`, ...); empty when only messages or events were added. */
+            fields: string[];
+        };
+        PresenceEntryDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example Anna Nowak */
+            name: string;
+            /** @enum {string} */
+            state: "viewing" | "replying";
+            /**
+             * Format: date-time
+             * @description When the entry lapses unless the agent sends another heartbeat.
+             */
+            expiresAt: string;
+        };
+        PresenceDto: {
+            /** Format: uuid */
+            ticketId: string;
+            /** @description Agents viewing or replying to the ticket, by name. */
+            agents: components["schemas"]["PresenceEntryDto"][];
+        };
+        PresenceInputDto: {
+            /**
+             * @description viewing: the ticket is open; replying: a reply or note is being written.
+             * @enum {string}
+             */
+            state: "viewing" | "replying";
         };
         InboundAddressDto: {
             /** Format: uuid */
@@ -1990,7 +2611,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
-             * @description In order: set_queue {queueId}, set_category {categoryId}, set_priority {priority}, set_status {status}, assign {userId}, assign_by_strategy, add_tag {tag}, remove_tag {tag}, add_note {body}, reply_with_template {templateId}, notify {target: assignee|queue|lead|user, userId?}, forward_copy {address}, call_webhook {url}, close.
+             * @description In order: set_queue {queueId}, set_category {categoryId}, set_priority {priority}, set_status {status}, assign {userId}, assign_by_strategy, add_tag {tag}, remove_tag {tag}, add_note {body}, reply_with_template {templateId}, notify {target: assignee|queue|lead|user, userId?}, forward_copy {address}, call_webhook {url}, send_survey {kind: csat|nps}, close.
              * @example [
              *       {
              *         "type": "set_queue",
@@ -2142,7 +2763,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
-             * @description In order: set_queue {queueId}, set_category {categoryId}, set_priority {priority}, set_status {status}, assign {userId}, assign_by_strategy, add_tag {tag}, remove_tag {tag}, add_note {body}, reply_with_template {templateId}, notify {target: assignee|queue|lead|user, userId?}, forward_copy {address}, call_webhook {url}, close.
+             * @description In order: set_queue {queueId}, set_category {categoryId}, set_priority {priority}, set_status {status}, assign {userId}, assign_by_strategy, add_tag {tag}, remove_tag {tag}, add_note {body}, reply_with_template {templateId}, notify {target: assignee|queue|lead|user, userId?}, forward_copy {address}, call_webhook {url}, send_survey {kind: csat|nps}, close.
              * @example [
              *       {
              *         "type": "set_queue",
@@ -5276,6 +5897,759 @@ export interface operations {
             };
         };
     };
+    Surveys_question: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the survey link (`PUBLIC_URL/survey/<token>`) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyQuestionDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a survey link Okienko made (altered, malformed), or the survey is gone */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The link has expired (SURVEY_EXPIRED) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Surveys_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the survey link (`PUBLIC_URL/survey/<token>`) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerSurveyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswerDto"];
+                };
+            };
+            /** @description The score is off the scale (`details.fields` names `score`) or the comment too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a survey link Okienko made (altered, malformed), or the survey is gone */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Answered already (SURVEY_ALREADY_ANSWERED); the first answer stays */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The link has expired (SURVEY_EXPIRED) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reports_volume: {
+        parameters: {
+            query?: {
+                /** @description First day of the range, YYYY-MM-DD, inclusive (default: 29 days before `to`). */
+                from?: string;
+                /** @description Last day of the range, YYYY-MM-DD, inclusive (default: today in `tz`). */
+                to?: string;
+                /** @description IANA time zone the dates and buckets are read in (default: the installation's, Europe/Warsaw). */
+                tz?: string;
+                /** @description Only tickets now in this queue. */
+                queueId?: string;
+                /** @description Only tickets now in this category. */
+                categoryId?: string;
+                /** @description Only tickets that came through this channel. */
+                channel?: "email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social";
+                /** @description Only tickets now assigned to this agent. */
+                assigneeId?: string;
+                /** @description Only tickets with this priority. */
+                priority?: "low" | "normal" | "high" | "urgent";
+                /** @description Buckets: local days, ISO weeks (from Monday) or months. */
+                groupBy?: "day" | "week" | "month";
+                /** @description `csv`: the report as a CSV file (UTF-8 with BOM, CRLF, RFC 4180 quoting). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; with `format=csv` a `text/csv` attachment `okienko-<report>-<from>-<to>.csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeReportDto"];
+                    "text/csv": components["schemas"]["VolumeReportDto"];
+                };
+            };
+            /** @description A bad filter; `details.fields` names it (`from`, `to`, `tz`, `queueId`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reports_inboundMails: {
+        parameters: {
+            query?: {
+                /** @description First day of the range, YYYY-MM-DD, inclusive (default: 29 days before `to`). */
+                from?: string;
+                /** @description Last day of the range, YYYY-MM-DD, inclusive (default: today in `tz`). */
+                to?: string;
+                /** @description IANA time zone the dates and buckets are read in (default: the installation's, Europe/Warsaw). */
+                tz?: string;
+                /** @description Only tickets now in this queue. */
+                queueId?: string;
+                /** @description Only tickets now in this category. */
+                categoryId?: string;
+                /** @description Only tickets that came through this channel. */
+                channel?: "email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social";
+                /** @description Only tickets now assigned to this agent. */
+                assigneeId?: string;
+                /** @description Only tickets with this priority. */
+                priority?: "low" | "normal" | "high" | "urgent";
+                /** @description Buckets: local days, ISO weeks (from Monday) or months. */
+                groupBy?: "day" | "week" | "month";
+                /** @description `csv`: the report as a CSV file (UTF-8 with BOM, CRLF, RFC 4180 quoting). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; with `format=csv` a `text/csv` attachment `okienko-<report>-<from>-<to>.csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundMailsReportDto"];
+                    "text/csv": components["schemas"]["InboundMailsReportDto"];
+                };
+            };
+            /** @description A bad filter; `details.fields` names it (`from`, `to`, `tz`, `queueId`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reports_responseTimes: {
+        parameters: {
+            query?: {
+                /** @description First day of the range, YYYY-MM-DD, inclusive (default: 29 days before `to`). */
+                from?: string;
+                /** @description Last day of the range, YYYY-MM-DD, inclusive (default: today in `tz`). */
+                to?: string;
+                /** @description IANA time zone the dates and buckets are read in (default: the installation's, Europe/Warsaw). */
+                tz?: string;
+                /** @description Only tickets now in this queue. */
+                queueId?: string;
+                /** @description Only tickets now in this category. */
+                categoryId?: string;
+                /** @description Only tickets that came through this channel. */
+                channel?: "email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social";
+                /** @description Only tickets now assigned to this agent. */
+                assigneeId?: string;
+                /** @description Only tickets with this priority. */
+                priority?: "low" | "normal" | "high" | "urgent";
+                /** @description Buckets: local days, ISO weeks (from Monday) or months. */
+                groupBy?: "day" | "week" | "month";
+                /** @description `csv`: the report as a CSV file (UTF-8 with BOM, CRLF, RFC 4180 quoting). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; with `format=csv` a `text/csv` attachment `okienko-<report>-<from>-<to>.csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseTimesReportDto"];
+                    "text/csv": components["schemas"]["ResponseTimesReportDto"];
+                };
+            };
+            /** @description A bad filter; `details.fields` names it (`from`, `to`, `tz`, `queueId`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reports_sla: {
+        parameters: {
+            query?: {
+                /** @description First day of the range, YYYY-MM-DD, inclusive (default: 29 days before `to`). */
+                from?: string;
+                /** @description Last day of the range, YYYY-MM-DD, inclusive (default: today in `tz`). */
+                to?: string;
+                /** @description IANA time zone the dates and buckets are read in (default: the installation's, Europe/Warsaw). */
+                tz?: string;
+                /** @description Only tickets now in this queue. */
+                queueId?: string;
+                /** @description Only tickets now in this category. */
+                categoryId?: string;
+                /** @description Only tickets that came through this channel. */
+                channel?: "email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social";
+                /** @description Only tickets now assigned to this agent. */
+                assigneeId?: string;
+                /** @description Only tickets with this priority. */
+                priority?: "low" | "normal" | "high" | "urgent";
+                /** @description Buckets: local days, ISO weeks (from Monday) or months. */
+                groupBy?: "day" | "week" | "month";
+                /** @description `csv`: the report as a CSV file (UTF-8 with BOM, CRLF, RFC 4180 quoting). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; with `format=csv` a `text/csv` attachment `okienko-<report>-<from>-<to>.csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaReportDto"];
+                    "text/csv": components["schemas"]["SlaReportDto"];
+                };
+            };
+            /** @description A bad filter; `details.fields` names it (`from`, `to`, `tz`, `queueId`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reports_load: {
+        parameters: {
+            query?: {
+                /** @description First day of the range, YYYY-MM-DD, inclusive (default: 29 days before `to`). */
+                from?: string;
+                /** @description Last day of the range, YYYY-MM-DD, inclusive (default: today in `tz`). */
+                to?: string;
+                /** @description IANA time zone the dates and buckets are read in (default: the installation's, Europe/Warsaw). */
+                tz?: string;
+                /** @description Only tickets now in this queue. */
+                queueId?: string;
+                /** @description Only tickets now in this category. */
+                categoryId?: string;
+                /** @description Only tickets that came through this channel. */
+                channel?: "email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social";
+                /** @description Only tickets now assigned to this agent. */
+                assigneeId?: string;
+                /** @description Only tickets with this priority. */
+                priority?: "low" | "normal" | "high" | "urgent";
+                /** @description Buckets: local days, ISO weeks (from Monday) or months. */
+                groupBy?: "day" | "week" | "month";
+                /** @description `csv`: the report as a CSV file (UTF-8 with BOM, CRLF, RFC 4180 quoting). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; with `format=csv` a `text/csv` attachment `okienko-<report>-<from>-<to>.csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoadReportDto"];
+                    "text/csv": components["schemas"]["LoadReportDto"];
+                };
+            };
+            /** @description A bad filter; `details.fields` names it (`from`, `to`, `tz`, `queueId`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reports_contactReasons: {
+        parameters: {
+            query?: {
+                /** @description First day of the range, YYYY-MM-DD, inclusive (default: 29 days before `to`). */
+                from?: string;
+                /** @description Last day of the range, YYYY-MM-DD, inclusive (default: today in `tz`). */
+                to?: string;
+                /** @description IANA time zone the dates and buckets are read in (default: the installation's, Europe/Warsaw). */
+                tz?: string;
+                /** @description Only tickets now in this queue. */
+                queueId?: string;
+                /** @description Only tickets now in this category. */
+                categoryId?: string;
+                /** @description Only tickets that came through this channel. */
+                channel?: "email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social";
+                /** @description Only tickets now assigned to this agent. */
+                assigneeId?: string;
+                /** @description Only tickets with this priority. */
+                priority?: "low" | "normal" | "high" | "urgent";
+                /** @description Buckets: local days, ISO weeks (from Monday) or months. */
+                groupBy?: "day" | "week" | "month";
+                /** @description `csv`: the report as a CSV file (UTF-8 with BOM, CRLF, RFC 4180 quoting). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; with `format=csv` a `text/csv` attachment `okienko-<report>-<from>-<to>.csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactReasonsReportDto"];
+                    "text/csv": components["schemas"]["ContactReasonsReportDto"];
+                };
+            };
+            /** @description A bad filter; `details.fields` names it (`from`, `to`, `tz`, `queueId`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reports_automation: {
+        parameters: {
+            query?: {
+                /** @description First day of the range, YYYY-MM-DD, inclusive (default: 29 days before `to`). */
+                from?: string;
+                /** @description Last day of the range, YYYY-MM-DD, inclusive (default: today in `tz`). */
+                to?: string;
+                /** @description IANA time zone the dates and buckets are read in (default: the installation's, Europe/Warsaw). */
+                tz?: string;
+                /** @description Only tickets now in this queue. */
+                queueId?: string;
+                /** @description Only tickets now in this category. */
+                categoryId?: string;
+                /** @description Only tickets that came through this channel. */
+                channel?: "email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social";
+                /** @description Only tickets now assigned to this agent. */
+                assigneeId?: string;
+                /** @description Only tickets with this priority. */
+                priority?: "low" | "normal" | "high" | "urgent";
+                /** @description Buckets: local days, ISO weeks (from Monday) or months. */
+                groupBy?: "day" | "week" | "month";
+                /** @description `csv`: the report as a CSV file (UTF-8 with BOM, CRLF, RFC 4180 quoting). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; with `format=csv` a `text/csv` attachment `okienko-<report>-<from>-<to>.csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationReportDto"];
+                    "text/csv": components["schemas"]["AutomationReportDto"];
+                };
+            };
+            /** @description A bad filter; `details.fields` names it (`from`, `to`, `tz`, `queueId`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reports_satisfaction: {
+        parameters: {
+            query?: {
+                /** @description First day of the range, YYYY-MM-DD, inclusive (default: 29 days before `to`). */
+                from?: string;
+                /** @description Last day of the range, YYYY-MM-DD, inclusive (default: today in `tz`). */
+                to?: string;
+                /** @description IANA time zone the dates and buckets are read in (default: the installation's, Europe/Warsaw). */
+                tz?: string;
+                /** @description Only tickets now in this queue. */
+                queueId?: string;
+                /** @description Only tickets now in this category. */
+                categoryId?: string;
+                /** @description Only tickets that came through this channel. */
+                channel?: "email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social";
+                /** @description Only tickets now assigned to this agent. */
+                assigneeId?: string;
+                /** @description Only tickets with this priority. */
+                priority?: "low" | "normal" | "high" | "urgent";
+                /** @description Buckets: local days, ISO weeks (from Monday) or months. */
+                groupBy?: "day" | "week" | "month";
+                /** @description `csv`: the report as a CSV file (UTF-8 with BOM, CRLF, RFC 4180 quoting). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; with `format=csv` a `text/csv` attachment `okienko-<report>-<from>-<to>.csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionReportDto"];
+                    "text/csv": components["schemas"]["SatisfactionReportDto"];
+                };
+            };
+            /** @description A bad filter; `details.fields` names it (`from`, `to`, `tz`, `queueId`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Health_check: {
         parameters: {
             query?: never;
@@ -5308,6 +6682,216 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    Live_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description No or an invalid bearer credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Presence_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresenceDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Presence_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PresenceInputDto"];
+            };
+        };
+        responses: {
+            /** @description Everybody on the ticket now, me included */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresenceDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Presence_clear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Gone from the ticket */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -1,4 +1,8 @@
 import type { MessageSchema } from './pl';
+import { adminEn } from './sections/admin.en';
+import { customersEn } from './sections/customers.en';
+import { liveEn } from './sections/live.en';
+import { reportsEn } from './sections/reports.en';
 
 // English texts of the agent panel; the shape is checked against Polish.
 export const en: MessageSchema = {
@@ -47,6 +51,8 @@ export const en: MessageSchema = {
     nav: {
       today: 'Today',
       tickets: 'Tickets',
+      customers: 'Customers',
+      admin: 'Administration',
       system: 'System status',
     },
   },
@@ -295,6 +301,10 @@ export const en: MessageSchema = {
       failed: 'Failed: {message}',
     },
   },
+  customers: customersEn,
+  live: liveEn,
+  admin: adminEn,
+  reports: reportsEn,
   errors: {
     network: 'Cannot reach the server',
     http: 'error {status}',

@@ -1,3 +1,8 @@
+import { adminPl } from './sections/admin.pl';
+import { customersPl } from './sections/customers.pl';
+import { livePl } from './sections/live.pl';
+import { reportsPl } from './sections/reports.pl';
+
 // Polish texts of the agent panel. Polish is the default language, so this
 // file defines the shape every other language has to match.
 export const pl = {
@@ -46,6 +51,8 @@ export const pl = {
     nav: {
       today: 'Na dziś',
       tickets: 'Zgłoszenia',
+      customers: 'Klienci',
+      admin: 'Administracja',
       system: 'Stan systemu',
     },
   },
@@ -294,6 +301,10 @@ export const pl = {
       failed: 'Nie udało się: {message}',
     },
   },
+  customers: customersPl,
+  live: livePl,
+  admin: adminPl,
+  reports: reportsPl,
   errors: {
     network: 'Brak połączenia z serwerem',
     http: 'błąd {status}',

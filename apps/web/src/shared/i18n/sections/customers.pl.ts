@@ -1,0 +1,38 @@
+// Polish texts of the customer search and profile.
+export const customersPl = {
+  title: 'Klienci',
+  profileTitle: 'Klient',
+  heading: 'Klienci',
+  total: '{n} klient | {n} klientów | {n} klientów',
+  empty: 'Nie znaleziono klientów',
+  loadFailed: 'Nie udało się wczytać klientów',
+  notFound: 'Nie ma takiego klienta',
+  unnamed: 'Klient bez nazwy',
+  backToSearch: 'Wróć do wyszukiwania klientów',
+  table: 'Znalezieni klienci',
+  search: {
+    label: 'Szukaj klienta',
+    placeholder: 'Imię i nazwisko, e-mail lub telefon',
+    submit: 'Szukaj',
+  },
+  columns: {
+    name: 'Klient',
+    email: 'E-mail',
+    phone: 'Telefon',
+    tags: 'Tagi',
+  },
+  profile: {
+    contact: 'Dane kontaktowe',
+    emails: 'E-mail',
+    phones: 'Telefon',
+    tags: 'Tagi',
+    externalId: 'Identyfikator ({system})',
+    since: 'Klient od',
+    notes: 'Notatki',
+    history: 'Historia zgłoszeń',
+    ticketCount: '{n} zgłoszenie | {n} zgłoszenia | {n} zgłoszeń',
+    historyFailed: 'Nie udało się wczytać zgłoszeń klienta',
+    noTickets: 'Klient nie ma zgłoszeń',
+    channel: 'Kanał',
+  },
+};
