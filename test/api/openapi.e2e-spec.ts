@@ -58,11 +58,15 @@ describe('OpenAPI document', () => {
         'GET /api/v1/sla-policies', 'POST /api/v1/sla-policies', 'PUT /api/v1/sla-policies/order', 'POST /api/v1/sla-policies/match',
         'GET /api/v1/sla-policies/{id}', 'PATCH /api/v1/sla-policies/{id}', 'DELETE /api/v1/sla-policies/{id}',
         'GET /api/v1/views/today',
+        'GET /api/v1/reports/volume', 'GET /api/v1/reports/inbound-mails', 'GET /api/v1/reports/response-times', 'GET /api/v1/reports/sla',
+        'GET /api/v1/reports/load', 'GET /api/v1/reports/contact-reasons', 'GET /api/v1/reports/automation', 'GET /api/v1/reports/satisfaction',
+        'GET /api/v1/surveys/{token}', 'POST /api/v1/surveys/{token}',
+        'GET /api/v1/live', 'GET /api/v1/tickets/{id}/presence', 'PUT /api/v1/tickets/{id}/presence', 'DELETE /api/v1/tickets/{id}/presence',
       ].sort(),
     );
     for (const { route, op } of routes) {
       expect({ route, summary: Boolean(op.summary) }).toEqual({ route, summary: true });
-      const publicRoute = route === 'POST /api/v1/auth/login' || route === 'GET /api/health';
+      const publicRoute = route === 'POST /api/v1/auth/login' || route === 'GET /api/health' || route.endsWith(' /api/v1/surveys/{token}');
       expect({ route, secured: Boolean(op.security?.length) }).toEqual({ route, secured: !publicRoute });
       if (!publicRoute) expect({ route, has401: '401' in op.responses }).toEqual({ route, has401: true });
     }

@@ -11,3 +11,5 @@ export * from './business-hours.js';
 export * from './assignment/index.js';
 export * from './templates/index.js';
 export * from './sla/index.js';
+export * from './reports/index.js';
+export * from './surveys/index.js';

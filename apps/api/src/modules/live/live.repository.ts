@@ -35,9 +35,12 @@ export class LiveRepository {
    */
   async eventsSince(afterId: string, ids: string[], limit: number): Promise<LiveEventRow[]> {
     const rows = (await this.dataSource.query(
-      `SELECT id::text AS id, ticket_id, type, field FROM ticket_events
-        WHERE id > $1::bigint OR id = ANY($2::bigint[])
-        ORDER BY id LIMIT $3`,
+      // Two index range reads: an OR of both would make the planner walk the primary key from the start.
+      `SELECT id::text AS id, ticket_id, type, field FROM (
+         (SELECT id, ticket_id, type, field FROM ticket_events WHERE id > $1::bigint ORDER BY id LIMIT $3)
+         UNION
+         (SELECT id, ticket_id, type, field FROM ticket_events WHERE id = ANY($2::bigint[]))
+       ) events ORDER BY id LIMIT $3`,
       [afterId, ids, limit],
     )) as { id: string; ticket_id: string; type: string; field: string | null }[];
     return rows.map((r) => ({ id: r.id, ticketId: r.ticket_id, type: r.type, field: r.field }));

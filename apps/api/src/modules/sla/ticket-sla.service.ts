@@ -6,6 +6,7 @@ import {
 } from '../tickets/automation/ticket-automation.hooks.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { SlaPoliciesService } from './sla-policies.service.js';
+import { needsBusinessTimes, responseBusinessTimes } from './response-business-times.js';
 import { TicketSlaRepository, type TicketSlaContext } from './ticket-sla.repository.js';
 import {
   COMPLAINT_CATEGORY_SLUG, EMPTY_TICKET_SLA, recomputeTicketSla, type TicketSlaColumns, type TicketSlaSnapshot,
@@ -44,7 +45,11 @@ export class TicketSlaService implements TicketAutomation, OnModuleInit {
       customerRepliedAt: message?.createdAt,
       agentReplied: change.trigger === 'agent_replied',
     });
-    await this.repository.updateSla(manager, ticket.id, changedColumns(ticket, next));
+    // The first response and resolution times in business time, counted once when they happen (for the reports).
+    const times = needsBusinessTimes(ticket)
+      ? responseBusinessTimes(ticket, await this.policies.calendarFor((await this.policyOf(ticket, context.customerTags)) ?? { calendarId: null }))
+      : {};
+    await this.repository.updateSla(manager, ticket.id, { ...changedColumns(ticket, next), ...times });
     return [];
   }
 
@@ -64,6 +69,12 @@ export class TicketSlaService implements TicketAutomation, OnModuleInit {
   /** A loaded ticket's deadlines as of `now` under the policies and calendars in force (a recount after a configuration change). */
   deadlinesFor(context: TicketSlaContext, now: Date): Promise<TicketSlaColumns> {
     return this.recount(context.ticket, context.customerTags, context.categorySlug, now, {});
+  }
+
+  private policyOf(ticket: Pick<TicketEntity, 'queueId' | 'categoryId' | 'priority' | 'channel'>, customerTags: string[]) {
+    return this.policies.policyFor({
+      queueId: ticket.queueId, categoryId: ticket.categoryId, priority: ticket.priority, channel: ticket.channel, customerTags,
+    });
   }
 
   private async recount(

@@ -1023,14 +1023,14 @@ export interface components {
              * @default agent
              * @enum {string}
              */
-            role: "admin" | "agent";
+            role?: "admin" | "agent";
             /**
              * @default pl
              * @enum {string}
              */
-            locale: "pl" | "en";
+            locale?: "pl" | "en";
             /** @default true */
-            active: boolean;
+            active?: boolean;
         };
         UpdateUserDto: {
             email?: string;
@@ -1123,7 +1123,7 @@ export interface components {
              * @default agent
              * @enum {string}
              */
-            role: "admin" | "agent";
+            role?: "admin" | "agent";
             /**
              * Format: date-time
              * @description When the token stops working; never when absent.
@@ -1431,7 +1431,7 @@ export interface components {
              * @default manual
              * @enum {string}
              */
-            assignmentStrategy: "manual" | "round_robin" | "least_open";
+            assignmentStrategy?: "manual" | "round_robin" | "least_open";
             /**
              * Format: uuid
              * @description The team lead: an existing user.
@@ -1619,7 +1619,7 @@ export interface components {
              * @default pl
              * @enum {string}
              */
-            language: "pl" | "en";
+            language?: "pl" | "en";
             /**
              * Format: uuid
              * @description Offered only in this queue; null or left out: in every queue.
@@ -1629,7 +1629,7 @@ export interface components {
              * @description false: no longer offered, suggested or usable in replies and rules.
              * @default true
              */
-            active: boolean;
+            active?: boolean;
         };
         UpdateTemplateDto: {
             title?: string;
@@ -1759,7 +1759,7 @@ export interface components {
              * @default normal
              * @enum {string}
              */
-            priority: "low" | "normal" | "high" | "urgent";
+            priority?: "low" | "normal" | "high" | "urgent";
             /**
              * Format: uuid
              * @description Without it the ticket goes to the default queue.
@@ -2470,7 +2470,7 @@ export interface components {
             /** @example Sklep Kowalski — Reklamacje */
             replyFromName?: string;
             /** @default true */
-            autoAcknowledge: boolean;
+            autoAcknowledge?: boolean;
             /**
              * @description Placeholders: {{ticket.number}}, {{ticket.subject}}, {{customer.name}}, {{expected_response}}, {{faq_url}}, {{address.name}}; any other is refused (write \{{ for literal braces).
              * @example Przyjęliśmy reklamację {{ticket.number}}
@@ -2563,12 +2563,12 @@ export interface components {
         CreateRuleDto: {
             /** @example Reklamacje → kolejka Reklamacje */
             name: string;
-            description?: Record<string, never> | null;
+            description?: string | null;
             /**
              * @description New rules start disabled unless asked: dry-run them first.
              * @default false
              */
-            enabled: boolean;
+            enabled?: boolean;
             /** @enum {string} */
             trigger: "ticket_created" | "customer_replied" | "agent_replied" | "status_changed" | "ticket_closed" | "time_in_status" | "sla_before_deadline" | "sla_after_deadline";
             /**
@@ -2633,7 +2633,7 @@ export interface components {
              * @description When this rule matches, later rules of the same trigger are not evaluated.
              * @default false
              */
-            stopProcessing: boolean;
+            stopProcessing?: boolean;
             /** @description Position among the rules of its trigger (ascending); new rules go last. */
             order?: number;
         };
@@ -2654,7 +2654,7 @@ export interface components {
              */
             to?: string;
             /** @default false */
-            hasAttachments: boolean;
+            hasAttachments?: boolean;
         };
         DryRunDraftDto: {
             /** @description Try the rule on this message as a new ticket. */
@@ -2715,12 +2715,12 @@ export interface components {
         UpdateRuleDto: {
             /** @example Reklamacje → kolejka Reklamacje */
             name?: string;
-            description?: Record<string, never> | null;
+            description?: string | null;
             /**
              * @description New rules start disabled unless asked: dry-run them first.
              * @default false
              */
-            enabled: boolean;
+            enabled?: boolean;
             /** @enum {string} */
             trigger?: "ticket_created" | "customer_replied" | "agent_replied" | "status_changed" | "ticket_closed" | "time_in_status" | "sla_before_deadline" | "sla_after_deadline";
             /**
@@ -2785,7 +2785,7 @@ export interface components {
              * @description When this rule matches, later rules of the same trigger are not evaluated.
              * @default false
              */
-            stopProcessing: boolean;
+            stopProcessing?: boolean;
             /** @description Position among the rules of its trigger (ascending); new rules go last. */
             order?: number;
         };
@@ -2915,7 +2915,7 @@ export interface components {
              * @default PL
              * @enum {string}
              */
-            holidays: "PL" | "none";
+            holidays?: "PL" | "none";
             /**
              * @description Further days off, YYYY-MM-DD.
              * @default []
@@ -2923,7 +2923,7 @@ export interface components {
              *       "2026-12-31"
              *     ]
              */
-            extraDaysOff: string[];
+            extraDaysOff?: string[];
             /**
              * @description Days worked although they would be off (a Saturday worked in exchange), with their own hours.
              * @default []
@@ -2939,12 +2939,12 @@ export interface components {
              *       }
              *     ]
              */
-            extraWorkingDays: components["schemas"]["ExtraWorkingDayDto"][];
+            extraWorkingDays?: components["schemas"]["ExtraWorkingDayDto"][];
             /**
              * @description true makes this the default calendar (the previous one stops being it).
              * @default false
              */
-            isDefault: boolean;
+            isDefault?: boolean;
         };
         UpdateCalendarDto: {
             /**
@@ -2992,7 +2992,7 @@ export interface components {
              * @default PL
              * @enum {string}
              */
-            holidays: "PL" | "none";
+            holidays?: "PL" | "none";
             /**
              * @description Further days off, YYYY-MM-DD.
              * @default []
@@ -3000,7 +3000,7 @@ export interface components {
              *       "2026-12-31"
              *     ]
              */
-            extraDaysOff: string[];
+            extraDaysOff?: string[];
             /**
              * @description Days worked although they would be off (a Saturday worked in exchange), with their own hours.
              * @default []
@@ -3016,12 +3016,12 @@ export interface components {
              *       }
              *     ]
              */
-            extraWorkingDays: components["schemas"]["ExtraWorkingDayDto"][];
+            extraWorkingDays?: components["schemas"]["ExtraWorkingDayDto"][];
             /**
              * @description true makes this the default calendar (the previous one stops being it).
              * @default false
              */
-            isDefault: boolean;
+            isDefault?: boolean;
         };
         CalendarDayOffDto: {
             /** @example 2027-03-29 */
@@ -3203,7 +3203,7 @@ export interface components {
             name: string;
             description?: string | null;
             /** @default true */
-            enabled: boolean;
+            enabled?: boolean;
             /** @description Position (ascending). Left out: a policy with conditions goes just before the first enabled catch-all, a catch-all goes last. */
             order?: number;
             /**
@@ -3216,7 +3216,7 @@ export interface components {
              *       ]
              *     }
              */
-            conditions: components["schemas"]["SlaConditionsInputDto"];
+            conditions?: components["schemas"]["SlaConditionsInputDto"];
             /**
              * @description The first answer; null or left out: no target. A problem answers 400 SLA_POLICY_INVALID naming the place, e.g. firstResponse.minutes or conditions.priorities[1].
              * @example {
@@ -3246,14 +3246,14 @@ export interface components {
              *       "waiting_customer"
              *     ]
              */
-            pauseStatuses: ("waiting_customer" | "waiting_third_party")[];
+            pauseStatuses?: ("waiting_customer" | "waiting_third_party")[];
             /**
              * @description When to warn before a deadline: { percent } or { minutesBefore }; {} or null: no warning.
              * @default {
              *       "percent": 80
              *     }
              */
-            warning: components["schemas"]["SlaWarningInputDto"] | null;
+            warning?: components["schemas"]["SlaWarningInputDto"] | null;
         };
         ReorderSlaPoliciesDto: {
             /** @description Every policy, in the order they should be tried. */
@@ -3392,7 +3392,7 @@ export interface components {
             name?: string;
             description?: string | null;
             /** @default true */
-            enabled: boolean;
+            enabled?: boolean;
             /** @description Position (ascending). Left out: a policy with conditions goes just before the first enabled catch-all, a catch-all goes last. */
             order?: number;
             /**
@@ -3405,7 +3405,7 @@ export interface components {
              *       ]
              *     }
              */
-            conditions: components["schemas"]["SlaConditionsInputDto"];
+            conditions?: components["schemas"]["SlaConditionsInputDto"];
             /**
              * @description The first answer; null or left out: no target. A problem answers 400 SLA_POLICY_INVALID naming the place, e.g. firstResponse.minutes or conditions.priorities[1].
              * @example {
@@ -3435,14 +3435,14 @@ export interface components {
              *       "waiting_customer"
              *     ]
              */
-            pauseStatuses: ("waiting_customer" | "waiting_third_party")[];
+            pauseStatuses?: ("waiting_customer" | "waiting_third_party")[];
             /**
              * @description When to warn before a deadline: { percent } or { minutesBefore }; {} or null: no warning.
              * @default {
              *       "percent": 80
              *     }
              */
-            warning: components["schemas"]["SlaWarningInputDto"] | null;
+            warning?: components["schemas"]["SlaWarningInputDto"] | null;
         };
     };
     responses: never;

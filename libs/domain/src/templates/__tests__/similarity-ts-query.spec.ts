@@ -48,13 +48,11 @@ describe('buildSimilarityTsQuery', () => {
     expect(buildSimilarityTsQuery(undefined as unknown as string)).toBeNull();
   });
 
-  it('uses at most 32 terms, skips absurdly long words, and stays fast on a huge message', () => {
+  it('uses at most 32 terms, skips absurdly long words, and reads a huge message as its words', () => {
     const words = Array.from({ length: 100 }, (_, i) => `${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}kategoria`);
     expect(terms(words.join(' '))).toHaveLength(MAX_SIMILARITY_TERMS);
     expect(terms(`${'x'.repeat(41)} zwrot`)).toEqual(['zwro']);
-    const started = performance.now();
-    buildSimilarityTsQuery('zamówienie '.repeat(200_000));
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(terms('zamówienie '.repeat(200_000))).toEqual(terms('zamówienie'));
   });
 
   it('works with other scripts', () => {

@@ -133,4 +133,12 @@ export class TicketEntity {
   /** The next moment a warning or breach is due to be recorded; null: nothing pending. */
   @Column('timestamptz', { name: 'sla_next_check_at', nullable: true })
   slaNextCheckAt!: Date | null;
+
+  /** Business seconds from creation to the first response, on the SLA policy's calendar (or the default one); counted once when it happens. */
+  @Column('integer', { name: 'first_response_business_seconds', nullable: true })
+  firstResponseBusinessSeconds!: number | null;
+
+  /** Business seconds from creation to the resolution, counted when the ticket is resolved (cleared when it is reopened). */
+  @Column('integer', { name: 'resolution_business_seconds', nullable: true })
+  resolutionBusinessSeconds!: number | null;
 }

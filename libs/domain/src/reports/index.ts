@@ -1,0 +1,3 @@
+export * from './report-range.js';
+export * from './csv.js';
+export * from './percentile.js';
