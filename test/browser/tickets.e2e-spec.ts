@@ -351,6 +351,68 @@ describe('agent panel: ticket list and ticket page', () => {
     await articleWith(page, 'Drukarka nie drukuje paragonów.').filter({ hasText: 'Wiadomość od klienta' }).waitFor();
   });
 
+  it('works from the keyboard: assign to me, reply with Ctrl+Enter, the status, the list of shortcuts and the next ticket', async () => {
+    const mine = await createTicket({
+      subject: 'Skróty: pytanie o fakturę', customer: { email: 'skroty@example.pl', name: 'Sylwia Skrót' }, message: { body: 'Proszę o fakturę.' },
+    });
+    const page = await loggedIn(`/tickets/${mine.number}`);
+    await page.getByRole('heading', { name: 'Skróty: pytanie o fakturę', level: 1 }).waitFor();
+
+    await page.keyboard.press('a');
+    await page.getByRole('combobox', { name: 'Przypisane do', exact: true }).filter({ hasText: adminName }).waitFor();
+    await waitFor(async () => ((await admin.get(`/tickets/${mine.id}`)).body as { assigneeId: string | null }).assigneeId === adminId, {
+      description: 'the ticket to be assigned to me',
+    });
+
+    await page.keyboard.press('r');
+    const body = page.getByLabel('Treść', { exact: true });
+    await expect(body.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.type('Faktura jest w załączniku.');
+    await page.keyboard.press('Control+Enter');
+    await articleWith(page, 'Faktura jest w załączniku.').waitFor();
+    await sink.waitFor((m) => m.envelope.rcptTo.includes('skroty@example.pl'));
+
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('s');
+    await expect(page.getByRole('combobox', { name: 'Status', exact: true }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Skróty klawiszowe' });
+    await help.getByText('Przypisz do mnie').waitFor();
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+
+    // The next ticket of my "today to handle": the outage ticket is assigned to me as well.
+    await page.keyboard.press('j');
+    await page.waitForURL((url) => url.pathname.startsWith('/tickets/') && url.pathname !== `/tickets/${mine.number}`);
+  });
+
+  it("shows the customer's answer to the satisfaction survey sent after closing", async () => {
+    await expectCreated('/rules', {
+      name: 'Ankieta po zamknięciu', trigger: 'ticket_closed', enabled: true,
+      conditions: { match: 'all', conditions: [{ field: 'subject', operator: 'contains', value: 'ankieta' }] },
+      actions: [{ type: 'send_survey', kind: 'csat' }],
+    });
+    const rated = await createTicket({
+      subject: 'Ankieta: pytanie o rozmiar', customer: { email: 'ocena@example.pl', name: 'Ola Ocena' }, message: { body: 'Czy jest rozmiar 42?' },
+    });
+    expect((await admin.patch(`/tickets/${rated.id}`, { status: 'closed' })).status).toBe(200);
+    const mail = await sink.waitFor((m) => m.envelope.rcptTo.includes('ocena@example.pl'));
+    const token = /\/survey\/([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1];
+    const answered = await fetch(`${product.baseUrl}/api/v1/surveys/${token}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ score: 4, comment: 'Szybka odpowiedź, dziękuję' }),
+    });
+    expect(answered.status).toBe(200);
+
+    const page = await loggedIn(`/tickets/${rated.number}`);
+    const card = page.getByRole('region', { name: 'Ocena klienta' });
+    await card.getByText('Ocena: 4 / 5').waitFor();
+    await card.getByText('Szybka odpowiedź, dziękuję').waitFor();
+    await page.getByText('Klient ocenił obsługę: 4 / 5').waitFor();
+    await page.getByText('Wysłano klientowi ankietę CSAT').waitFor();
+  });
+
   it('replies with a suggested template, sends it to the customer and adds an internal note', async () => {
     const page = await loggedIn(`/tickets/${tickets.parcel.number}`);
     await page.getByRole('heading', { name: 'Paczka nie dotarła', level: 1 }).waitFor();

@@ -91,7 +91,7 @@ describe('regex cost stays bounded', () => {
       const given: number[] = [];
       const safe = ok(pattern);
       const watched = new (class extends RegExp {
-        exec(input: string) {
+        override exec(input: string) {
           given.push(input.length);
           return super.exec(input);
         }

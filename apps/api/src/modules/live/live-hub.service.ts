@@ -42,7 +42,10 @@ export class LiveHubService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.feed.onChanges((changes) => void this.announceChanges(changes).catch((error: Error) => this.logger.warn(`Live ticket changes: ${error.message}`)));
+    this.feed.onChanges(
+      (changes) => void this.announceChanges(changes).catch((error: Error) => this.logger.warn(`Live ticket changes: ${error.message}`)),
+      () => this.subscribers.size > 0,
+    );
     this.presence.onChange((ticketId) => void this.announcePresence(ticketId));
     this.heartbeat = setInterval(() => this.forEachOpen((s) => s.stream.comment('keep-alive')), HEARTBEAT_MS);
     this.presenceSweep = setInterval(() => this.sweepPresence(), PRESENCE_SWEEP_MS);

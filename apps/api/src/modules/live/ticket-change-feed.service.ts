@@ -34,6 +34,9 @@ const MAX_GAPS = 10_000;
 export class TicketChangeFeedService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(TicketChangeFeedService.name);
   private handler: ((changes: TicketChange[]) => void) | null = null;
+  private wanted: () => boolean = () => true;
+  /** The newest event id seen by the last read while nobody listened. */
+  private latestWhileIdle: bigint | null = null;
   private cursor: bigint | null = null;
   /** Ids below the cursor not seen yet, with when they were first missed. */
   private readonly gaps = new Map<bigint, number>();
@@ -43,8 +46,14 @@ export class TicketChangeFeedService implements OnModuleInit, OnModuleDestroy {
 
   constructor(private readonly repository: LiveRepository) {}
 
-  onChanges(handler: (changes: TicketChange[]) => void): void {
+  /**
+   * `wanted` says whether anybody listens right now: while nobody does, the
+   * feed only keeps its place at the newest event instead of reading them
+   * (a panel that connects loads what it shows anyway).
+   */
+  onChanges(handler: (changes: TicketChange[]) => void, wanted: () => boolean = () => true): void {
     this.handler = handler;
+    this.wanted = wanted;
   }
 
   async onModuleInit(): Promise<void> {
@@ -65,6 +74,17 @@ export class TicketChangeFeedService implements OnModuleInit, OnModuleDestroy {
   private async poll(): Promise<void> {
     let full = false;
     try {
+      if (!this.wanted()) {
+        // The place kept lags one read behind the newest event, so a change committing late (its id taken
+        // earlier) is still read when someone starts listening.
+        const latest = BigInt(await this.repository.latestEventId());
+        this.cursor = this.latestWhileIdle ?? this.cursor;
+        this.latestWhileIdle = latest;
+        this.gaps.clear();
+        this.failing = false;
+        return this.schedule(POLL_MS);
+      }
+      this.latestWhileIdle = null;
       const rows = await this.repository.eventsSince(String(this.cursor), [...this.gaps.keys()].map(String), BATCH);
       full = rows.length === BATCH;
       if (this.failing) this.logger.log('Reading ticket changes again');

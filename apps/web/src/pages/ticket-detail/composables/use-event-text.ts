@@ -97,6 +97,20 @@ export function useEventText() {
       }
       case 'message_bounced':
         return t('ticketPage.events.bounced');
+      case 'sla_warning':
+      case 'sla_breached': {
+        const target = asObject(event.newValue)['target'];
+        const known = ['firstResponse', 'nextResponse', 'resolution', 'statutory'] as const;
+        const name = known.find((k) => k === target);
+        const key = event.type === 'sla_warning' ? 'ticketPage.events.slaWarning' : 'ticketPage.events.slaBreached';
+        return t(key, { target: name ? t(`ticketPage.events.slaTargets.${name}`) : String(target ?? '—') });
+      }
+      case 'survey_sent':
+        return t('ticketPage.events.surveySent', { kind: String(asObject(event.newValue)['kind'] ?? '').toUpperCase() });
+      case 'survey_answered': {
+        const answer = asObject(event.newValue);
+        return t('ticketPage.events.surveyAnswered', { score: `${String(answer['score'])} / ${answer['kind'] === 'nps' ? 10 : 5}` });
+      }
       case 'reassigned_absent':
       case 'reassigned_inactive': {
         const key = event.type === 'reassigned_absent' ? 'ticketPage.events.reassignedAbsent' : 'ticketPage.events.reassignedInactive';
