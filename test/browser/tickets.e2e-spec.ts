@@ -366,7 +366,7 @@ describe('agent panel: ticket list and ticket page', () => {
 
     await page.keyboard.press('r');
     const body = page.getByLabel('Treść', { exact: true });
-    await expect(body.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(body.evaluate((el) => el.matches(':focus'))).resolves.toBe(true);
     await page.keyboard.type('Faktura jest w załączniku.');
     await page.keyboard.press('Control+Enter');
     await articleWith(page, 'Faktura jest w załączniku.').waitFor();
@@ -374,7 +374,7 @@ describe('agent panel: ticket list and ticket page', () => {
 
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('s');
-    await expect(page.getByRole('combobox', { name: 'Status', exact: true }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(page.getByRole('combobox', { name: 'Status', exact: true }).evaluate((el) => el.matches(':focus'))).resolves.toBe(true);
 
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('?');
