@@ -10,8 +10,8 @@ import os from 'node:os';
 import pg from 'pg';
 import { loadConfig } from '../apps/api/src/core/config/load-config.js';
 import { startOkienko } from '../apps/api/src/core/startup/start-okienko.js';
+import { benchDatabaseUrl, percentile, recreateBenchDatabase } from './bench-database.js';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
 const MESSAGES_PER_TICKET = 3;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
@@ -23,20 +23,6 @@ const WORDS = [
   'dzień', 'dobry', 'proszę', 'informację', 'kiedy', 'dlaczego', 'jeszcze', 'nie', 'działa', 'awaria',
   'przelew', 'blik', 'konto', 'hasło', 'adres', 'telefon', 'odbiór', 'paczkomat', 'magazyn', 'termin',
 ];
-
-function urlFor(name: string): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function recreateDatabase(): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${DATABASE}`);
-  await client.end();
-}
 
 async function seed(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -102,13 +88,9 @@ async function seed(url: string): Promise<void> {
   await client.end();
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 async function main(): Promise<void> {
-  await recreateDatabase();
-  const url = urlFor(DATABASE);
+  await recreateBenchDatabase(DATABASE);
+  const url = benchDatabaseUrl(DATABASE);
   const product = await startOkienko(
     loadConfig({
       DATABASE_URL: url, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', OKIENKO_ROLES: 'api', LOG_LEVEL: 'error',

@@ -18,8 +18,8 @@ import net from 'node:net';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { makeRule } from './rule-corpus.js';
+import { BENCH_SERVER_URL, benchDatabaseUrl, percentile } from './bench-database.js';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'okienko_bench_ingest';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const THROUGHPUT_MAILS = Number(process.env.BENCH_MAILS ?? 5_000);
@@ -34,16 +34,6 @@ const SPLIT = process.env.BENCH_SPLIT === '1';
 const RULES = Number(process.env.BENCH_RULES ?? 0);
 
 const BODY = `Dzień dobry,\n\n${'proszę o informację, kiedy zamówienie zostanie wysłane; płatność była blikiem.\n'.repeat(48)}\nPozdrawiam\n`;
-
-function urlFor(name: string): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 /**
  * A lean SMTP client: one connection, one mail after another (EHLO once, then
@@ -172,7 +162,7 @@ async function waitProcessed(db: pg.Client, count: number, timeoutMs: number): P
  * BENCH_SPLIT=1 as two processes: api+smtp and a separate worker.
  */
 async function startProduct(): Promise<ChildProcess[]> {
-  const admin = new pg.Client({ connectionString: SERVER_URL });
+  const admin = new pg.Client({ connectionString: BENCH_SERVER_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
   await admin.end();
@@ -182,7 +172,7 @@ async function startProduct(): Promise<ChildProcess[]> {
       env: {
         ...process.env,
         OKIENKO_ROLES: roles,
-        DATABASE_URL: urlFor(DATABASE),
+        DATABASE_URL: benchDatabaseUrl(DATABASE),
         HTTP_PORT: String(HTTP_PORT),
         HTTP_HOST: '127.0.0.1',
         SMTP_PORT: String(SMTP_PORT),
@@ -232,7 +222,7 @@ async function createRules(base: string, token: string, count: number): Promise<
 async function main(): Promise<void> {
   const baseline = await nullBaseline();
   const product = await startProduct();
-  const db = new pg.Client({ connectionString: urlFor(DATABASE) });
+  const db = new pg.Client({ connectionString: benchDatabaseUrl(DATABASE) });
   try {
     const base = `http://127.0.0.1:${HTTP_PORT}/api/v1`;
     const { accessToken } = (await (

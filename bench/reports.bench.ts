@@ -22,8 +22,8 @@ import os from 'node:os';
 import pg from 'pg';
 import { loadConfig } from '../apps/api/src/core/config/load-config.js';
 import { startOkienko } from '../apps/api/src/core/startup/start-okienko.js';
+import { benchDatabaseUrl, percentile, recreateBenchDatabase } from './bench-database.js';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -32,20 +32,6 @@ const KEEP = process.env.BENCH_KEEP === '1';
 const REUSE = process.env.BENCH_REUSE === '1';
 const DATABASE = 'okienko_bench_reports';
 const REPORTS = ['volume', 'inbound-mails', 'response-times', 'sla', 'load', 'contact-reasons', 'automation', 'satisfaction'];
-
-function urlFor(name: string): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function recreateDatabase(): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${DATABASE}`);
-  await client.end();
-}
 
 async function timed(client: pg.Client, label: string, sql: string): Promise<void> {
   const started = Date.now();
@@ -210,10 +196,6 @@ async function seed(url: string): Promise<{ tickets: number; messages: number; e
   return counts!;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
 async function counted(url: string): Promise<{ tickets: number; messages: number; events: number; mails: number; surveys: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -226,8 +208,8 @@ async function counted(url: string): Promise<{ tickets: number; messages: number
 }
 
 async function main(): Promise<void> {
-  if (!REUSE) await recreateDatabase();
-  const url = urlFor(DATABASE);
+  if (!REUSE) await recreateBenchDatabase(DATABASE);
+  const url = benchDatabaseUrl(DATABASE);
   const start = () =>
     startOkienko(
       loadConfig({
@@ -314,10 +296,7 @@ async function dropDatabase(): Promise<void> {
   process.on('uncaughtException', (error: Error & { code?: string }) => {
     if (error.code !== '57P01' && !/Connection terminated/.test(error.message)) throw error;
   });
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await client.end();
+  await recreateBenchDatabase(DATABASE, { dropOnly: true });
 }
 
 main().then(

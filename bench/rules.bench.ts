@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { compileRules, runRules, validateRule } from '../libs/routing/src/index.js';
 import type { Rule, TicketFacts } from '../libs/routing/src/index.js';
 import { makeRule, random } from './rule-corpus.js';
+import { percentile } from './bench-database.js';
 
 const RULES = Number(process.env.BENCH_RULES ?? 200);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 512);
@@ -113,10 +114,6 @@ function makeMail(n: number): TicketFacts {
 // ---------------------------------------------------------------------------------------------
 // Measurement
 // ---------------------------------------------------------------------------------------------
-
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 interface Timing {
   median: number;

@@ -17,28 +17,14 @@ import pg from 'pg';
 import { loadConfig } from '../apps/api/src/core/config/load-config.js';
 import { startOkienko } from '../apps/api/src/core/startup/start-okienko.js';
 import { SlaRecountService, type RecountSummary } from '../apps/api/src/modules/sla/sla-recount.service.js';
+import { benchDatabaseUrl, percentile, recreateBenchDatabase } from './bench-database.js';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
 /** Agents' requests per second during the load phases (half new tickets, half changes). */
 const LOAD_PER_SECOND = Number(process.env.BENCH_LOAD_PER_SECOND ?? 20);
 const DATABASE = 'okienko_bench_sla';
 const CLOCK_TICKS = 100; // USER_HZ on Linux
-
-function urlFor(name: string): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function recreateDatabase(): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${DATABASE}`);
-  await client.end();
-}
 
 /** Open tickets of the last two hours across the seeded queues, categories (a sixth are complaints) and priorities. */
 async function seed(db: pg.Client): Promise<void> {
@@ -64,11 +50,6 @@ async function seed(db: pg.Client): Promise<void> {
   await db.query(`ALTER TABLE tickets ENABLE TRIGGER tickets_search_own`);
   await db.query('VACUUM ANALYZE');
   console.log(`seeded ${TICKETS} open tickets in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** CPU seconds (user + system) each of the given processes has used so far; a process that has ended is left out. */
@@ -147,8 +128,8 @@ function latencyRow(name: string, times: number[]): string {
 }
 
 async function main(): Promise<void> {
-  await recreateDatabase();
-  const url = urlFor(DATABASE);
+  await recreateBenchDatabase(DATABASE);
+  const url = benchDatabaseUrl(DATABASE);
   const product = await startOkienko(
     loadConfig({
       DATABASE_URL: url, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', OKIENKO_ROLES: 'api,worker', LOG_LEVEL: 'error',
