@@ -280,6 +280,16 @@ describe('agent panel: ticket list and ticket page', () => {
     expect(query(page).get('priority')).toBe('high');
   });
 
+  it('filters by the SLA state: a ticket waiting for the customer has its clock paused', async () => {
+    const page = await loggedIn('/tickets');
+    await waitForNumbers(page, Object.values(tickets), 'every ticket');
+    await choose(page, 'Termin SLA', 'Wstrzymane', { multiple: true });
+    await waitFor(async () => query(page).get('sla') === 'paused', { description: 'the SLA filter in the URL' });
+    await waitForNumbers(page, [tickets.shoes], 'only the ticket waiting for the customer');
+    await page.reload();
+    await waitForNumbers(page, [tickets.shoes], 'the filter kept after a reload');
+  });
+
   it('sorts and pages through the list', async () => {
     const page = await loggedIn('/tickets?limit=25&sort=number');
     await waitForNumbers(page, Object.values(tickets), 'every ticket');

@@ -183,6 +183,8 @@ export const en: MessageSchema = {
       searchPlaceholder: 'Number, subject or text',
       anyStatus: 'All statuses',
       anyPriority: 'All priorities',
+      sla: 'SLA deadline',
+      anySla: 'Any SLA state',
       anyQueue: 'All queues',
       anyone: 'Anyone',
       me: 'Me',

@@ -183,6 +183,8 @@ export const pl = {
       searchPlaceholder: 'Numer, temat lub treść',
       anyStatus: 'Wszystkie statusy',
       anyPriority: 'Wszystkie priorytety',
+      sla: 'Termin SLA',
+      anySla: 'Każdy stan SLA',
       anyQueue: 'Wszystkie kolejki',
       anyone: 'Wszyscy',
       me: 'Do mnie',

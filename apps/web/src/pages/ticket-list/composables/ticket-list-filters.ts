@@ -9,6 +9,8 @@ import type { TicketListParams, TicketPriority, TicketSort, TicketStatus } from 
 export interface TicketListFilters {
   status: TicketStatus[];
   priority: TicketPriority[];
+  /** The tickets' SLA state (`breached`, `warning`, …); none chosen: any. */
+  sla: SlaState[];
   /** A queue id, or `none` for tickets in no queue; null: every queue. */
   queue: string | null;
   /** A user id, `me` or `none` (unassigned); null: anyone. */
@@ -20,6 +22,10 @@ export interface TicketListFilters {
   limit: number;
 }
 
+/** The SLA states the list filters by, most pressing first. */
+export const SLA_STATES = ['breached', 'warning', 'ok', 'paused', 'none'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
+
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_SORT: TicketSort = '-createdAt';
 const DEFAULT_LIMIT = PAGE_SIZES[0];
@@ -29,6 +35,7 @@ const ID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 export const EMPTY_FILTERS: TicketListFilters = Object.freeze({
   status: [],
   priority: [],
+  sla: [],
   queue: null,
   assignee: null,
   q: '',
@@ -64,6 +71,7 @@ export function parseFilters(query: LocationQuery): TicketListFilters {
   return {
     status: listOf(query['status'], TICKET_STATUSES),
     priority: listOf(query['priority'], TICKET_PRIORITIES),
+    sla: listOf(query['sla'], SLA_STATES),
     queue: queue === 'none' || (queue !== null && ID_SHAPE.test(queue)) ? queue : null,
     assignee: assignee === 'me' || assignee === 'none' || (assignee !== null && ID_SHAPE.test(assignee)) ? assignee : null,
     q: (single(query['q']) ?? '').trim(),
@@ -80,6 +88,8 @@ export function toQuery(filters: TicketListFilters): LocationQueryRaw {
   const priority = TICKET_PRIORITIES.filter((value) => filters.priority.includes(value));
   if (status.length > 0) query['status'] = status.join(',');
   if (priority.length > 0) query['priority'] = priority.join(',');
+  const sla = SLA_STATES.filter((value) => filters.sla.includes(value));
+  if (sla.length > 0) query['sla'] = sla.join(',');
   if (filters.queue) query['queue'] = filters.queue;
   if (filters.assignee) query['assignee'] = filters.assignee;
   if (filters.q) query['q'] = filters.q;
@@ -98,6 +108,7 @@ export function toApiParams(filters: TicketListFilters): TicketListParams {
   };
   if (filters.status.length > 0) params.status = filters.status.join(',');
   if (filters.priority.length > 0) params.priority = filters.priority.join(',');
+  if (filters.sla.length > 0) params.slaState = filters.sla.join(',');
   if (filters.queue) params.queueId = filters.queue;
   if (filters.assignee) params.assigneeId = filters.assignee;
   if (filters.q) params.q = filters.q;
@@ -107,6 +118,7 @@ export function toApiParams(filters: TicketListFilters): TicketListParams {
 /** Whether anything narrows the list (sorting and paging do not). */
 export function isFiltered(filters: TicketListFilters): boolean {
   return (
-    filters.status.length > 0 || filters.priority.length > 0 || filters.queue !== null || filters.assignee !== null || filters.q !== ''
+    filters.status.length > 0 || filters.priority.length > 0 || filters.sla.length > 0 || filters.queue !== null || filters.assignee !== null ||
+    filters.q !== ''
   );
 }
