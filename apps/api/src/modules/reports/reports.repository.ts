@@ -125,7 +125,7 @@ export class ReportsRepository {
       & { b_count: number; b_mean: number | null; b_pct: number[] | null; b_max: number | null };
     const rows = await this.rows<Row>(
       `WITH d AS (
-         SELECT ${bucketSql(`t.${at}`, p, sql)} AS bucket, extract(epoch FROM t.${at} - t.created_at)::float8 AS c, t.${business}::float8 AS b
+         SELECT ${bucketSql(`t.${at}`, p, sql)} AS bucket, date_part('epoch', t.${at} - t.created_at) AS c, t.${business}::float8 AS b
            FROM tickets t WHERE ${inRangeSql(`t.${at}`, p, sql)}${ticketFiltersSql(p.filters, sql)})
        SELECT bucket,
               count(*)::int AS c_count, avg(c) AS c_mean, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY c) AS c_pct, max(c) AS c_max,
