@@ -4,7 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import { AppException } from './app-exception.js';
 import { ErrorKind } from './error-kind.js';
 
-const STATUS_BY_KIND: Record<ErrorKind, number> = {
+export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.Invalid]: HttpStatus.BAD_REQUEST,
   [ErrorKind.Unauthorized]: HttpStatus.UNAUTHORIZED,
   [ErrorKind.Forbidden]: HttpStatus.FORBIDDEN,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import {
@@ -7,6 +7,8 @@ import {
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import { ErrorResponseDto } from '../../core/errors/error-response.dto.js';
+import { BulkUpdateResultDto } from './dtos/bulk-update-result.dto.js';
+import { BulkUpdateTicketsDto } from './dtos/bulk-update-tickets.dto.js';
 import { CreateMessageDto } from './dtos/create-message.dto.js';
 import { CreateTicketDto } from './dtos/create-ticket.dto.js';
 import { MessageDto } from './dtos/message.dto.js';
@@ -15,6 +17,7 @@ import { TicketListDto } from './dtos/ticket-list.dto.js';
 import { TicketQueryDto } from './dtos/ticket-query.dto.js';
 import { UpdateTicketDto } from './dtos/update-ticket.dto.js';
 import { TicketRef } from './ticket-ref-param.js';
+import { TicketBulkService } from './ticket-bulk.service.js';
 import { TicketDetailsService } from './ticket-details.service.js';
 import { TicketsService } from './tickets.service.js';
 
@@ -34,6 +37,7 @@ export class TicketsController {
   constructor(
     private readonly tickets: TicketsService,
     private readonly details: TicketDetailsService,
+    private readonly bulk: TicketBulkService,
   ) {}
 
   @Get()
@@ -49,6 +53,17 @@ export class TicketsController {
   @ApiCreatedResponse({ type: TicketDetailDto })
   async create(@Body() dto: CreateTicketDto, @CurrentActor() actor: Actor): Promise<TicketDetailDto> {
     return this.details.detail(await this.tickets.create(dto, actor));
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Change many tickets at once (assignee, status, priority, queue, tags); each ticket is changed or refused on its own',
+    description: 'Every ticket goes through the checks of PATCH /tickets/:id in its own transaction. An agent may change only tickets of the queues they work in and tickets assigned to them (others are refused with TICKET_FORBIDDEN).',
+  })
+  @ApiOkResponse({ type: BulkUpdateResultDto })
+  async bulkUpdate(@Body() dto: BulkUpdateTicketsDto, @CurrentActor() actor: Actor): Promise<BulkUpdateResultDto> {
+    return this.bulk.apply(dto, actor);
   }
 
   @Get(':id')

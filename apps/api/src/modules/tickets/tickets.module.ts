@@ -13,6 +13,7 @@ import { AttachmentEntity } from './entities/attachment.entity.js';
 import { MessageEntity } from './entities/message.entity.js';
 import { TicketEventEntity } from './entities/ticket-event.entity.js';
 import { TicketEntity } from './entities/ticket.entity.js';
+import { TicketBulkService } from './ticket-bulk.service.js';
 import { TicketDetailsService } from './ticket-details.service.js';
 import { TicketsController } from './tickets.controller.js';
 import { TicketsRepository } from './tickets.repository.js';
@@ -29,7 +30,7 @@ import { ViewsController } from './views.controller.js';
     TemplatesModule,
   ],
   controllers: [TicketsController, ViewsController],
-  providers: [TicketsRepository, TicketsService, TicketDetailsService, InboundTicketsService, OutboundMessagesService, TicketAutomationHooks],
+  providers: [TicketsRepository, TicketsService, TicketBulkService, TicketDetailsService, InboundTicketsService, OutboundMessagesService, TicketAutomationHooks],
   exports: [TicketsService, TicketsRepository, InboundTicketsService, OutboundMessagesService, TicketAutomationHooks],
 })
 export class TicketsModule {}

@@ -31,6 +31,21 @@ import { TicketsRepository, type NewAttachment } from './tickets.repository.js';
 
 const TICKET_NUMBER = /^\d{4}-\d{6,}$/;
 
+/** How a change is applied beyond its fields, for callers that change many tickets (bulk actions). */
+export interface TicketUpdateOptions {
+  /** Tags added to and removed from the ticket's own, read under the ticket's lock. */
+  tagEdits?: TagEdits;
+  /** Called with the locked ticket before anything changes; throws to refuse the change. */
+  authorise?: (ticket: TicketEntity) => void;
+  /** The caller has checked the queue, category and assignee the change names already. */
+  referencesChecked?: boolean;
+}
+
+export interface TagEdits {
+  add: string[];
+  remove: string[];
+}
+
 @Injectable()
 export class TicketsService {
   constructor(
@@ -137,15 +152,14 @@ export class TicketsService {
   }
 
   /** Changes the given fields; each change is one audit event in the same transaction. */
-  async update(ref: string, dto: UpdateTicketDto, actor: Actor): Promise<TicketEntity> {
+  async update(ref: string, dto: UpdateTicketDto, actor: Actor, options: TicketUpdateOptions = {}): Promise<TicketEntity> {
     const { id } = await this.get(ref);
-    if (dto.queueId) await this.queues.assertQueue(dto.queueId);
-    if (dto.categoryId) await this.queues.assertCategory(dto.categoryId);
-    if (dto.assigneeId) await this.assertAssignee(dto.assigneeId);
+    if (!options.referencesChecked) await this.assertReferences(dto);
 
     let afterCommit: AfterCommit[] = [];
     const updated = await this.tickets.transaction(async (manager) => {
       const before = await this.lockedTicket(manager, id);
+      options.authorise?.(before);
       const patch: Partial<TicketEntity> = {};
       if (dto.subject !== undefined) patch.subject = dto.subject.trim();
       if (dto.priority !== undefined) patch.priority = dto.priority;
@@ -153,6 +167,7 @@ export class TicketsService {
       if (dto.categoryId !== undefined) patch.categoryId = dto.categoryId;
       if (dto.assigneeId !== undefined) patch.assigneeId = dto.assigneeId;
       if (dto.tags !== undefined) patch.tags = unique(dto.tags);
+      if (options.tagEdits) patch.tags = editedTags(before.tags, options.tagEdits);
       if (dto.status !== undefined && dto.status !== before.status) Object.assign(patch, this.statusPatch(before.status, dto.status));
 
       const events = fieldChangeEvents(before, patch, auditActor(actor));
@@ -168,6 +183,13 @@ export class TicketsService {
     });
     await this.automation.afterCommit(afterCommit);
     return updated;
+  }
+
+  /** The queue, category and assignee a change names must exist (400 naming the field otherwise). */
+  async assertReferences(dto: Pick<UpdateTicketDto, 'queueId' | 'categoryId' | 'assigneeId'>): Promise<void> {
+    if (dto.queueId) await this.queues.assertQueue(dto.queueId);
+    if (dto.categoryId) await this.queues.assertCategory(dto.categoryId);
+    if (dto.assigneeId) await this.assertAssignee(dto.assigneeId);
   }
 
   /**
@@ -316,4 +338,10 @@ function toNewAttachment(file: AttachmentInputDto): NewAttachment {
 
 function unique(values: string[]): string[] {
   return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+}
+
+/** The ticket's tags without the removed ones, then the added ones not there yet. */
+function editedTags(tags: string[], edits: TagEdits): string[] {
+  const removed = new Set(unique(edits.remove));
+  return unique([...tags.filter((tag) => !removed.has(tag)), ...edits.add]);
 }

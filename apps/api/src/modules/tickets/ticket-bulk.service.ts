@@ -1,0 +1,92 @@
+import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import type { Actor } from '../../core/auth/actor.js';
+import { AppException } from '../../core/errors/app-exception.js';
+import { STATUS_BY_KIND } from '../../core/errors/http-exception.filter.js';
+import { QueuesService } from '../queues/queues.service.js';
+import type { BulkTicketChangesDto } from './dtos/bulk-ticket-changes.dto.js';
+import type { BulkItemResultDto, BulkUpdateResultDto } from './dtos/bulk-update-result.dto.js';
+import type { BulkUpdateTicketsDto } from './dtos/bulk-update-tickets.dto.js';
+import type { UpdateTicketDto } from './dtos/update-ticket.dto.js';
+import type { TicketEntity } from './entities/ticket.entity.js';
+import { TicketsException, TicketsErrorCode } from './tickets.exception.js';
+import { TicketsService, type TicketUpdateOptions } from './tickets.service.js';
+
+type FieldErrors = { field: string; errors: string[] }[];
+
+/**
+ * Bulk actions of the ticket list: the same changes for many tickets. Each
+ * ticket goes through the path of PATCH /tickets/:id (workflow, audit events,
+ * rules and SLA, live events) in its own transaction, so one refused ticket
+ * does not hold up the others. An agent changes only tickets of the queues they
+ * are a member or the lead of, and tickets assigned to them; admins and API
+ * tokens any ticket.
+ */
+@Injectable()
+export class TicketBulkService {
+  private readonly logger = new Logger(TicketBulkService.name);
+
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly queues: QueuesService,
+  ) {}
+
+  async apply(dto: BulkUpdateTicketsDto, actor: Actor): Promise<BulkUpdateResultDto> {
+    const { fields, tagEdits } = this.split(dto.changes);
+    await this.tickets.assertReferences(fields).catch((error: unknown) => {
+      throw prefixFields(error, 'changes');
+    });
+    const options: TicketUpdateOptions = { tagEdits, referencesChecked: true, authorise: await this.authoriser(actor) };
+    const items: BulkItemResultDto[] = [];
+    // One after another: each ticket locks its row in its own short transaction.
+    for (const id of dto.ticketIds) items.push(await this.applyOne(id, fields, options, actor));
+    return { items };
+  }
+
+  private async applyOne(id: string, fields: UpdateTicketDto, options: TicketUpdateOptions, actor: Actor): Promise<BulkItemResultDto> {
+    try {
+      await this.tickets.update(id, fields, actor, options);
+      return { id, ok: true };
+    } catch (error) {
+      if (error instanceof AppException) {
+        return { id, ok: false, error: { statusCode: STATUS_BY_KIND[error.kind], code: error.code, message: error.message } };
+      }
+      this.logger.error(`Bulk change of ticket ${id} failed: ${(error as Error).message}`, (error as Error).stack);
+      return { id, ok: false, error: { statusCode: 500, code: 'INTERNAL_SERVER_ERROR', message: 'The ticket could not be changed' } };
+    }
+  }
+
+  /** The changes as PATCH takes them, and the tag edits; at least one change is needed. */
+  private split(changes: BulkTicketChangesDto): { fields: UpdateTicketDto; tagEdits?: { add: string[]; remove: string[] } } {
+    const { addTags, removeTags, ...rest } = changes;
+    const fields = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as UpdateTicketDto;
+    const hasTags = (addTags?.length ?? 0) + (removeTags?.length ?? 0) > 0;
+    if (Object.keys(fields).length === 0 && !hasTags) {
+      const message = 'changes must name at least one of status, priority, assigneeId, queueId, addTags, removeTags';
+      throw new BadRequestException({ message, details: { code: 'VALIDATION_FAILED', fields: [{ field: 'changes', errors: [message] }] } });
+    }
+    return { fields, tagEdits: hasTags ? { add: addTags ?? [], remove: removeTags ?? [] } : undefined };
+  }
+
+  /** Whether the actor may change a ticket, judged on the locked row. */
+  private async authoriser(actor: Actor): Promise<((ticket: TicketEntity) => void) | undefined> {
+    if (actor.role === 'admin' || actor.userId === null) return undefined;
+    const userId = actor.userId;
+    const mine = new Set((await this.queues.list(actor)).map((details) => details.queue.id));
+    return (ticket) => {
+      if (ticket.assigneeId === userId || (ticket.queueId !== null && mine.has(ticket.queueId))) return;
+      throw new TicketsException(TicketsErrorCode.Forbidden, `Ticket ${ticket.number} is in a queue you do not work in`);
+    };
+  }
+}
+
+/** Names the request's fields where they sit (`queueId` → `changes.queueId`). */
+function prefixFields(error: unknown, parent: string): unknown {
+  if (!(error instanceof AppException)) return error;
+  const fields = (error.details as { fields?: FieldErrors }).fields;
+  for (const entry of fields ?? []) {
+    const field = `${parent}.${entry.field}`;
+    entry.errors = entry.errors.map((message) => message.replace(entry.field, field));
+    entry.field = field;
+  }
+  return error;
+}
