@@ -18,6 +18,7 @@ import { MailModule } from './modules/mail/mail.module.js';
 import { QueuesModule } from './modules/queues/queues.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { RulesModule } from './modules/rules/rules.module.js';
+import { SavedViewsModule } from './modules/saved-views/saved-views.module.js';
 import { SlaModule } from './modules/sla/sla.module.js';
 import { SurveysModule } from './modules/surveys/surveys.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
@@ -25,7 +26,7 @@ import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** The HTTP API: every resource under /api/v1. */
-const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, SurveysModule, ReportsModule, HealthModule, LiveModule];
+const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, SavedViewsModule, SurveysModule, ReportsModule, HealthModule, LiveModule];
 
 @Module({})
 export class AppModule {

@@ -7,6 +7,7 @@ import { QueueMemberEntity } from '../../modules/queues/entities/queue-member.en
 import { QueueEntity } from '../../modules/queues/entities/queue.entity.js';
 import { RuleEntity } from '../../modules/rules/entities/rule.entity.js';
 import { WebhookDeliveryEntity } from '../../modules/rules/entities/webhook-delivery.entity.js';
+import { SavedViewEntity } from '../../modules/saved-views/entities/saved-view.entity.js';
 import { SettingEntity } from '../../modules/settings/entities/setting.entity.js';
 import { CalendarEntity } from '../../modules/sla/entities/calendar.entity.js';
 import { SlaPolicyEntity } from '../../modules/sla/entities/sla-policy.entity.js';
@@ -33,6 +34,7 @@ export const entities = [
   QueueEntity,
   RuleEntity,
   QueueMemberEntity,
+  SavedViewEntity,
   SettingEntity,
   SlaPolicyEntity,
   SurveyEntity,
