@@ -343,6 +343,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change many tickets at once (assignee, status, priority, queue, tags); each ticket is changed or refused on its own
+         * @description Every ticket goes through the checks of PATCH /tickets/:id in its own transaction. An agent may change only tickets of the queues they work in and tickets assigned to them (others are refused with TICKET_FORBIDDEN).
+         */
+        post: operations["Tickets_bulkUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}": {
         parameters: {
             query?: never;
@@ -410,6 +430,43 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List my saved views, then the views shared with everyone */
+        get: operations["SavedViews_list"];
+        put?: never;
+        /** Save the ticket list's filters and sort under a name (shared with everyone: admins only) */
+        post: operations["SavedViews_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a saved view (mine or shared) */
+        get: operations["SavedViews_get"];
+        put?: never;
+        post?: never;
+        /** Delete a saved view */
+        delete: operations["SavedViews_delete"];
+        options?: never;
+        head?: never;
+        /** Rename a saved view, replace its filters, share or unshare it, move it */
+        patch: operations["SavedViews_update"];
         trace?: never;
     };
     "/api/v1/surveys/{token}": {
@@ -1946,6 +2003,60 @@ export interface components {
             /** @description The satisfaction survey sent after closing, with the answer once given; null when none was sent. */
             survey: components["schemas"]["TicketSurveyDto"] | null;
         };
+        BulkTicketChangesDto: {
+            /**
+             * @description Must be an allowed transition from each ticket's current status; tickets where it is not are refused one by one.
+             * @enum {string}
+             */
+            status?: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /**
+             * Format: uuid
+             * @description An active user; null unassigns.
+             */
+            assigneeId?: string | null;
+            /** Format: uuid */
+            queueId?: string;
+            /**
+             * @description Tags added to each ticket's own.
+             * @example [
+             *       "allegro"
+             *     ]
+             */
+            addTags?: string[];
+            /**
+             * @description Tags removed from each ticket (applied before addTags).
+             * @example [
+             *       "pilne"
+             *     ]
+             */
+            removeTags?: string[];
+        };
+        BulkUpdateTicketsDto: {
+            /** @description Ticket ids (or numbers), 1 to 500, each once. */
+            ticketIds: string[];
+            changes: components["schemas"]["BulkTicketChangesDto"];
+        };
+        BulkItemErrorDto: {
+            /** @example 409 */
+            statusCode: number;
+            /** @example TICKET_INVALID_TRANSITION */
+            code: string;
+            /** @example status cannot change from closed to waiting_customer; allowed: open */
+            message: string;
+        };
+        BulkItemResultDto: {
+            /** @description The id (or number) as given in ticketIds. */
+            id: string;
+            /** @description Whether the changes were made (or there was nothing to change). */
+            ok: boolean;
+            error?: components["schemas"]["BulkItemErrorDto"];
+        };
+        BulkUpdateResultDto: {
+            /** @description One result per ticket, in the order given. */
+            items: components["schemas"]["BulkItemResultDto"][];
+        };
         UpdateTicketDto: {
             subject?: string;
             /**
@@ -1997,6 +2108,79 @@ export interface components {
             status?: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
             /** @description Files sent with a reply (or kept with a note). */
             attachments?: components["schemas"]["AttachmentInputDto"][];
+        };
+        SavedViewFiltersDto: {
+            status?: ("new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed")[];
+            priority?: ("low" | "normal" | "high" | "urgent")[];
+            slaState?: ("ok" | "warning" | "breached" | "paused" | "none")[];
+            /** @description A queue id, or `none` (tickets in no queue). */
+            queueId?: string;
+            /** Format: uuid */
+            categoryId?: string;
+            /** @description A user id, `me` (whoever opens the view) or `none` (unassigned). */
+            assigneeId?: string;
+            /** @enum {string} */
+            channel?: "email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social";
+            /** @example allegro */
+            tag?: string;
+            /**
+             * @description Created on or after: a date (`2026-12-01`) or an instant.
+             * @example 2026-12-01
+             */
+            createdFrom?: string;
+            /**
+             * @description Created on or before this date (or before this instant).
+             * @example 2026-12-31
+             */
+            createdTo?: string;
+            /** @example zwrot */
+            q?: string;
+            /** @enum {string} */
+            sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "priority" | "-priority" | "number" | "-number" | "dueAt" | "-dueAt";
+        };
+        SavedViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Pilne reklamacje */
+            name: string;
+            filters: components["schemas"]["SavedViewFiltersDto"];
+            /** @description Shown to everyone (made by an admin); otherwise only to its owner. */
+            shared: boolean;
+            position: number;
+            /** Format: uuid */
+            ownerId: string;
+            /** @description Whether the caller owns the view (and may rename or delete it; admins also shared views of others). */
+            mine: boolean;
+            /** @description Whether the caller may rename, change or delete the view. */
+            editable: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SavedViewListDto: {
+            items: components["schemas"]["SavedViewDto"][];
+            total: number;
+        };
+        CreateSavedViewDto: {
+            /** @example Pilne reklamacje */
+            name: string;
+            filters: components["schemas"]["SavedViewFiltersDto"];
+            /**
+             * @description Shown to everyone; only admins may share a view.
+             * @default false
+             */
+            shared?: boolean;
+            /** @description Where the view sits among its owner's; default: last. */
+            position?: number;
+        };
+        UpdateSavedViewDto: {
+            name?: string;
+            /** @description The complete new filters. */
+            filters?: components["schemas"]["SavedViewFiltersDto"];
+            /** @description Only admins may share a view. */
+            shared?: boolean;
+            position?: number;
         };
         SurveyQuestionDto: {
             /**
@@ -5594,6 +5778,56 @@ export interface operations {
             };
         };
     };
+    Tickets_bulkUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateTicketsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkUpdateResultDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Tickets_get: {
         parameters: {
             query?: never;
@@ -5879,6 +6113,320 @@ export interface operations {
             };
             /** @description No valid access token or API token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViews_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewListDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViews_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedViewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Sharing without being an admin, or saving with an API token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description I have a view of that name already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViews_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViews_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The view is someone else's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViews_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSavedViewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The view is someone else's, or sharing without being an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description I have a view of that name already */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
