@@ -26,7 +26,7 @@ import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** The HTTP API: every resource under /api/v1. */
-const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, SavedViewsModule, SurveysModule, ReportsModule, HealthModule, LiveModule];
+const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, SurveysModule, ReportsModule, HealthModule, LiveModule, SavedViewsModule];
 
 @Module({})
 export class AppModule {

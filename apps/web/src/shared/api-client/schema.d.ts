@@ -432,43 +432,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/saved-views": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List my saved views, then the views shared with everyone */
-        get: operations["SavedViews_list"];
-        put?: never;
-        /** Save the ticket list's filters and sort under a name (shared with everyone: admins only) */
-        post: operations["SavedViews_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/saved-views/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a saved view (mine or shared) */
-        get: operations["SavedViews_get"];
-        put?: never;
-        post?: never;
-        /** Delete a saved view */
-        delete: operations["SavedViews_delete"];
-        options?: never;
-        head?: never;
-        /** Rename a saved view, replace its filters, share or unshare it, move it */
-        patch: operations["SavedViews_update"];
-        trace?: never;
-    };
     "/api/v1/surveys/{token}": {
         parameters: {
             query?: never;
@@ -677,6 +640,43 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List my saved views, then the views shared with everyone */
+        get: operations["SavedViews_list"];
+        put?: never;
+        /** Save the ticket list's filters and sort under a name (shared with everyone: admins only) */
+        post: operations["SavedViews_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a saved view (mine or shared) */
+        get: operations["SavedViews_get"];
+        put?: never;
+        post?: never;
+        /** Delete a saved view */
+        delete: operations["SavedViews_delete"];
+        options?: never;
+        head?: never;
+        /** Rename a saved view, replace its filters, share or unshare it, move it */
+        patch: operations["SavedViews_update"];
         trace?: never;
     };
     "/api/v1/inbound-addresses": {
@@ -2109,79 +2109,6 @@ export interface components {
             /** @description Files sent with a reply (or kept with a note). */
             attachments?: components["schemas"]["AttachmentInputDto"][];
         };
-        SavedViewFiltersDto: {
-            status?: ("new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed")[];
-            priority?: ("low" | "normal" | "high" | "urgent")[];
-            slaState?: ("ok" | "warning" | "breached" | "paused" | "none")[];
-            /** @description A queue id, or `none` (tickets in no queue). */
-            queueId?: string;
-            /** Format: uuid */
-            categoryId?: string;
-            /** @description A user id, `me` (whoever opens the view) or `none` (unassigned). */
-            assigneeId?: string;
-            /** @enum {string} */
-            channel?: "email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social";
-            /** @example allegro */
-            tag?: string;
-            /**
-             * @description Created on or after: a date (`2026-12-01`) or an instant.
-             * @example 2026-12-01
-             */
-            createdFrom?: string;
-            /**
-             * @description Created on or before this date (or before this instant).
-             * @example 2026-12-31
-             */
-            createdTo?: string;
-            /** @example zwrot */
-            q?: string;
-            /** @enum {string} */
-            sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "priority" | "-priority" | "number" | "-number" | "dueAt" | "-dueAt";
-        };
-        SavedViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example Pilne reklamacje */
-            name: string;
-            filters: components["schemas"]["SavedViewFiltersDto"];
-            /** @description Shown to everyone (made by an admin); otherwise only to its owner. */
-            shared: boolean;
-            position: number;
-            /** Format: uuid */
-            ownerId: string;
-            /** @description Whether the caller owns the view (and may rename or delete it; admins also shared views of others). */
-            mine: boolean;
-            /** @description Whether the caller may rename, change or delete the view. */
-            editable: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        SavedViewListDto: {
-            items: components["schemas"]["SavedViewDto"][];
-            total: number;
-        };
-        CreateSavedViewDto: {
-            /** @example Pilne reklamacje */
-            name: string;
-            filters: components["schemas"]["SavedViewFiltersDto"];
-            /**
-             * @description Shown to everyone; only admins may share a view.
-             * @default false
-             */
-            shared?: boolean;
-            /** @description Where the view sits among its owner's; default: last. */
-            position?: number;
-        };
-        UpdateSavedViewDto: {
-            name?: string;
-            /** @description The complete new filters. */
-            filters?: components["schemas"]["SavedViewFiltersDto"];
-            /** @description Only admins may share a view. */
-            shared?: boolean;
-            position?: number;
-        };
         SurveyQuestionDto: {
             /**
              * @description csat: satisfaction 1–5; nps: likelihood to recommend 0–10
@@ -2599,6 +2526,79 @@ export interface components {
              * @enum {string}
              */
             state: "viewing" | "replying";
+        };
+        SavedViewFiltersDto: {
+            status?: ("new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed")[];
+            priority?: ("low" | "normal" | "high" | "urgent")[];
+            slaState?: ("ok" | "warning" | "breached" | "paused" | "none")[];
+            /** @description A queue id, or `none` (tickets in no queue). */
+            queueId?: string;
+            /** Format: uuid */
+            categoryId?: string;
+            /** @description A user id, `me` (whoever opens the view) or `none` (unassigned). */
+            assigneeId?: string;
+            /** @enum {string} */
+            channel?: "email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social";
+            /** @example allegro */
+            tag?: string;
+            /**
+             * @description Created on or after: a date (`2026-12-01`) or an instant.
+             * @example 2026-12-01
+             */
+            createdFrom?: string;
+            /**
+             * @description Created on or before this date (or before this instant).
+             * @example 2026-12-31
+             */
+            createdTo?: string;
+            /** @example zwrot */
+            q?: string;
+            /** @enum {string} */
+            sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "priority" | "-priority" | "number" | "-number" | "dueAt" | "-dueAt";
+        };
+        SavedViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Pilne reklamacje */
+            name: string;
+            filters: components["schemas"]["SavedViewFiltersDto"];
+            /** @description Shown to everyone (made by an admin); otherwise only to its owner. */
+            shared: boolean;
+            position: number;
+            /** Format: uuid */
+            ownerId: string;
+            /** @description Whether the caller owns the view (and may rename or delete it; admins also shared views of others). */
+            mine: boolean;
+            /** @description Whether the caller may rename, change or delete the view. */
+            editable: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SavedViewListDto: {
+            items: components["schemas"]["SavedViewDto"][];
+            total: number;
+        };
+        CreateSavedViewDto: {
+            /** @example Pilne reklamacje */
+            name: string;
+            filters: components["schemas"]["SavedViewFiltersDto"];
+            /**
+             * @description Shown to everyone; only admins may share a view.
+             * @default false
+             */
+            shared?: boolean;
+            /** @description Where the view sits among its owner's; default: last. */
+            position?: number;
+        };
+        UpdateSavedViewDto: {
+            name?: string;
+            /** @description The complete new filters. */
+            filters?: components["schemas"]["SavedViewFiltersDto"];
+            /** @description Only admins may share a view. */
+            shared?: boolean;
+            position?: number;
         };
         InboundAddressDto: {
             /** Format: uuid */
@@ -6131,320 +6131,6 @@ export interface operations {
             };
         };
     };
-    SavedViews_list: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SavedViewListDto"];
-                };
-            };
-            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    SavedViews_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateSavedViewDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SavedViewDto"];
-                };
-            };
-            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Sharing without being an admin, or saving with an API token */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description I have a view of that name already */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    SavedViews_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SavedViewDto"];
-                };
-            };
-            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    SavedViews_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description The view is someone else's */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    SavedViews_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateSavedViewDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SavedViewDto"];
-                };
-            };
-            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description The view is someone else's, or sharing without being an admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description I have a view of that name already */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
     Surveys_question: {
         parameters: {
             query?: never;
@@ -7426,6 +7112,320 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViews_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewListDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViews_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedViewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Sharing without being an admin, or saving with an API token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description I have a view of that name already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViews_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViews_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The view is someone else's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViews_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSavedViewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field (e.g. `filters.status`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The view is someone else's, or sharing without being an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description I have a view of that name already */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
