@@ -14,6 +14,8 @@ export type TicketSummary = Schemas['TicketSummaryDto'];
 export type TicketChange = Schemas['UpdateTicketDto'];
 export type NewMessage = Schemas['CreateMessageDto'];
 export type TemplateSuggestion = Schemas['TemplateSuggestionDto'];
+export type BulkTicketChanges = Schemas['BulkTicketChangesDto'];
+export type BulkItemResult = Schemas['BulkItemResultDto'];
 
 export type TicketStatus = TicketDetail['status'];
 export type TicketPriority = TicketDetail['priority'];
@@ -54,6 +56,11 @@ export function fetchTicket(ref: string, signal?: AbortSignal): Promise<TicketDe
 /** Changes status, priority, queue, category, assignee, tags or subject; answers the whole ticket. */
 export function updateTicket(ref: string, change: TicketChange): Promise<TicketDetail> {
   return unwrap(api.PATCH('/api/v1/tickets/{id}', { params: { path: { id: ref } }, body: change }));
+}
+
+/** The same changes for many tickets; each is changed or refused on its own. */
+export async function bulkUpdateTickets(ticketIds: string[], changes: BulkTicketChanges): Promise<BulkItemResult[]> {
+  return (await unwrap(api.POST('/api/v1/tickets/bulk', { body: { ticketIds, changes } }))).items;
 }
 
 /** A reply to the customer (queued for sending) or an internal note. */

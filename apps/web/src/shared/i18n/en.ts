@@ -3,6 +3,7 @@ import { adminEn } from './sections/admin.en';
 import { customersEn } from './sections/customers.en';
 import { liveEn } from './sections/live.en';
 import { reportsEn } from './sections/reports.en';
+import { ticketListEn } from './sections/ticket-list.en';
 
 // English texts of the agent panel; the shape is checked against Polish.
 export const en: MessageSchema = {
@@ -338,6 +339,7 @@ export const en: MessageSchema = {
   live: liveEn,
   admin: adminEn,
   reports: reportsEn,
+  ticketListTools: ticketListEn,
   errors: {
     network: 'Cannot reach the server',
     http: 'error {status}',

@@ -2,6 +2,7 @@ import { adminPl } from './sections/admin.pl';
 import { customersPl } from './sections/customers.pl';
 import { livePl } from './sections/live.pl';
 import { reportsPl } from './sections/reports.pl';
+import { ticketListPl } from './sections/ticket-list.pl';
 
 // Polish texts of the agent panel. Polish is the default language, so this
 // file defines the shape every other language has to match.
@@ -338,6 +339,7 @@ export const pl = {
   live: livePl,
   admin: adminPl,
   reports: reportsPl,
+  ticketListTools: ticketListPl,
   errors: {
     network: 'Brak połączenia z serwerem',
     http: 'błąd {status}',

@@ -1,6 +1,6 @@
-import { TICKET_PRIORITIES, TICKET_STATUSES } from '@okienko/domain';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@okienko/domain';
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
-import type { TicketListParams, TicketPriority, TicketSort, TicketStatus } from '../../../entities/ticket/api';
+import type { TicketChannel, TicketListParams, TicketPriority, TicketSort, TicketStatus } from '../../../entities/ticket/api';
 
 /**
  * What the ticket list shows. It lives in the URL query (`?status=new,open&queue=…&q=…&page=2`),
@@ -15,6 +15,15 @@ export interface TicketListFilters {
   queue: string | null;
   /** A user id, `me` or `none` (unassigned); null: anyone. */
   assignee: string | null;
+  /** A category id; null: any category. */
+  category: string | null;
+  channel: TicketChannel | null;
+  /** One tag the tickets carry; empty: any. */
+  tag: string;
+  /** Created on or after this local date (`YYYY-MM-DD`); null: no lower bound. */
+  from: string | null;
+  /** Created on or before this local date (`YYYY-MM-DD`); null: no upper bound. */
+  to: string | null;
   q: string;
   sort: TicketSort;
   /** 1-based. */
@@ -31,6 +40,8 @@ export const DEFAULT_SORT: TicketSort = '-createdAt';
 const DEFAULT_LIMIT = PAGE_SIZES[0];
 const SORTS: readonly TicketSort[] = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'priority', '-priority', 'number', '-number'];
 const ID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_TAG_LENGTH = 50;
 
 export const EMPTY_FILTERS: TicketListFilters = Object.freeze({
   status: [],
@@ -38,6 +49,11 @@ export const EMPTY_FILTERS: TicketListFilters = Object.freeze({
   sla: [],
   queue: null,
   assignee: null,
+  category: null,
+  channel: null,
+  tag: '',
+  from: null,
+  to: null,
   q: '',
   sort: DEFAULT_SORT,
   page: 1,
@@ -62,18 +78,38 @@ function positive(value: string | null, fallback: number, max = Number.MAX_SAFE_
   return Number.isInteger(parsed) && parsed >= 1 ? Math.min(parsed, max) : fallback;
 }
 
+/** A real calendar date `YYYY-MM-DD`, or null. */
+function dateOf(value: string | null): string | null {
+  if (value === null || !DATE_SHAPE.test(value)) return null;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : null;
+}
+
+/** The instant a local date starts, as the API takes it. */
+function startOfLocalDay(date: string, plusDays = 0): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(year, month - 1, day + plusDays).toISOString();
+}
+
 /** Reads the filters from a URL query; anything unknown or malformed falls back to the default. */
 export function parseFilters(query: LocationQuery): TicketListFilters {
   const queue = single(query['queue']);
   const assignee = single(query['assignee']);
   const sort = single(query['sort']);
   const limit = positive(single(query['limit']), DEFAULT_LIMIT);
+  const category = single(query['category']);
+  const channel = single(query['channel']);
   return {
     status: listOf(query['status'], TICKET_STATUSES),
     priority: listOf(query['priority'], TICKET_PRIORITIES),
     sla: listOf(query['sla'], SLA_STATES),
     queue: queue === 'none' || (queue !== null && ID_SHAPE.test(queue)) ? queue : null,
     assignee: assignee === 'me' || assignee === 'none' || (assignee !== null && ID_SHAPE.test(assignee)) ? assignee : null,
+    category: category !== null && ID_SHAPE.test(category) ? category : null,
+    channel: channel !== null && (TICKET_CHANNELS as readonly string[]).includes(channel) ? (channel as TicketChannel) : null,
+    tag: (single(query['tag']) ?? '').trim().slice(0, MAX_TAG_LENGTH),
+    from: dateOf(single(query['from'])),
+    to: dateOf(single(query['to'])),
     q: (single(query['q']) ?? '').trim(),
     sort: sort !== null && (SORTS as readonly string[]).includes(sort) ? (sort as TicketSort) : DEFAULT_SORT,
     page: positive(single(query['page']), 1),
@@ -92,6 +128,11 @@ export function toQuery(filters: TicketListFilters): LocationQueryRaw {
   if (sla.length > 0) query['sla'] = sla.join(',');
   if (filters.queue) query['queue'] = filters.queue;
   if (filters.assignee) query['assignee'] = filters.assignee;
+  if (filters.category) query['category'] = filters.category;
+  if (filters.channel) query['channel'] = filters.channel;
+  if (filters.tag) query['tag'] = filters.tag;
+  if (filters.from) query['from'] = filters.from;
+  if (filters.to) query['to'] = filters.to;
   if (filters.q) query['q'] = filters.q;
   if (filters.sort !== DEFAULT_SORT) query['sort'] = filters.sort;
   if (filters.page > 1) query['page'] = String(filters.page);
@@ -111,6 +152,12 @@ export function toApiParams(filters: TicketListFilters): TicketListParams {
   if (filters.sla.length > 0) params.slaState = filters.sla.join(',');
   if (filters.queue) params.queueId = filters.queue;
   if (filters.assignee) params.assigneeId = filters.assignee;
+  if (filters.category) params.categoryId = filters.category;
+  if (filters.channel) params.channel = filters.channel;
+  if (filters.tag) params.tag = filters.tag;
+  // Whole local days: from the start of `from` to the start of the day after `to`.
+  if (filters.from) params.createdFrom = startOfLocalDay(filters.from);
+  if (filters.to) params.createdTo = startOfLocalDay(filters.to, 1);
   if (filters.q) params.q = filters.q;
   return params;
 }
@@ -119,6 +166,7 @@ export function toApiParams(filters: TicketListFilters): TicketListParams {
 export function isFiltered(filters: TicketListFilters): boolean {
   return (
     filters.status.length > 0 || filters.priority.length > 0 || filters.sla.length > 0 || filters.queue !== null || filters.assignee !== null ||
+    filters.category !== null || filters.channel !== null || filters.tag !== '' || filters.from !== null || filters.to !== null ||
     filters.q !== ''
   );
 }
