@@ -1,5 +1,6 @@
 import type { MessageSchema } from './pl';
 import { adminEn } from './sections/admin.en';
+import { attachmentsEn } from './sections/attachments.en';
 import { customersEn } from './sections/customers.en';
 import { liveEn } from './sections/live.en';
 import { reportsEn } from './sections/reports.en';
@@ -338,6 +339,7 @@ export const en: MessageSchema = {
   live: liveEn,
   admin: adminEn,
   reports: reportsEn,
+  attachments: attachmentsEn,
   errors: {
     network: 'Cannot reach the server',
     http: 'error {status}',

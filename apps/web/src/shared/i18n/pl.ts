@@ -1,4 +1,5 @@
 import { adminPl } from './sections/admin.pl';
+import { attachmentsPl } from './sections/attachments.pl';
 import { customersPl } from './sections/customers.pl';
 import { livePl } from './sections/live.pl';
 import { reportsPl } from './sections/reports.pl';
@@ -338,6 +339,7 @@ export const pl = {
   live: livePl,
   admin: adminPl,
   reports: reportsPl,
+  attachments: attachmentsPl,
   errors: {
     network: 'Brak połączenia z serwerem',
     http: 'błąd {status}',
