@@ -54,3 +54,40 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** An accessibility problem axe-core found, in a form that reads well in a failed assertion. */
+export interface AxeFinding {
+  rule: string;
+  impact: string;
+  help: string;
+  /** CSS selectors of (up to five of) the elements concerned. */
+  targets: string[];
+}
+
+const AXE_SOURCE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules and axe's best practices) on what the
+ * page shows now and answers the serious and critical violations; minor and
+ * moderate ones are left out. `exclude` leaves parts of the page out (CSS selectors).
+ */
+export async function seriousAccessibilityProblems(page: Page, options: { exclude?: string[] } = {}): Promise<AxeFinding[]> {
+  const loaded = await page.evaluate(() => typeof (window as { axe?: unknown }).axe === 'object');
+  if (!loaded) await page.addScriptTag({ path: AXE_SOURCE });
+  const violations = await page.evaluate(async (exclude: string[]) => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(exclude.length > 0 ? { include: [['html']], exclude: exclude.map((selector) => [selector]) } : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations as { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+  }, options.exclude ?? []);
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact ?? '',
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.map(String).join(' ')),
+    }));
+}
