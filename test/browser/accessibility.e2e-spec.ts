@@ -15,6 +15,8 @@ import { startProduct, type TestProduct } from '../support/start-product.js';
 jest.setTimeout(120_000);
 
 const BIURO = 'biuro@sklep.test';
+// A 2×2 PNG, for the preview of an image attachment.
+const PHOTO_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAAMIM/4EAAB/uBfsL2WiLAAAAAElFTkSuQmCC';
 const SURVEY_LINK = /http:\/\/[^\s]+\/survey\/([A-Za-z0-9_-]+)/;
 
 describe('accessibility of the agent panel (axe-core)', () => {
@@ -53,7 +55,8 @@ describe('accessibility of the agent panel (axe-core)', () => {
     const ticket = created.body as { id: string; number: string; customer: { id: string } };
     ticketNumber = ticket.number;
     customerId = ticket.customer.id;
-    expect((await admin.post(`/tickets/${ticket.id}/messages`, { type: 'note', body: 'Sprawdzam u kuriera.' })).status).toBe(201);
+    const photo = { filename: 'etykieta.png', contentType: 'image/png', contentBase64: PHOTO_PNG };
+    expect((await admin.post(`/tickets/${ticket.id}/messages`, { type: 'note', body: 'Sprawdzam u kuriera.', attachments: [photo] })).status).toBe(201);
     expect((await admin.post(`/tickets/${ticket.id}/messages`, { type: 'reply', body: 'Paczka jest w drodze.' })).status).toBe(201);
     expect((await admin.patch(`/tickets/${ticket.id}`, { assigneeId: me.id, status: 'open' })).status).toBe(200);
     expect(
@@ -130,7 +133,7 @@ describe('accessibility of the agent panel (axe-core)', () => {
   it('Today', async () => {
     const page = await sessions.loggedIn('/today');
     await expectAccessibleInBothLanguages(page, {
-      pl: () => page.getByRole('link', { name: 'Paczka nie dotarła' }).first().waitFor(),
+      pl: () => page.getByText('Paczka nie dotarła').first().waitFor(),
       en: () => page.getByRole('heading', { level: 1, name: 'To handle today' }).waitFor(),
     });
   });
@@ -138,12 +141,12 @@ describe('accessibility of the agent panel (axe-core)', () => {
   it('ticket list', async () => {
     const page = await sessions.loggedIn('/tickets');
     await expectAccessibleInBothLanguages(page, {
-      pl: () => page.getByRole('link', { name: 'Faktura VAT' }).waitFor(),
+      pl: () => page.getByText('Faktura VAT').first().waitFor(),
       en: () => page.getByRole('heading', { level: 1, name: 'Tickets' }).waitFor(),
     });
   });
 
-  it('ticket page with a thread, and its shortcuts dialog', async () => {
+  it('ticket page with a thread, its shortcuts dialog and an image preview', async () => {
     const page = await sessions.loggedIn(`/tickets/${ticketNumber}`);
     await expectAccessibleInBothLanguages(page, {
       pl: () => page.getByText('Sprawdzam u kuriera.').waitFor(),
@@ -151,6 +154,12 @@ describe('accessibility of the agent panel (axe-core)', () => {
     });
     await page.keyboard.press('?');
     await page.getByRole('dialog').waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: 'Enlarge the image etykieta.png' }).click();
+    await page.getByRole('dialog', { name: 'etykieta.png' }).getByRole('img').waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 

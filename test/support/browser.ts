@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -62,6 +62,8 @@ export interface AxeFinding {
   help: string;
   /** CSS selectors of (up to five of) the elements concerned. */
   targets: string[];
+  /** axe's explanation for the first of them, e.g. the colours and the contrast it measured. */
+  detail: string;
 }
 
 const AXE_SOURCE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
@@ -69,19 +71,29 @@ const AXE_SOURCE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js
 /**
  * Runs axe-core (WCAG 2.1 A and AA rules and axe's best practices) on what the
  * page shows now and answers the serious and critical violations; minor and
- * moderate ones are left out. `exclude` leaves parts of the page out (CSS selectors).
+ * moderate ones are left out.
  */
-export async function seriousAccessibilityProblems(page: Page, options: { exclude?: string[] } = {}): Promise<AxeFinding[]> {
+export async function seriousAccessibilityProblems(page: Page): Promise<AxeFinding[]> {
   const loaded = await page.evaluate(() => typeof (window as { axe?: unknown }).axe === 'object');
-  if (!loaded) await page.addScriptTag({ path: AXE_SOURCE });
-  const violations = await page.evaluate(async (exclude: string[]) => {
+  // Evaluated by the browser's tooling rather than as a <script>, so the page's own Content-Security-Policy stays as it is.
+  if (!loaded) await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
+  // Colours are judged as they end up, not halfway through a dialog's fade-in.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+  const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(exclude.length > 0 ? { include: [['html']], exclude: exclude.map((selector) => [selector]) } : document, {
+    const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
       resultTypes: ['violations'],
     });
-    return result.violations as { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-  }, options.exclude ?? []);
+    return result.violations as { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
+  });
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({
@@ -89,5 +101,6 @@ export async function seriousAccessibilityProblems(page: Page, options: { exclud
       impact: violation.impact ?? '',
       help: violation.help,
       targets: violation.nodes.slice(0, 5).map((node) => node.target.map(String).join(' ')),
+      detail: violation.nodes[0]?.failureSummary ?? '',
     }));
 }
