@@ -1,5 +1,7 @@
 import type { MessageSchema } from './pl';
 import { adminEn } from './sections/admin.en';
+import { attachmentsEn } from './sections/attachments.en';
+import { deadlinesEn } from './sections/deadlines.en';
 import { customersEn } from './sections/customers.en';
 import { liveEn } from './sections/live.en';
 import { reportsEn } from './sections/reports.en';
@@ -257,6 +259,7 @@ export const en: MessageSchema = {
       phone: 'Phone',
       otherTickets: "Customer's other tickets",
       noOtherTickets: 'No other tickets',
+      channels: 'Contact channels',
     },
     survey: {
       heading: 'Customer rating',
@@ -340,6 +343,8 @@ export const en: MessageSchema = {
   admin: adminEn,
   reports: reportsEn,
   ticketListTools: ticketListEn,
+  attachments: attachmentsEn,
+  deadlines: deadlinesEn,
   errors: {
     network: 'Cannot reach the server',
     http: 'error {status}',

@@ -1,4 +1,6 @@
 import { adminPl } from './sections/admin.pl';
+import { attachmentsPl } from './sections/attachments.pl';
+import { deadlinesPl } from './sections/deadlines.pl';
 import { customersPl } from './sections/customers.pl';
 import { livePl } from './sections/live.pl';
 import { reportsPl } from './sections/reports.pl';
@@ -257,6 +259,7 @@ export const pl = {
       phone: 'Telefon',
       otherTickets: 'Inne zgłoszenia klienta',
       noOtherTickets: 'Brak innych zgłoszeń',
+      channels: 'Kanały kontaktu',
     },
     survey: {
       heading: 'Ocena klienta',
@@ -340,6 +343,8 @@ export const pl = {
   admin: adminPl,
   reports: reportsPl,
   ticketListTools: ticketListPl,
+  attachments: attachmentsPl,
+  deadlines: deadlinesPl,
   errors: {
     network: 'Brak połączenia z serwerem',
     http: 'błąd {status}',

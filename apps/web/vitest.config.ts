@@ -1,0 +1,18 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config';
+
+// Unit and component tests of the agent panel: `__tests__/*.spec.ts` next to
+// the code, run by Vitest with the panel's own Vite configuration (aliases,
+// Vue single-file components) in a simulated DOM. Real browsers are the
+// business of test/browser.
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      include: ['src/**/__tests__/**/*.spec.ts'],
+      environment: 'happy-dom',
+      restoreMocks: true,
+      unstubGlobals: true,
+    },
+  }),
+);
