@@ -54,7 +54,7 @@ describe('bulk changes of tickets', () => {
     expect(res.status).toBe(200);
     return res.body as Ticket;
   };
-  const bulk = (api: ApiClient, body: unknown) => api.post('/tickets/bulk', body);
+  const bulk = (api: ApiClient, body: object) => api.post('/tickets/bulk', body);
 
   it('assigns, sets status and priority on every ticket, each change an audit event by the caller; a ticket whose workflow refuses the status is refused alone', async () => {
     const first = await open('Paczka nie dotarła');
