@@ -131,11 +131,13 @@ describe('bulk changes of tickets', () => {
   });
 
   it('tells the panels watching about every ticket it changed, and nothing about a refused one', async () => {
-    const changed = await open('Pierwsze');
-    const refused = await open('Drugie');
     const stream = await openEventStream(`${product.baseUrl}${API}/live`, await login(product.baseUrl, product.admin.email, product.admin.password));
     try {
       await stream.next('ready');
+      // Opened while the panel listens, and each change waited for, so no two of them reach it as one event.
+      const changed = await open('Pierwsze');
+      const refused = await open('Drugie');
+      for (const ticket of [changed, refused]) await stream.next<{ id: string }>('ticket.created', (d) => d.id === ticket.id);
       expect((await admin.patch(`/tickets/${refused.id}`, { status: 'closed' })).status).toBe(200);
       await stream.next<{ id: string; fields: string[] }>('ticket.updated', (d) => d.id === refused.id && d.fields.includes('status'));
       const res = await bulk(admin, { ticketIds: [changed.id, refused.id], changes: { status: 'waiting_customer' } });
