@@ -62,6 +62,8 @@ describe('OpenAPI document', () => {
         'GET /api/v1/reports/load', 'GET /api/v1/reports/contact-reasons', 'GET /api/v1/reports/automation', 'GET /api/v1/reports/satisfaction',
         'GET /api/v1/surveys/{token}', 'POST /api/v1/surveys/{token}',
         'GET /api/v1/live', 'GET /api/v1/tickets/{id}/presence', 'PUT /api/v1/tickets/{id}/presence', 'DELETE /api/v1/tickets/{id}/presence',
+        'POST /api/v1/tickets/bulk', 'GET /api/v1/saved-views', 'POST /api/v1/saved-views', 'GET /api/v1/saved-views/{id}',
+        'PATCH /api/v1/saved-views/{id}', 'DELETE /api/v1/saved-views/{id}',
       ].sort(),
     );
     for (const { route, op } of routes) {

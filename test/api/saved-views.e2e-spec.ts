@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { asAdmin, createUser, expectError, expectFieldErrors, type ApiClient, type CreatedUser } from '../support/api-client.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 
@@ -7,6 +7,9 @@ import { startProduct, type TestProduct } from '../support/start-product.js';
 // their owner; the filters validated as the list's own fields.
 
 interface View { id: string; name: string; filters: Record<string, unknown>; shared: boolean; position: number; ownerId: string; mine: boolean; editable: boolean; createdAt: string; updatedAt: string }
+
+// Generous: the machines running the suites are shared.
+jest.setTimeout(60_000);
 
 describe('saved views', () => {
   let product: TestProduct;

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { asAdmin, createUser, expectFieldErrors, type ApiClient, type CreatedUser } from '../support/api-client.js';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { API, asAdmin, createUser, expectFieldErrors, login, type ApiClient, type CreatedUser } from '../support/api-client.js';
+import { openEventStream } from '../support/event-stream.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 
 // Bulk actions of the ticket list: POST /tickets/bulk changes many tickets,
@@ -12,6 +13,9 @@ interface Ticket {
   tags: string[]; events: Event[];
 }
 interface BulkItem { id: string; ok: boolean; error?: { statusCode: number; code: string; message: string } }
+
+// Generous: the machines running the suites are shared.
+jest.setTimeout(60_000);
 
 describe('bulk changes of tickets', () => {
   let product: TestProduct;
@@ -54,7 +58,7 @@ describe('bulk changes of tickets', () => {
     expect(res.status).toBe(200);
     return res.body as Ticket;
   };
-  const bulk = (api: ApiClient, body: unknown) => api.post('/tickets/bulk', body);
+  const bulk = (api: ApiClient, body: object) => api.post('/tickets/bulk', body);
 
   it('assigns, sets status and priority on every ticket, each change an audit event by the caller; a ticket whose workflow refuses the status is refused alone', async () => {
     const first = await open('Paczka nie dotarła');
@@ -126,6 +130,30 @@ describe('bulk changes of tickets', () => {
     expect((again.body.items as BulkItem[])[0]).toMatchObject({ ok: false, error: { code: 'TICKET_FORBIDDEN' } });
   });
 
+  it('tells the panels watching about every ticket it changed, and nothing about a refused one', async () => {
+    const stream = await openEventStream(`${product.baseUrl}${API}/live`, await login(product.baseUrl, product.admin.email, product.admin.password));
+    try {
+      await stream.next('ready');
+      // Opened while the panel listens, and each change waited for, so no two of them reach it as one event.
+      const changed = await open('Pierwsze');
+      const refused = await open('Drugie');
+      for (const ticket of [changed, refused]) await stream.next<{ id: string }>('ticket.created', (d) => d.id === ticket.id);
+      expect((await admin.patch(`/tickets/${refused.id}`, { status: 'closed' })).status).toBe(200);
+      await stream.next<{ id: string; fields: string[] }>('ticket.updated', (d) => d.id === refused.id && d.fields.includes('status'));
+      const res = await bulk(admin, { ticketIds: [changed.id, refused.id], changes: { status: 'waiting_customer' } });
+      expect((res.body.items as BulkItem[]).map((item) => item.ok)).toEqual([true, false]);
+      await stream.next<{ id: string; fields: string[] }>('ticket.updated', (d) => d.id === changed.id && d.fields.includes('status'));
+      // A later change shows the stream is past the bulk change, which wrote nothing for the refused ticket.
+      expect((await admin.patch(`/tickets/${refused.id}`, { priority: 'low' })).status).toBe(200);
+      await stream.next<{ id: string; fields: string[] }>('ticket.updated', (d) => d.id === refused.id && d.fields.includes('priority'));
+      const aboutRefused = stream.events.filter((e) => e.event === 'ticket.updated' && (e.data as { id: string }).id === refused.id);
+      // Closing it before, and the change after: nothing in between.
+      expect(aboutRefused.map((e) => (e.data as { fields: string[] }).fields)).toEqual([['status'], ['priority']]);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('answers per ticket for tickets that do not exist, and changes the rest', async () => {
     const ticket = await open('Zamówienie 4521');
     const missing = '00000000-0000-4000-8000-000000000000';
@@ -167,5 +195,26 @@ describe('bulk changes of tickets', () => {
       const after = await read(ticket.id);
       expect(after).toMatchObject({ priority: 'normal', assigneeId: null });
     });
+  });
+
+  // Last: the rule below acts on every ticket closed from here on.
+  it('runs the rules and the SLA recount for each ticket it changes, as PATCH does', async () => {
+    const created = await admin.post('/rules', {
+      name: 'Po zamknięciu', trigger: 'ticket_closed', enabled: true, conditions: { match: 'all', conditions: [] }, actions: [{ type: 'add_tag', tag: 'po-zamknieciu' }],
+    });
+    expect(created.status).toBe(201);
+    const first = await open('Do zamknięcia 1', { priority: 'urgent' });
+    const second = await open('Do zamknięcia 2');
+    expect((await read(first.id)) as unknown).toMatchObject({ sla: { state: 'ok' } });
+
+    const res = await bulk(admin, { ticketIds: [first.id, second.id], changes: { status: 'closed' } });
+    expect((res.body.items as BulkItem[]).map((item) => item.ok)).toEqual([true, true]);
+    for (const ticket of [first, second]) {
+      const after = await read(ticket.id);
+      expect(after).toMatchObject({ status: 'closed', tags: ['po-zamknieciu'] });
+      expect(after as unknown).toMatchObject({ sla: { state: 'none' } });
+      const byRule = after.events.filter((e) => e.actorType === 'rule').map((e) => `${e.actorName}: ${e.type}${e.field ? ` ${e.field}` : ''}`);
+      expect(byRule).toEqual(['Po zamknięciu: rule_applied', 'Po zamknięciu: field_changed tags']);
+    }
   });
 });

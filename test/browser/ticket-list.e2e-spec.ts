@@ -185,14 +185,16 @@ describe('agent panel: ticket list filters, bulk actions and saved views', () =>
     expect(await page.getByRole('checkbox', { name: `Zaznacz zgłoszenie ${tickets.shoes.number}` }).isChecked()).toBe(false);
     expect((await admin.get(`/tickets/${tickets.shoes.id}`)).body).toMatchObject({ assigneeId: anna.id, status: 'waiting_customer' });
 
-    // Every ticket of the page at once: unassigned again, with a tag.
+    // Every ticket of the page at once: unassigned again, in another queue, with a tag.
     await page.getByRole('checkbox', { name: 'Zaznacz wszystkie zgłoszenia na tej stronie' }).check();
     await bulk.getByText('Zaznaczono 4 zgłoszenia').waitFor();
     await choose(page, 'Przypisz do', 'Nikogo (zwolnij)');
+    await choose(page, 'Przenieś do kolejki', 'Sprzedaż');
     await bulk.getByLabel('Dodaj tag').fill('przejrzane');
     await bulk.getByRole('button', { name: 'Zastosuj do zaznaczonych' }).click();
     await outcome.getByText('Zmieniono 4 zgłoszenia').waitFor();
     await waitFor(async () => (await ticketTable(page).getByText('Anna Nowak').count()) === 0, { timeoutMs: PANEL_WAIT_MS, description: 'nobody assigned' });
+    for (const ticket of all()) await row(page, ticket).filter({ hasText: 'Sprzedaż' }).waitFor();
     for (const ticket of all()) expect((await admin.get(`/tickets/${ticket.id}`)).body.tags).toContain('przejrzane');
   });
 
@@ -233,13 +235,25 @@ describe('agent panel: ticket list filters, bulk actions and saved views', () =>
   });
 
   it('shows a view an admin shared to an agent, who opens it but cannot change it', async () => {
-    const shared = await admin.post('/saved-views', { name: 'Przez telefon', filters: { channel: 'phone' }, shared: true });
-    expect(shared.status).toBe(201);
+    const adminPage = await sessions.loggedIn('/tickets?channel=phone');
+    await waitForTickets(adminPage, [tickets.invoice], 'the tickets that came by phone');
+    const adminViews = adminPage.getByRole('region', { name: 'Zapisane widoki' });
+    await adminViews.getByRole('button', { name: 'Zapisz bieżący widok' }).click();
+    await adminViews.getByLabel('Nazwa widoku').fill('Przez telefon');
+    await adminViews.getByLabel('Udostępnij wszystkim').check();
+    await adminViews.getByRole('button', { name: 'Zapisz', exact: true }).click();
+    await adminViews.getByRole('link', { name: 'Przez telefon udostępniony' }).waitFor();
+
     const page = await sessions.loggedIn('/tickets', anna);
+    await waitForTickets(page, all(), 'every ticket');
     const views = page.getByRole('region', { name: 'Zapisane widoki' });
     await views.getByRole('link', { name: /Przez telefon/ }).click();
     await waitForTickets(page, [tickets.invoice], 'the tickets that came by phone');
     expect(query(page).get('channel')).toBe('phone');
     expect(await views.getByRole('button', { name: /Usuń widok/ }).count()).toBe(0);
+    // An agent saves private views only.
+    await views.getByRole('button', { name: 'Zapisz bieżący widok' }).click();
+    await views.getByLabel('Nazwa widoku').waitFor();
+    expect(await views.getByLabel('Udostępnij wszystkim').count()).toBe(0);
   });
 });

@@ -21,6 +21,7 @@ export const ticketListEn: typeof ticketListPl = {
     assign: 'Assign to',
     status: 'Set status',
     priority: 'Set priority',
+    queue: 'Move to queue',
     noChange: 'No change',
     assignToMe: 'Me',
     unassign: 'Nobody (unassign)',

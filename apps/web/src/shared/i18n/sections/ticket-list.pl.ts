@@ -19,6 +19,7 @@ export const ticketListPl = {
     assign: 'Przypisz do',
     status: 'Ustaw status',
     priority: 'Ustaw priorytet',
+    queue: 'Przenieś do kolejki',
     noChange: 'Bez zmian',
     assignToMe: 'Do mnie',
     unassign: 'Nikogo (zwolnij)',
