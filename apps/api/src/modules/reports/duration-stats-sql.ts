@@ -1,5 +1,5 @@
-import type { ReportParams } from './report-params.js';
-import { SqlParams, ticketFiltersSql } from './report-sql.js';
+import { hasTicketFilters, type ReportParams } from './report-params.js';
+import { bucketSql, inRangeSql, type SqlParams, ticketFiltersSql } from './report-sql.js';
 
 /** The percentiles every duration figure gives, as PostgreSQL's `percentile_cont` (linear interpolation). */
 const PERCENTILES = [0.5, 0.9] as const;
@@ -21,6 +21,32 @@ function percentileOfSortedSql(sorted: string, n: string, p: number): string {
 }
 
 /**
+ * Per bucket with tickets (`bucket`: its number), the sums and the sorted
+ * arrays of the values. Without filters each bucket reads its own part of the
+ * index on `at` (no bucket arithmetic per row, no sort by bucket); with
+ * filters, one scan that the planner may serve from the filters' indexes,
+ * grouped by bucket (the filtered rows are few, so their sort is cheap).
+ */
+function perBucketSql(at: string, values: string, sorted: string, p: ReportParams, sql: SqlParams): string {
+  if (hasTicketFilters(p.filters)) {
+    return `
+      SELECT d.bucket, ${sorted}
+        FROM (SELECT ${bucketSql(`t.${at}`, p, sql)} AS bucket, ${values}
+                FROM tickets t WHERE ${inRangeSql(`t.${at}`, p, sql)}${ticketFiltersSql(p.filters, sql)}) d
+       GROUP BY 1`;
+  }
+  const starts = sql.add(p.buckets.map((b) => b.start.toISOString()));
+  const ends = sql.add(p.buckets.map((b) => b.end.toISOString()));
+  return `
+      SELECT i AS bucket, s.*
+        FROM generate_series(1, cardinality(${starts}::timestamptz[])) i
+       CROSS JOIN LATERAL (
+         SELECT ${sorted}
+           FROM (SELECT ${values} FROM tickets t WHERE t.${at} >= (${starts}::timestamptz[])[i] AND t.${at} < (${ends}::timestamptz[])[i]) d) s
+       WHERE s.c_sorted IS NOT NULL`;
+}
+
+/**
  * One statement giving, per bucket and overall (bucket null), the count,
  * mean, median and 90th percentile (as `percentile_cont`) and maximum of the
  * calendar seconds from creation to `at` and of the stored business seconds,
@@ -30,9 +56,8 @@ function percentileOfSortedSql(sorted: string, n: string, p: number): string {
  *
  * The answers are those of `percentile_cont` over all the values, without
  * sorting a year of them (the sort was the cost):
- * 1. per bucket, read through the index by the bucket's own range (no bucket
- *    arithmetic per row, no sort by bucket), the values are sorted within the
- *    bucket (a day is about a thousand values: cheap sorts) into arrays; the
+ * 1. per bucket, the values are sorted within the bucket (a day is about a
+ *    thousand values: cheap sorts) into arrays (see `perBucketSql`); the
  *    bucket's figures are read from its arrays;
  * 2. the overall value at rank k is found by narrowing an interval (lo, hi]
  *    whose number of values at or below each bound is known: the count of
@@ -44,23 +69,14 @@ function percentileOfSortedSql(sorted: string, n: string, p: number): string {
  *    k + 1 exactly.
  */
 export function durationStatsSql(at: string, business: string, p: ReportParams, sql: SqlParams): string {
-  const starts = sql.add(p.buckets.map((b) => b.start.toISOString()));
-  const ends = sql.add(p.buckets.map((b) => b.end.toISOString()));
-  const filters = ticketFiltersSql(p.filters, sql);
+  const values = `date_part('epoch', t.${at} - t.created_at) AS c, t.${business}::float8 AS b`;
+  const sortedPerBucket = `sum(d.c) AS c_sum, array_agg(d.c ORDER BY d.c) AS c_sorted,
+                           sum(d.b) AS b_sum, array_agg(d.b ORDER BY d.b) FILTER (WHERE d.b IS NOT NULL) AS b_sorted`;
   const pct = (sorted: string, n: string) => `ARRAY[${PERCENTILES.map((q) => percentileOfSortedSql(sorted, n, q)).join(', ')}]`;
   const overallPct = (m: 'c' | 'b') =>
     `ARRAY[${PERCENTILES.map((q) => `(SELECT v FROM picked WHERE m = '${m}' AND q = ${q}::float8)`).join(', ')}]`;
   return `
-    WITH RECURSIVE per_bucket AS MATERIALIZED (
-      SELECT i AS bucket, s.*
-        FROM generate_series(1, cardinality(${starts}::timestamptz[])) i
-       CROSS JOIN LATERAL (
-         SELECT sum(d.c) AS c_sum, array_agg(d.c ORDER BY d.c) AS c_sorted,
-                sum(d.b) AS b_sum, array_agg(d.b ORDER BY d.b) FILTER (WHERE d.b IS NOT NULL) AS b_sorted
-           FROM (SELECT date_part('epoch', t.${at} - t.created_at) AS c, t.${business}::float8 AS b
-                   FROM tickets t
-                  WHERE t.${at} >= (${starts}::timestamptz[])[i] AND t.${at} < (${ends}::timestamptz[])[i]${filters}) d) s
-       WHERE s.c_sorted IS NOT NULL),
+    WITH RECURSIVE per_bucket AS MATERIALIZED (${perBucketSql(at, values, sortedPerBucket, p, sql)}),
     measures AS (
       SELECT 'c' AS m, coalesce(sum(cardinality(c_sorted)), 0)::bigint AS n, sum(c_sum) AS total,
              min(c_sorted[1]) AS lo, max(c_sorted[cardinality(c_sorted)]) AS hi FROM per_bucket
