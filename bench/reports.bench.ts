@@ -15,7 +15,8 @@
  * Then it starts the product (role `api`) on that database and times HTTP requests to every
  * report from this process (client included): a one-year range, four scenarios each (days
  * without filters, weeks for one queue, months for one agent and priority, and the CSV of the
- * first), BENCH_WARMUP warm-up and BENCH_ROUNDS measured requests per scenario, one at a time.
+ * first), BENCH_WARMUP warm-up and BENCH_ROUNDS measured requests per scenario, one at a time
+ * (BENCH_REPORTS: a comma-separated list of the reports to measure, default all).
  */
 import 'reflect-metadata';
 import os from 'node:os';
@@ -31,7 +32,8 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const KEEP = process.env.BENCH_KEEP === '1';
 const REUSE = process.env.BENCH_REUSE === '1';
 const DATABASE = 'okienko_bench_reports';
-const REPORTS = ['volume', 'inbound-mails', 'response-times', 'sla', 'load', 'contact-reasons', 'automation', 'satisfaction'];
+/** BENCH_REPORTS=response-times,sla measures only those reports (default: all). */
+const REPORTS = (process.env.BENCH_REPORTS ?? 'volume,inbound-mails,response-times,sla,load,contact-reasons,automation,satisfaction').split(',');
 
 async function timed(client: pg.Client, label: string, sql: string): Promise<void> {
   const started = Date.now();

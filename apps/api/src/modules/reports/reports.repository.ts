@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ReportParams } from './report-params.js';
+import { durationStatsSql } from './duration-stats-sql.js';
 import { bucketKey, bucketSql, filteredTicketJoinSql, inRangeSql, SqlParams, ticketFiltersSql } from './report-sql.js';
 
 /** Memory for the sorts and hash tables of one report query: a year of durations sorted for the percentiles fits (only admins read reports). */
@@ -114,25 +115,16 @@ export class ReportsRepository {
    * Durations in seconds from creation to `at` (first response or
    * resolution) of the tickets whose `at` falls in the range, per bucket and
    * overall (key null): in calendar time, and in the business time stored on
-   * the ticket (tickets without it are left out of those figures). One pass
-   * with grouping sets: cheaper in all than a query per bucket beside one for
-   * the whole range (measured), as the whole range's sort dominates either way.
+   * the ticket (tickets without it are left out of those figures). The
+   * percentiles are `percentile_cont`'s, found without sorting the whole
+   * range's values (see `durationStatsSql`).
    */
   async durations(at: 'first_response_at' | 'resolved_at', p: ReportParams): Promise<{ calendar: DurationRow[]; business: DurationRow[] }> {
     const sql = new SqlParams();
     const business = at === 'first_response_at' ? 'first_response_business_seconds' : 'resolution_business_seconds';
     type Row = { bucket: number | null; c_count: number; c_mean: number | null; c_pct: number[] | null; c_max: number | null }
       & { b_count: number; b_mean: number | null; b_pct: number[] | null; b_max: number | null };
-    const rows = await this.rows<Row>(
-      `WITH d AS (
-         SELECT ${bucketSql(`t.${at}`, p, sql)} AS bucket, date_part('epoch', t.${at} - t.created_at) AS c, t.${business}::float8 AS b
-           FROM tickets t WHERE ${inRangeSql(`t.${at}`, p, sql)}${ticketFiltersSql(p.filters, sql)})
-       SELECT bucket,
-              count(*)::int AS c_count, avg(c) AS c_mean, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY c) AS c_pct, max(c) AS c_max,
-              count(b)::int AS b_count, avg(b) AS b_mean, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY b) AS b_pct, max(b) AS b_max
-         FROM d GROUP BY GROUPING SETS ((bucket), ())`,
-      sql,
-    );
+    const rows = await this.rows<Row>(durationStatsSql(at, business, p, sql), sql);
     const of = (r: Row, c: 'c' | 'b'): DurationRow => ({
       key: r.bucket === null ? null : bucketKey(r.bucket, p),
       count: r[`${c}_count`], mean: r[`${c}_mean`], median: r[`${c}_pct`]?.[0] ?? null, p90: r[`${c}_pct`]?.[1] ?? null, max: r[`${c}_max`],
