@@ -80,8 +80,8 @@ async function seedTicket(base: string, token: string, url: string): Promise<str
            cc_addresses, subject, body_text, body_html, message_id, in_reply_to, "references", delivery_state, delivery_error,
            visible_text, automated, purpose, inbound_mail_id, sent_at, delivery_attempts, created_at)
          SELECT ticket_id, direction, author_user_id, author_customer_id, author_api_token_id, from_address, to_addresses,
-           cc_addresses, 'Re: ' || subject, $2, $3, message_id || '-' || $4, in_reply_to, "references", delivery_state, delivery_error,
-           NULL, automated, purpose, NULL, sent_at, delivery_attempts, now() + $4 * interval '1 second'
+           cc_addresses, 'Re: ' || subject, $2, $3, message_id || '-' || $4::text, in_reply_to, "references", delivery_state, delivery_error,
+           NULL, automated, purpose, NULL, sent_at, delivery_attempts, now() + $4::int * interval '1 second'
          FROM messages WHERE ticket_id = $1 AND direction = 'inbound' ORDER BY created_at LIMIT 1`,
         [ticket.id, `${PARAGRAPHS[i % 4]} (mail ${i})`, customerHtml(i), i],
       );
@@ -154,19 +154,38 @@ async function main(): Promise<void> {
     });
 
     const times: number[] = [];
+    // When the ticket's JSON had arrived, for telling the API's share from the page's.
+    const apiTimes: number[] = [];
     for (let round = 0; round < WARM_UP + ROUNDS; round++) {
       await page.goto(`/tickets/${number}`);
       const handle = await page.waitForFunction(() => (window as { __threadRenderedAt?: number | null }).__threadRenderedAt || null, null, {
         timeout: 60_000,
       });
       const at = (await handle.jsonValue()) as number;
-      if (round >= WARM_UP) times.push(at);
+      const answered = await page.evaluate(
+        (ticketPath) => performance.getEntriesByType('resource').find((entry) => entry.name.endsWith(ticketPath))?.responseEnd ?? NaN,
+        `/api/v1/tickets/${number}`,
+      );
+      if (round >= WARM_UP) {
+        times.push(at);
+        apiTimes.push(answered);
+      }
+      if (process.env.BENCH_TIMELINE && round === WARM_UP) {
+        // What the page fetched and when (ms from navigation start), for finding where the time goes.
+        const timeline = await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((entry) => `${entry.startTime.toFixed(0)}–${(entry as PerformanceResourceTiming).responseEnd.toFixed(0)} ${entry.name.replace(location.origin, '')}`),
+        );
+        console.log(timeline.join('\n'));
+      }
       if (round === 0) {
         const shown = await page.locator('.thread article.message').count();
         if (shown !== MESSAGES) throw new Error(`the page shows ${shown} messages, not ${MESSAGES}`);
       }
     }
     times.sort((a, b) => a - b);
+    apiTimes.sort((a, b) => a - b);
     const initial = initialJsGzipped();
     const ticketPageJs = [...ticketJs.values()].reduce((sum, bytes) => sum + bytes, 0);
 
@@ -175,6 +194,7 @@ async function main(): Promise<void> {
     console.log('| measure | value |\n| --- | ---: |');
     console.log(`| ticket page, navigation start → thread rendered, p50 | ${percentile(times, 50).toFixed(0)} ms |`);
     console.log(`| ticket page, navigation start → thread rendered, p95 | ${percentile(times, 95).toFixed(0)} ms |`);
+    console.log(`| of which: navigation start → the ticket's JSON received, p50 / p95 | ${percentile(apiTimes, 50).toFixed(0)} / ${percentile(apiTimes, 95).toFixed(0)} ms |`);
     console.log(`| ticket page, fastest / slowest | ${times[0]!.toFixed(0)} / ${times.at(-1)!.toFixed(0)} ms |`);
     console.log(`| initial JavaScript (index.html, ${initial.files} files), gzipped | ${(initial.bytes / 1024).toFixed(1)} kB |`);
     console.log(`| all JavaScript of the ticket page (${ticketJs.size} files), gzipped | ${(ticketPageJs / 1024).toFixed(1)} kB |`);
