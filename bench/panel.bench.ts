@@ -10,6 +10,7 @@
  * the thread is rendered — the last of the 100 messages is in the page and
  * the next frame has been painted. Also the panel's JavaScript, gzipped: what
  * index.html loads up front, and everything the ticket page loads.
+ * BENCH_TIMELINE=1 also prints what one load fetched and when.
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
