@@ -98,10 +98,10 @@ describe('agent panel: attachments on the ticket page', () => {
     const page = await ticketPage();
     const thumbnail = page.getByRole('button', { name: 'Powiększ obraz paczka.png' });
     // The picture really loaded (fetched with the session's token), not just an element.
-    await page.waitForFunction(() => {
-      const image = document.querySelector<HTMLImageElement>('.attachment-image__thumb img');
+    await page.waitForFunction(`(() => {
+      const image = document.querySelector('.attachment-image__thumb img');
       return image !== null && image.complete && image.naturalWidth === 2;
-    });
+    })()`);
     expect(await thumbnail.isEnabled()).toBe(true);
     await thumbnail.click();
 
@@ -109,7 +109,7 @@ describe('agent panel: attachments on the ticket page', () => {
     await dialog.waitFor();
     const large = dialog.getByRole('img', { name: 'Załącznik paczka.png' });
     await large.waitFor();
-    expect(await large.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(2);
+    expect(await large.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBe(2);
     await saveScreenshot(page, 'ticket-attachment-preview');
 
     await page.keyboard.press('Escape');
@@ -124,7 +124,7 @@ describe('agent panel: attachments on the ticket page', () => {
 
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toBe('rysunek.svg');
-    expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned ?? null)).toBeNull();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: string }).__pwned ?? null)).toBeNull();
   });
 
   it('shows the same in English', async () => {
