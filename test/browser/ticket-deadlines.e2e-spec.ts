@@ -60,7 +60,7 @@ describe('agent panel: deadlines and the customer on the ticket page', () => {
     const page = await ticketPage();
     const deadlines = page.getByRole('region', { name: 'Terminy' });
     await deadlines.getByText('Ustawowy termin reklamacji').waitFor();
-    const countdown = deadlines.locator('[data-target="statutory"]');
+    const countdown = deadlines.locator('.deadlines__countdown--statutory');
     expect(await countdown.textContent()).toMatch(/^za 13 d 23 h$/);
     // The exact moment, for whoever needs the date.
     const due = await deadlines.locator('time').last().getAttribute('datetime');
@@ -84,7 +84,7 @@ describe('agent panel: deadlines and the customer on the ticket page', () => {
     await page.getByLabel('Język interfejsu', { exact: true }).selectOption('en');
     const deadlines = page.getByRole('region', { name: 'Deadlines' });
     await deadlines.getByText('Statutory complaint deadline').waitFor();
-    expect(await deadlines.locator('[data-target="statutory"]').textContent()).toMatch(/^in 13 d 23 h$/);
+    expect(await deadlines.locator('.deadlines__countdown--statutory').textContent()).toMatch(/^in 13 d 23 h$/);
     await page.getByRole('region', { name: 'Customer' }).getByText('phone × 1').waitFor();
   });
 });
