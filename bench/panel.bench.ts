@@ -10,6 +10,7 @@
  * the thread is rendered — the last of the 100 messages is in the page and
  * the next frame has been painted. Also the panel's JavaScript, gzipped: what
  * index.html loads up front, and everything the ticket page loads.
+ * BENCH_TIMELINE=1 also prints what one load fetched and when.
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
-import { chromium } from 'playwright-core';
+import { chromium, type Response } from 'playwright-core';
 import { loadConfig } from '../apps/api/src/core/config/load-config.js';
 import { startOkienko } from '../apps/api/src/core/startup/start-okienko.js';
 import { benchDatabaseUrl, percentile, recreateBenchDatabase } from './bench-database.js';
@@ -80,8 +81,8 @@ async function seedTicket(base: string, token: string, url: string): Promise<str
            cc_addresses, subject, body_text, body_html, message_id, in_reply_to, "references", delivery_state, delivery_error,
            visible_text, automated, purpose, inbound_mail_id, sent_at, delivery_attempts, created_at)
          SELECT ticket_id, direction, author_user_id, author_customer_id, author_api_token_id, from_address, to_addresses,
-           cc_addresses, 'Re: ' || subject, $2, $3, message_id || '-' || $4, in_reply_to, "references", delivery_state, delivery_error,
-           NULL, automated, purpose, NULL, sent_at, delivery_attempts, now() + $4 * interval '1 second'
+           cc_addresses, 'Re: ' || subject, $2, $3, message_id || '-' || $4::text, in_reply_to, "references", delivery_state, delivery_error,
+           NULL, automated, purpose, NULL, sent_at, delivery_attempts, now() + $4::int * interval '1 second'
          FROM messages WHERE ticket_id = $1 AND direction = 'inbound' ORDER BY created_at LIMIT 1`,
         [ticket.id, `${PARAGRAPHS[i % 4]} (mail ${i})`, customerHtml(i), i],
       );
@@ -141,32 +142,52 @@ async function main(): Promise<void> {
     const number = await seedTicket(base, accessToken, url);
 
     const context = await browser.newContext({ baseURL: base, locale: 'pl-PL', viewport: { width: 1280, height: 800 } });
+    // In-page code is written as text: the benchmarks are type-checked without the DOM's types.
     await context.addInitScript(
-      ({ token }) => window.localStorage.setItem('okienko.session', JSON.stringify({ accessToken: token, expiresAt: null })),
-      { token: accessToken },
+      `localStorage.setItem('okienko.session', ${JSON.stringify(JSON.stringify({ accessToken, expiresAt: null }))})`,
     );
     await context.addInitScript(THREAD_MARKER);
     const page = await context.newPage();
+    // The scripts of the first load, read while that page is still open.
+    const scripts = new Map<string, Response>();
+    const collect = (response: Response) => {
+      if (response.url().endsWith('.js') && !scripts.has(response.url())) scripts.set(response.url(), response);
+    };
+    page.on('response', collect);
     const ticketJs = new Map<string, number>();
-    page.on('response', async (response) => {
-      if (!response.url().endsWith('.js') || ticketJs.has(response.url())) return;
-      ticketJs.set(response.url(), gzipSync(await response.body(), { level: 9 }).length);
-    });
 
     const times: number[] = [];
+    // When the ticket's JSON had arrived, for telling the API's share from the page's.
+    const apiTimes: number[] = [];
     for (let round = 0; round < WARM_UP + ROUNDS; round++) {
       await page.goto(`/tickets/${number}`);
-      const handle = await page.waitForFunction(() => (window as { __threadRenderedAt?: number | null }).__threadRenderedAt || null, null, {
+      const handle = await page.waitForFunction(() => (globalThis as { __threadRenderedAt?: number | null }).__threadRenderedAt || null, null, {
         timeout: 60_000,
       });
       const at = (await handle.jsonValue()) as number;
-      if (round >= WARM_UP) times.push(at);
+      const answered = (await page.evaluate(
+        `performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/api/v1/tickets/${number}'))?.responseEnd ?? NaN`,
+      )) as number;
+      if (round >= WARM_UP) {
+        times.push(at);
+        apiTimes.push(answered);
+      }
+      if (process.env.BENCH_TIMELINE && round === WARM_UP) {
+        // What the page fetched and when (ms from navigation start), for finding where the time goes.
+        const timeline = (await page.evaluate(
+          "performance.getEntriesByType('resource').map((entry) => `${entry.startTime.toFixed(0)}–${entry.responseEnd.toFixed(0)} ${entry.name.replace(location.origin, '')}`)",
+        )) as string[];
+        console.log(timeline.join('\n'));
+      }
       if (round === 0) {
+        page.off('response', collect);
+        for (const [url, response] of scripts) ticketJs.set(url, gzipSync(await response.body(), { level: 9 }).length);
         const shown = await page.locator('.thread article.message').count();
         if (shown !== MESSAGES) throw new Error(`the page shows ${shown} messages, not ${MESSAGES}`);
       }
     }
     times.sort((a, b) => a - b);
+    apiTimes.sort((a, b) => a - b);
     const initial = initialJsGzipped();
     const ticketPageJs = [...ticketJs.values()].reduce((sum, bytes) => sum + bytes, 0);
 
@@ -175,6 +196,7 @@ async function main(): Promise<void> {
     console.log('| measure | value |\n| --- | ---: |');
     console.log(`| ticket page, navigation start → thread rendered, p50 | ${percentile(times, 50).toFixed(0)} ms |`);
     console.log(`| ticket page, navigation start → thread rendered, p95 | ${percentile(times, 95).toFixed(0)} ms |`);
+    console.log(`| of which: navigation start → the ticket's JSON received, p50 / p95 | ${percentile(apiTimes, 50).toFixed(0)} / ${percentile(apiTimes, 95).toFixed(0)} ms |`);
     console.log(`| ticket page, fastest / slowest | ${times[0]!.toFixed(0)} / ${times.at(-1)!.toFixed(0)} ms |`);
     console.log(`| initial JavaScript (index.html, ${initial.files} files), gzipped | ${(initial.bytes / 1024).toFixed(1)} kB |`);
     console.log(`| all JavaScript of the ticket page (${ticketJs.size} files), gzipped | ${(ticketPageJs / 1024).toFixed(1)} kB |`);

@@ -52,7 +52,7 @@ const vitestStarted = Date.now();
 const vitest = spawnSync(
   bin('vitest'),
   ['run', '--config', 'apps/web/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
-  { cwd: workspaceRoot, env: { ...env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' }, stdio: 'inherit' },
+  { cwd: workspaceRoot, env, stdio: 'inherit' },
 );
 const vitestSummary = readJson(vitestReport);
 const counts = {

@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import viteConfig from './vite.config';
+import viteConfig from './vite.config.ts';
 
 // Unit and component tests of the agent panel: `__tests__/*.spec.ts` next to
 // the code, run by Vitest with the panel's own Vite configuration (aliases,

@@ -19,6 +19,12 @@ const PHOTO_PNG = Buffer.from(
 );
 const DRAWING_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>window.parent.__pwned = "svg"</script><rect width="10" height="10"/></svg>';
 
+/** In the page: the picture's width once the browser has decoded it (fails for a broken image). */
+function naturalWidthOnceDecoded(element: unknown): Promise<number> {
+  const image = element as { naturalWidth: number; decode(): Promise<void> };
+  return image.decode().then(() => image.naturalWidth);
+}
+
 function mailWithAttachments(messageId: string): Buffer {
   const boundary = 'okienko-attachments-boundary';
   const lines = [
@@ -98,10 +104,9 @@ describe('agent panel: attachments on the ticket page', () => {
     const page = await ticketPage();
     const thumbnail = page.getByRole('button', { name: 'Powiększ obraz paczka.png' });
     // The picture really loaded (fetched with the session's token), not just an element.
-    await page.waitForFunction(() => {
-      const image = document.querySelector<HTMLImageElement>('.attachment-image__thumb img');
-      return image !== null && image.complete && image.naturalWidth === 2;
-    });
+    const small = thumbnail.locator('img');
+    await small.waitFor();
+    expect(await small.evaluate(naturalWidthOnceDecoded)).toBe(2);
     expect(await thumbnail.isEnabled()).toBe(true);
     await thumbnail.click();
 
@@ -109,7 +114,7 @@ describe('agent panel: attachments on the ticket page', () => {
     await dialog.waitFor();
     const large = dialog.getByRole('img', { name: 'Załącznik paczka.png' });
     await large.waitFor();
-    expect(await large.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(2);
+    expect(await large.evaluate(naturalWidthOnceDecoded)).toBe(2);
     await saveScreenshot(page, 'ticket-attachment-preview');
 
     await page.keyboard.press('Escape');
@@ -124,7 +129,7 @@ describe('agent panel: attachments on the ticket page', () => {
 
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toBe('rysunek.svg');
-    expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned ?? null)).toBeNull();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: string }).__pwned ?? null)).toBeNull();
   });
 
   it('shows the same in English', async () => {

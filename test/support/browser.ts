@@ -74,26 +74,27 @@ const AXE_SOURCE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js
  * moderate ones are left out.
  */
 export async function seriousAccessibilityProblems(page: Page): Promise<AxeFinding[]> {
-  const loaded = await page.evaluate(() => typeof (window as { axe?: unknown }).axe === 'object');
+  // In-page code is written as text: these files are type-checked without the DOM's types.
+  const loaded = await page.evaluate("typeof window.axe === 'object'");
   // Evaluated by the browser's tooling rather than as a <script>, so the page's own Content-Security-Policy stays as it is.
   if (!loaded) await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
   // Colours are judged as they end up, not halfway through a dialog's fade-in.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, {
+  await page.evaluate(`Promise.all(
+    document.getAnimations()
+      .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+      .map((animation) => animation.finished.catch(() => undefined)),
+  ).then(() => true)`);
+  const violations = (await page.evaluate(`axe
+    .run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
       resultTypes: ['violations'],
-    });
-    return result.violations as { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
-  });
+    })
+    .then((result) => result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
+    })))`)) as { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({

@@ -2,6 +2,7 @@ import { onScopeDispose, ref, watch, type Ref } from 'vue';
 import { fetchTicket, type TicketDetail } from '../../../entities/ticket/api';
 import { ApiError } from '../../../shared/api-client/errors';
 import { useErrorText } from '../../../shared/i18n/use-error-text';
+import { takePrefetchedTicket } from './ticket-prefetch';
 
 export type TicketLoadState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'notFound' } | { kind: 'failed'; message: string };
 
@@ -49,7 +50,7 @@ export function useTicket(ticketRef: Ref<string>) {
     const started = generation;
     if (!options.quiet) state.value = { kind: 'loading' };
     try {
-      const answer = await fetchTicket(ticketRef.value, controller.signal);
+      const answer = await (takePrefetchedTicket(ticketRef.value) ?? fetchTicket(ticketRef.value, controller.signal));
       if (controller.signal.aborted || started !== generation) return;
       ticket.value = answer;
       state.value = { kind: 'ready' };

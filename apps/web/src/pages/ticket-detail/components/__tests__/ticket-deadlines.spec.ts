@@ -30,7 +30,7 @@ function mountDeadlines(value: TicketDetail) {
   return mount(TicketDeadlines, { props: { ticket: value }, global: { plugins: [i18n, PrimeVue] } });
 }
 
-const countdown = (wrapper: ReturnType<typeof mountDeadlines>, target: string) => wrapper.find(`[data-target="${target}"]`);
+const countdown = (wrapper: ReturnType<typeof mountDeadlines>, target: string) => wrapper.find(`.deadlines__countdown--${target}`);
 
 describe('the deadlines of a ticket', () => {
   beforeEach(() => {
