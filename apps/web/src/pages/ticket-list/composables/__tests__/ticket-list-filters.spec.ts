@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, isFiltered, parseFilters, toApiParams, toQuery, type TicketListFilters } from '../ticket-list-filters';
 
 const QUEUE = '0b6f1d2e-3c4a-4b5c-8d9e-0f1a2b3c4d5e';
+const CATEGORY = '5a1e2f3d-4c5b-4a69-8e7f-6d5c4b3a2f10';
 
 describe('ticket list filters in the URL', () => {
   it('reads an empty query as the default view', () => {
@@ -16,6 +17,11 @@ describe('ticket list filters in the URL', () => {
       sla: 'warning,breached',
       queue: QUEUE,
       assignee: 'me',
+      category: CATEGORY,
+      channel: 'phone',
+      tag: ' vip ',
+      from: '2026-03-01',
+      to: '2026-03-31',
       q: '  zwrot butów ',
       sort: 'priority',
       page: '3',
@@ -27,6 +33,11 @@ describe('ticket list filters in the URL', () => {
       sla: ['breached', 'warning'],
       queue: QUEUE,
       assignee: 'me',
+      category: CATEGORY,
+      channel: 'phone',
+      tag: 'vip',
+      from: '2026-03-01',
+      to: '2026-03-31',
       q: 'zwrot butów',
       sort: 'priority',
       page: 3,
@@ -42,6 +53,10 @@ describe('ticket list filters in the URL', () => {
       queue: 'DROP TABLE',
       assignee: '42',
       sort: 'password',
+      category: 'faktury',
+      channel: 'pigeon',
+      from: '2026-02-30',
+      to: 'yesterday',
       page: '-1',
       limit: '33',
     });
@@ -69,6 +84,14 @@ describe('ticket list filters in the URL', () => {
     expect(query).toEqual({ status: 'new,open', sla: 'breached,warning', queue: QUEUE, q: 'faktura', page: '2' });
     expect(toQuery(EMPTY_FILTERS)).toEqual({});
     expect(parseFilters(query as Record<string, string>)).toEqual({ ...filters, status: ['new', 'open'], sla: ['breached', 'warning'] });
+  });
+
+  it('asks the API for whole local days of the date range, and for the category, channel and tag', () => {
+    const params = toApiParams({ ...EMPTY_FILTERS, category: CATEGORY, channel: 'email', tag: 'vip', from: '2026-03-01', to: '2026-03-31' });
+    expect(params).toMatchObject({ categoryId: CATEGORY, channel: 'email', tag: 'vip' });
+    expect(params.createdFrom).toBe(new Date(2026, 2, 1).toISOString());
+    expect(params.createdTo).toBe(new Date(2026, 3, 1).toISOString());
+    expect(isFiltered({ ...EMPTY_FILTERS, tag: 'vip' })).toBe(true);
   });
 
   it('turns the filters into the parameters of GET /tickets, paging by offset', () => {
