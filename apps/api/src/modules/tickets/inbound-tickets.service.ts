@@ -4,6 +4,7 @@ import {
 } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
 import { createBatcher } from '../../core/batching/batcher.js';
+import { createLimiter } from '../../core/batching/limiter.js';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import { CustomersService } from '../customers/customers.service.js';
@@ -93,11 +94,13 @@ export class InboundTicketsService {
     const opened = await this.openInOneStatement(input);
     if (opened) return opened;
     const attempt = () =>
-      this.tickets.transaction(async (manager) => {
-        const filed = await this.fileIn(manager, input);
-        await finish(manager, filed);
-        return filed;
-      });
+      this.generalPathSlots(() =>
+        this.tickets.transaction(async (manager) => {
+          const filed = await this.fileIn(manager, input);
+          await finish(manager, filed);
+          return filed;
+        }),
+      );
     let filed: FiledInboundMail;
     try {
       filed = await attempt();
@@ -135,6 +138,13 @@ export class InboundTicketsService {
       throw error;
     }
   }
+
+  /**
+   * Mails on the general path (a transaction of several round trips each,
+   * holding a connection throughout) at most 8 at once: the workers keep many
+   * mails in progress, and the API needs connections of the same pool.
+   */
+  private readonly generalPathSlots = createLimiter(8);
 
   /** New mails' tickets written together: one statement per batch; null for a second copy of a Message-ID in the batch. */
   private readonly openTogether = createBatcher(
