@@ -7,7 +7,9 @@
  * null baseline: an smtp-server that only drains each message. Prints:
  *   1. accepted mails/s (250 after the durable commit) and mails/s turned into tickets, at C connections;
  *   2. accept → ticket latency p50/p95 at a steady 100 mails/s;
- *   3. the product's RSS while it ingests BENCH_MEMORY_MAILS mails.
+ *   3. the product's RSS while it ingests BENCH_MEMORY_MAILS mails, and the CPU time that took per
+ *      mail in the product and in its PostgreSQL backends (a figure that, unlike mails/s, changes
+ *      little when other work shares the machine: what an A/B comparison on a busy VM can rely on).
  * With BENCH_RULES=N, N enabled routing rules (the set `bench:rules` measures, their
  * actions pointed at the seeded queues, categories and templates) run on every mail.
  */
@@ -32,6 +34,7 @@ const NULL_PORT = 2612;
 const ADDRESS = 'biuro@bench.okienko.test';
 const SPLIT = process.env.BENCH_SPLIT === '1';
 const RULES = Number(process.env.BENCH_RULES ?? 0);
+const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 const BODY = `Dzień dobry,\n\n${'proszę o informację, kiedy zamówienie zostanie wysłane; płatność była blikiem.\n'.repeat(48)}\nPozdrawiam\n`;
 
@@ -145,6 +148,51 @@ async function nullBaseline(): Promise<number> {
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
   return Number(line?.replace(/\D+/g, '') ?? 0) / 1024;
+}
+
+/** CPU seconds (user + system) each of the given processes has used so far; a process that has ended is left out. */
+function cpuSecondsOf(pids: number[]): Map<number, number> {
+  const seconds = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS); // utime, stime
+    } catch {
+      // Ended since it was listed (or PostgreSQL runs on another machine).
+    }
+  }
+  return seconds;
+}
+
+/**
+ * CPU seconds a changing set of processes uses from now on: read at each
+ * sample; a process first seen later counts from its start (the pool opens
+ * and closes PostgreSQL connections as it needs them).
+ */
+function cpuTracker(listPids: () => Promise<number[]>): { sample(): Promise<void>; seconds(): number } {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  let started = false;
+  const read = async (initial: boolean) => {
+    for (const [pid, seconds] of cpuSecondsOf(await listPids())) {
+      if (!first.has(pid)) first.set(pid, initial ? seconds : 0);
+      last.set(pid, seconds);
+    }
+  };
+  return {
+    sample: () => {
+      const initial = !started;
+      started = true;
+      return read(initial);
+    },
+    seconds: () => [...last].reduce((sum, [pid, seconds]) => sum + seconds - first.get(pid)!, 0),
+  };
+}
+
+/** The server processes of the product's database connections. */
+async function backendPids(db: pg.Client): Promise<number[]> {
+  const { rows } = await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [DATABASE]);
+  return rows.map((r) => r.pid);
 }
 
 async function waitProcessed(db: pg.Client, count: number, timeoutMs: number): Promise<void> {
@@ -280,10 +328,17 @@ async function main(): Promise<void> {
     const rssStart = rss();
     let rssMax = rssStart;
     const sampler = setInterval(() => (rssMax = Math.max(rssMax, rss())), 500);
+    const productCpu = cpuTracker(async () => product.map((p) => p.pid!));
+    const databaseCpu = cpuTracker(() => backendPids(db));
+    await Promise.all([productCpu.sample(), databaseCpu.sample()]);
+    const cpuSampler = setInterval(() => void databaseCpu.sample(), 250);
     const memoryStarted = performance.now();
     await blast(SMTP_PORT, MEMORY_MAILS, CONNECTIONS, 'memory');
     await waitProcessed(db, MEMORY_MAILS, 1_800_000);
     clearInterval(sampler);
+    clearInterval(cpuSampler);
+    await Promise.all([productCpu.sample(), databaseCpu.sample()]);
+    const cpuMs = (seconds: number) => ((seconds * 1000) / MEMORY_MAILS).toFixed(2);
     const rssEnd = rss();
     const { rows: failed } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM inbound_mails WHERE state = 'failed'`);
 
@@ -297,6 +352,7 @@ async function main(): Promise<void> {
     console.log(`| accept → ticket latency at ${STEADY_RATE} mails/s for ${STEADY_SECONDS} s: p50 / p95 / max ms | ${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 95).toFixed(0)} / ${latencies.at(-1)!.toFixed(0)} |`);
     console.log(`| RSS while ingesting ${MEMORY_MAILS} mails: start / max / end MB | ${rssStart.toFixed(0)} / ${rssMax.toFixed(0)} / ${rssEnd.toFixed(0)} |`);
     console.log(`| ${MEMORY_MAILS} mails ingested in, s (all processed) | ${((performance.now() - memoryStarted) / 1000).toFixed(0)} |`);
+    console.log(`| CPU time per mail over those ${MEMORY_MAILS} mails: product / its PostgreSQL backends, ms | ${cpuMs(productCpu.seconds())} / ${cpuMs(databaseCpu.seconds())} |`);
     console.log(`| failed mails | ${failed[0].n} |`);
   } finally {
     await db.end().catch(() => undefined);

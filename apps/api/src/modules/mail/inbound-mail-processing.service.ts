@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { classifyInboundMail } from '@okienko/domain';
+import { createBatcher } from '../../core/batching/batcher.js';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import { InboundTicketsService } from '../tickets/inbound-tickets.service.js';
@@ -33,10 +34,27 @@ export class InboundMailProcessingService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Takes the mails (those not processed already) for processing. */
-  claim(mailIds: readonly string[]): Promise<ClaimedInboundMail[]> {
-    return this.mails.claim(mailIds);
+  /**
+   * Takes the mails (those not processed already) for processing. The claims
+   * of jobs starting at the same moment go to the database together.
+   */
+  async claim(mailIds: readonly string[]): Promise<ClaimedInboundMail[]> {
+    const claimed = await Promise.all(mailIds.map((id) => this.claimTogether(id)));
+    return claimed.filter((mail): mail is ClaimedInboundMail => mail !== null);
   }
+
+  private readonly claimTogether = createBatcher(
+    async (ids: string[]): Promise<(ClaimedInboundMail | null)[]> => {
+      const claimed = new Map((await this.mails.claim([...new Set(ids)])).map((mail) => [mail.id, mail]));
+      // A mail listed twice (in two jobs at once) is processed by the first of them only.
+      return ids.map((id) => {
+        const mail = claimed.get(id) ?? null;
+        claimed.delete(id);
+        return mail;
+      });
+    },
+    { maxBatch: 256, maxInFlight: 2 },
+  );
 
   async process(mail: ClaimedInboundMail): Promise<void> {
     const mailId = mail.id;

@@ -22,6 +22,9 @@ export interface AcceptedMail {
   helo: string | null;
 }
 
+/** Most mails in one job. */
+const MAILS_PER_JOB = 128;
+
 /** Mail left unprocessed this long is handed to the workers again. */
 const STALE_AFTER_MS = 60_000;
 
@@ -48,10 +51,25 @@ export class InboundMailsService {
     async (mails) => {
       const ids = await this.mails.insertMany(mails.map((mail) => ({ ...mail, sha256: createHash('sha256').update(mail.raw).digest('hex') })));
       // Not awaited: the mails are safe in PostgreSQL. Losing the job (Redis down) loses nothing: the sweep finds them.
-      this.enqueueBatch(ids).catch((error: Error) => this.logger.warn(`${ids.length} mails stored, queueing failed (${error.message}); the sweep will pick them up`));
+      for (const id of ids) void this.enqueueTogether(id);
       return ids;
     },
-    { maxBatch: 64, maxInFlight: 4 },
+    { maxBatch: 64, maxInFlight: 2 },
+  );
+
+  /**
+   * Mails stored while a job is being queued go into the next job together
+   * (group commit again, now for Redis): one job, one queue round trip and one
+   * claim by a worker for many mails.
+   */
+  private readonly enqueueTogether = createBatcher<string, void>(
+    async (ids) => {
+      await this.enqueueBatch(ids).catch((error: Error) =>
+        this.logger.warn(`${ids.length} mails stored, queueing failed (${error.message}); the sweep will pick them up`),
+      );
+      return ids.map(() => undefined);
+    },
+    { maxBatch: MAILS_PER_JOB, maxInFlight: 1 },
   );
 
   list(state: InboundMailState | undefined, limit: number, offset: number): Promise<[InboundMailEntity[], number]> {
@@ -89,10 +107,17 @@ export class InboundMailsService {
     return ids.length;
   }
 
-  /** On start: everything still waiting, whatever its age. */
+  /**
+   * On start: everything still waiting, whatever its age, in jobs of many
+   * mails (processed, and their tickets written, together).
+   */
   async requeueAll(): Promise<number> {
     const ids = await this.mails.pendingIds(new Date(), 10_000);
-    for (const id of ids) await this.enqueue(id);
+    for (let i = 0; i < ids.length; i += MAILS_PER_JOB) {
+      const chunk = ids.slice(i, i + MAILS_PER_JOB);
+      // Its own job id: a job of the same first mail from before the restart may still be waiting, with other mails.
+      await this.queue.add('process', { mailIds: chunk }, { jobId: `restart-${chunk[0]}-${Date.now()}`, ...JOB_OPTIONS });
+    }
     if (ids.length) this.logger.log(`re-queued ${ids.length} inbound mails accepted before the restart`);
     return ids.length;
   }

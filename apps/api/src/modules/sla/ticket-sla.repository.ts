@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { createBatcher } from '../../core/batching/batcher.js';
 import { TicketEntity } from '../tickets/entities/ticket.entity.js';
 
 /** What the SLA needs besides the ticket's own columns: its customer's tags and its category's slug. */
@@ -31,10 +32,19 @@ export class TicketSlaRepository {
   }
 
   /** The slug of a category (the statutory complaint deadline follows `complaint-return`). */
-  async categorySlug(categoryId: string): Promise<string | null> {
-    const rows = (await this.dataSource.query(`SELECT slug FROM categories WHERE id = $1`, [categoryId])) as { slug: string }[];
-    return rows[0]?.slug ?? null;
+  categorySlug(categoryId: string): Promise<string | null> {
+    return this.categorySlugs(categoryId);
   }
+
+  /** Categories of new mails being filed at the same moment, looked up together (one round trip for many mails). */
+  private readonly categorySlugs = createBatcher(
+    async (ids: string[]): Promise<(string | null)[]> => {
+      const rows = (await this.dataSource.query(`SELECT id, slug FROM categories WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]])) as { id: string; slug: string }[];
+      const slugs = new Map(rows.map((r) => [r.id, r.slug]));
+      return ids.map((id) => slugs.get(id) ?? null);
+    },
+    { maxBatch: 100, maxInFlight: 2 },
+  );
 
   /** Whether the message was written by a machine (an auto-reply, a bounce), and when it was stored. */
   async messageFacts(manager: EntityManager, messageId: string): Promise<{ automated: boolean; createdAt: Date } | null> {

@@ -1,8 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   formatTicketNumber, planStatusChange, statusAfterCustomerReply, yearInTimeZone, type MailClassificationKind, type TicketPriority,
 } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
+import { createBatcher } from '../../core/batching/batcher.js';
+import { createLimiter } from '../../core/batching/limiter.js';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import { CustomersService } from '../customers/customers.service.js';
@@ -12,7 +14,9 @@ import type { TicketEntity } from './entities/ticket.entity.js';
 import { statusChangePatch } from './status-change-patch.js';
 import { TicketAutomationHooks, type AfterCommit } from './automation/ticket-automation.hooks.js';
 import { createdEvent, fieldChangeEvents, type EventActor } from './ticket-audit.js';
-import { TicketsRepository, type NewAttachment, type NewTicketEvent } from './tickets.repository.js';
+import {
+  TicketsRepository, type InsertedInboundTicket, type NewAttachment, type NewInboundTicket, type NewTicketEvent,
+} from './tickets.repository.js';
 
 /** A parsed inbound mail, as the tickets need it. */
 export interface InboundMailInput {
@@ -71,6 +75,8 @@ export interface FiledInboundMail {
  */
 @Injectable()
 export class InboundTicketsService {
+  private readonly logger = new Logger('InboundTickets');
+
   constructor(
     private readonly tickets: TicketsRepository,
     private readonly customers: CustomersService,
@@ -88,11 +94,13 @@ export class InboundTicketsService {
     const opened = await this.openInOneStatement(input);
     if (opened) return opened;
     const attempt = () =>
-      this.tickets.transaction(async (manager) => {
-        const filed = await this.fileIn(manager, input);
-        await finish(manager, filed);
-        return filed;
-      });
+      this.generalPathSlots(() =>
+        this.tickets.transaction(async (manager) => {
+          const filed = await this.fileIn(manager, input);
+          await finish(manager, filed);
+          return filed;
+        }),
+      );
     let filed: FiledInboundMail;
     try {
       filed = await attempt();
@@ -106,12 +114,58 @@ export class InboundTicketsService {
   }
 
   /**
-   * The common case, a new mail that starts a conversation (no thread, no
-   * attachments) and rules that only set fields: the ticket, its message and
-   * its history in one statement. Null when the general path is needed,
-   * including for a Message-ID stored already (a duplicate).
+   * A new mail in one statement, with the other new mails being filed at the
+   * same moment (group commit: no timer, a mail alone goes at once; while a
+   * statement runs, the mails arriving gather into the next). If the shared
+   * statement fails (a Message-ID stored already, a value PostgreSQL refuses),
+   * or the batch has the same Message-ID twice, the mail is written alone, so
+   * one bad mail never fails the others. Null when the general path is
+   * needed, including for a Message-ID stored already (a duplicate).
    */
   private async openInOneStatement(input: InboundMailInput): Promise<FiledInboundMail | null> {
+    const plan = await this.planOpening(input);
+    if (!plan) return null;
+    const together = await this.openTogether(plan).catch((error: Error) => {
+      this.logger.debug(`mail ${input.inboundMailId} written alone: its batch failed (${error.message})`);
+      return null;
+    });
+    if (together) return filedAsNew(together);
+    try {
+      const [inserted] = await this.tickets.insertInboundTickets([plan]);
+      return filedAsNew(inserted);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Mails on the general path (a transaction of several round trips each,
+   * holding a connection throughout) at most 8 at once: the workers keep many
+   * mails in progress, and the API needs connections of the same pool.
+   */
+  private readonly generalPathSlots = createLimiter(8);
+
+  /** New mails' tickets written together: one statement per batch; null for a second copy of a Message-ID in the batch. */
+  private readonly openTogether = createBatcher(
+    async (plans: NewInboundTicket[]): Promise<(InsertedInboundTicket | null)[]> => {
+      const messageIds = new Set<string | null>();
+      const unique = plans.filter((plan) => !messageIds.has(plan.message.messageId) && messageIds.add(plan.message.messageId));
+      const inserted = await this.tickets.insertInboundTickets(unique);
+      return plans.map((plan) => {
+        const i = unique.indexOf(plan);
+        return i >= 0 ? inserted[i] : null;
+      });
+    },
+    { maxBatch: 64, maxInFlight: 2 },
+  );
+
+  /**
+   * The common case, a new mail that starts a conversation (no thread, no
+   * attachments) and rules that only set fields: the ticket, its message and
+   * its history as one row to write. Null when the general path is needed.
+   */
+  private async planOpening(input: InboundMailInput): Promise<NewInboundTicket | null> {
     const sender = input.from.email;
     if (!sender || input.bounce || input.threadIds.length || input.ticketNumbers.length || input.attachments.length) return null;
     if (NEVER_OPENS_TICKET.includes(input.kind)) return null;
@@ -127,45 +181,36 @@ export class InboundTicketsService {
     });
     if (!plan) return null;
     const opened = { subject, status: 'new', priority, channel: 'email', queueId, categoryId, assigneeId: null, tags: [] as string[], inboundAddresses };
-    try {
-      const inserted = await this.tickets.insertInboundTicket({
-        year: yearInTimeZone(now, this.config.timeZone),
-        subject, priority: plan.patch.priority ?? priority, queueId: plan.patch.queueId ?? queueId,
-        categoryId: plan.patch.categoryId ?? categoryId, assigneeId: plan.patch.assigneeId ?? null, tags: plan.patch.tags ?? [],
-        inboundAddresses, createdAt: now,
-        deadlines: {
-          slaPolicyId: plan.patch.slaPolicyId ?? null,
-          firstResponseDueAt: plan.patch.firstResponseDueAt ?? null,
-          firstResponseWarnAt: plan.patch.firstResponseWarnAt ?? null,
-          resolutionDueAt: plan.patch.resolutionDueAt ?? null,
-          resolutionWarnAt: plan.patch.resolutionWarnAt ?? null,
-          statutoryDueAt: plan.patch.statutoryDueAt ?? null,
-          slaNextCheckAt: plan.patch.slaNextCheckAt ?? null,
-        },
-        customer: { email: sender, name: input.from.name },
-        record: input.record,
-        message: {
-          fromAddress: sender, toAddresses: input.to, ccAddresses: input.cc, subject: input.subject, bodyText: input.text,
-          visibleText: input.visibleText, bodyHtml: input.html, messageId: input.messageId, inReplyTo: input.inReplyTo,
-          references: input.references, automated: input.automated, inboundMailId: input.inboundMailId,
-        },
-        events: [
-          // As createdEvent() writes it: the ticket as it was opened, before any rule changed it.
-          { type: 'created', actor_type: 'customer', actor_id: null, actor_name: null, by_customer: true, field: null, old_value: null, new_value: { ...opened, previousTicketId: null } },
-          ...plan.events.map((e) => ({
-            type: e.type, actor_type: e.actorType, actor_id: e.actorId, actor_name: e.actorName, by_customer: false,
-            field: e.field, old_value: e.oldValue ?? null, new_value: e.newValue ?? null,
-          })),
-        ].map((e, ord) => ({ ord, ...e })),
-      });
-      return {
-        outcome: 'new_ticket', ticketId: inserted.ticketId, ticketNumber: inserted.number, messageRowId: inserted.messageId,
-        customer: inserted.customer, afterCommit: [],
-      };
-    } catch (error) {
-      if ((error as { code?: string }).code === '23505') return null;
-      throw error;
-    }
+    return {
+      year: yearInTimeZone(now, this.config.timeZone),
+      subject, priority: plan.patch.priority ?? priority, queueId: plan.patch.queueId ?? queueId,
+      categoryId: plan.patch.categoryId ?? categoryId, assigneeId: plan.patch.assigneeId ?? null, tags: plan.patch.tags ?? [],
+      inboundAddresses, createdAt: now,
+      deadlines: {
+        slaPolicyId: plan.patch.slaPolicyId ?? null,
+        firstResponseDueAt: plan.patch.firstResponseDueAt ?? null,
+        firstResponseWarnAt: plan.patch.firstResponseWarnAt ?? null,
+        resolutionDueAt: plan.patch.resolutionDueAt ?? null,
+        resolutionWarnAt: plan.patch.resolutionWarnAt ?? null,
+        statutoryDueAt: plan.patch.statutoryDueAt ?? null,
+        slaNextCheckAt: plan.patch.slaNextCheckAt ?? null,
+      },
+      customer: { email: sender, name: input.from.name },
+      record: input.record,
+      message: {
+        fromAddress: sender, toAddresses: input.to, ccAddresses: input.cc, subject: input.subject, bodyText: input.text,
+        visibleText: input.visibleText, bodyHtml: input.html, messageId: input.messageId, inReplyTo: input.inReplyTo,
+        references: input.references, automated: input.automated, inboundMailId: input.inboundMailId,
+      },
+      events: [
+        // As createdEvent() writes it: the ticket as it was opened, before any rule changed it.
+        { type: 'created', actor_type: 'customer', actor_id: null, actor_name: null, by_customer: true, field: null, old_value: null, new_value: { ...opened, previousTicketId: null } },
+        ...plan.events.map((e) => ({
+          type: e.type, actor_type: e.actorType, actor_id: e.actorId, actor_name: e.actorName, by_customer: false,
+          field: e.field, old_value: e.oldValue ?? null, new_value: e.newValue ?? null,
+        })),
+      ].map((e, ord) => ({ ord, ...e })),
+    };
   }
 
   private async fileIn(manager: EntityManager, input: InboundMailInput): Promise<FiledInboundMail> {
@@ -307,6 +352,14 @@ export class InboundTicketsService {
   private customerActor(customer: CustomerEntity): EventActor {
     return { actorType: 'customer', actorId: customer.id, actorName: customer.name ?? customer.email };
   }
+}
+
+/** What a new mail written in one statement became. */
+function filedAsNew(inserted: InsertedInboundTicket): FiledInboundMail {
+  return {
+    outcome: 'new_ticket', ticketId: inserted.ticketId, ticketNumber: inserted.number, messageRowId: inserted.messageId,
+    customer: inserted.customer, afterCommit: [],
+  };
 }
 
 /** A ticket's subject from a mail's: trimmed, at most 500 characters, never empty. */

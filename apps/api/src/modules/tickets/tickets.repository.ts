@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { buildPrefixTsQuery } from '@okienko/domain';
@@ -151,39 +152,79 @@ export class TicketsRepository {
   }
 
   /**
-   * Opens a ticket for a new mail in one statement: the customer (found or
-   * created by e-mail), the ticket with the next number of the year, its
-   * message and its audit events, and the inbound mail marked processed. One
-   * round trip instead of a transaction of ten: the common case of inbound mail. A Message-ID stored already fails
-   * it with 23505 (the caller then takes the general path).
+   * Opens tickets for new mails in one statement: the customers (found or
+   * created by e-mail, each once however many of the mails they wrote), the
+   * tickets with the next numbers of their year, their messages and audit
+   * events, and the inbound mails marked processed. One round trip for a
+   * whole batch instead of a transaction of ten per mail: the common case of
+   * inbound mail. A Message-ID stored already fails the statement with 23505,
+   * and any other refused value fails it too: the caller then files the
+   * mails one by one. Answers one result per ticket, in order.
    */
-  async insertInboundTicket(ticket: NewInboundTicket): Promise<InsertedInboundTicket> {
-    const sequence = await this.ensureSequence(ticket.year);
-    const m = ticket.message;
-    const rows = (await this.dataSource.query(
-      `WITH customer AS (
-         INSERT INTO customers (email, name, phones) VALUES ($1, $2, '{}')
+  async insertInboundTickets(tickets: readonly NewInboundTicket[]): Promise<InsertedInboundTicket[]> {
+    if (!tickets.length) return [];
+    for (const year of new Set(tickets.map((t) => t.year))) await this.ensureSequence(year);
+    const rows = tickets.map((ticket, ord) => {
+      const m = ticket.message;
+      const d = ticket.deadlines;
+      return {
+        ord, ticket_id: randomUUID(), message_row_id: randomUUID(), email: ticket.customer.email, name: ticket.customer.name,
+        sequence: `ticket_number_${Math.trunc(ticket.year)}`, year: String(ticket.year), subject: ticket.subject, priority: ticket.priority,
+        queue_id: ticket.queueId, category_id: ticket.categoryId, assignee_id: ticket.assigneeId, tags: ticket.tags,
+        inbound_addresses: ticket.inboundAddresses, created_at: ticket.createdAt,
+        from_address: m.fromAddress, to_addresses: m.toAddresses, cc_addresses: m.ccAddresses, message_subject: m.subject,
+        body_text: m.bodyText, visible_text: m.visibleText, body_html: m.bodyHtml, message_id: m.messageId, in_reply_to: m.inReplyTo,
+        references: m.references, automated: m.automated, inbound_mail_id: m.inboundMailId,
+        record_message_id: ticket.record.messageId, record_subject: ticket.record.subject, record_from_address: ticket.record.fromAddress,
+        sla_policy_id: d.slaPolicyId, first_response_due_at: d.firstResponseDueAt, first_response_warn_at: d.firstResponseWarnAt,
+        resolution_due_at: d.resolutionDueAt, resolution_warn_at: d.resolutionWarnAt, statutory_due_at: d.statutoryDueAt,
+        sla_next_check_at: d.slaNextCheckAt,
+      };
+    });
+    const events = tickets.flatMap((ticket, i) => ticket.events.map((e) => ({ ...e, ticket_id: rows[i].ticket_id, mail_ord: i })));
+    const found = (await this.dataSource.query(
+      `WITH input AS MATERIALIZED (
+         SELECT * FROM json_to_recordset($1::json) AS i(
+           ord int, ticket_id uuid, message_row_id uuid, email text, name text, sequence text, year text, subject text, priority text,
+           queue_id uuid, category_id uuid, assignee_id uuid, tags text[], inbound_addresses text[], created_at timestamptz,
+           from_address text, to_addresses text[], cc_addresses text[], message_subject text, body_text text, visible_text text,
+           body_html text, message_id text, in_reply_to text, "references" text[], automated boolean, inbound_mail_id uuid,
+           record_message_id text, record_subject text, record_from_address text,
+           sla_policy_id uuid, first_response_due_at timestamptz, first_response_warn_at timestamptz, resolution_due_at timestamptz,
+           resolution_warn_at timestamptz, statutory_due_at timestamptz, sla_next_check_at timestamptz)),
+       customer AS (
+         -- One row per sender (ON CONFLICT may touch a row once per statement), in address order so concurrent batches lock alike;
+         -- the first mail's address as written, the first name given.
+         INSERT INTO customers (email, name, phones)
+         SELECT (array_agg(email ORDER BY ord))[1], (array_agg(name ORDER BY ord) FILTER (WHERE name IS NOT NULL))[1], '{}'
+           FROM input GROUP BY lower(email) ORDER BY lower(email)
          ON CONFLICT ((lower(email))) DO UPDATE SET
            name = COALESCE(customers.name, EXCLUDED.name),
            updated_at = CASE WHEN customers.name IS NULL AND EXCLUDED.name IS NOT NULL THEN now() ELSE customers.updated_at END
          RETURNING id, name, email),
-       numbered AS (SELECT nextval($3::regclass)::text AS n),
+       numbered AS MATERIALIZED (SELECT ord, nextval(sequence::regclass)::text AS n FROM input ORDER BY ord),
        ticket AS (
-         INSERT INTO tickets (number, subject, status, priority, channel, queue_id, category_id, assignee_id, customer_id, tags,
+         INSERT INTO tickets (id, number, subject, status, priority, channel, queue_id, category_id, assignee_id, customer_id, tags,
                               inbound_addresses, last_inbound_at, created_at, updated_at, status_changed_at,
                               sla_policy_id, first_response_due_at, first_response_warn_at, resolution_due_at, resolution_warn_at,
                               statutory_due_at, sla_next_check_at)
-         SELECT $4::text || '-' || CASE WHEN length(numbered.n) >= 6 THEN numbered.n ELSE lpad(numbered.n, 6, '0') END,
-                $5, 'new', $6, 'email', $7, $8, $9, customer.id, $10, $11, $12, $12, $12, $12,
-                $29::uuid, $30::timestamptz, $31::timestamptz, $32::timestamptz, $33::timestamptz, $34::timestamptz, $35::timestamptz
-           FROM customer, numbered
-         RETURNING id, number),
+         SELECT i.ticket_id, i.year || '-' || CASE WHEN length(numbered.n) >= 6 THEN numbered.n ELSE lpad(numbered.n, 6, '0') END,
+                i.subject, 'new', i.priority, 'email', i.queue_id, i.category_id, i.assignee_id, customer.id, i.tags,
+                i.inbound_addresses, i.created_at, i.created_at, i.created_at, i.created_at,
+                i.sla_policy_id, i.first_response_due_at, i.first_response_warn_at, i.resolution_due_at, i.resolution_warn_at,
+                i.statutory_due_at, i.sla_next_check_at
+           FROM input i JOIN numbered ON numbered.ord = i.ord JOIN customer ON lower(customer.email) = lower(i.email)
+          ORDER BY i.ord
+         RETURNING id, number, customer_id),
        message AS (
-         INSERT INTO messages (ticket_id, direction, author_customer_id, from_address, to_addresses, cc_addresses, subject, body_text,
+         INSERT INTO messages (id, ticket_id, direction, author_customer_id, from_address, to_addresses, cc_addresses, subject, body_text,
                                visible_text, body_html, message_id, in_reply_to, "references", delivery_state, automated,
                                inbound_mail_id, created_at)
-         SELECT ticket.id, 'inbound', customer.id, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, 'received', $23, $24, $12
-           FROM ticket, customer
+         SELECT i.message_row_id, ticket.id, 'inbound', ticket.customer_id, i.from_address, i.to_addresses, i.cc_addresses,
+                i.message_subject, i.body_text, i.visible_text, i.body_html, i.message_id, i.in_reply_to, i."references", 'received',
+                i.automated, i.inbound_mail_id, i.created_at
+           FROM input i JOIN ticket ON ticket.id = i.ticket_id
+          ORDER BY i.ord
          RETURNING id),
        events AS (
          INSERT INTO ticket_events (ticket_id, type, actor_type, actor_id, actor_name, field, old_value, new_value)
@@ -192,34 +233,30 @@ export class TicketsRepository {
                 CASE WHEN e.by_customer THEN COALESCE(customer.name, customer.email) ELSE e.actor_name END,
                 e.field, e.old_value,
                 CASE WHEN e.type = 'created' THEN e.new_value || jsonb_build_object('number', ticket.number) ELSE e.new_value END
-           FROM ticket, customer, jsonb_to_recordset($25::jsonb)
-             AS e(ord int, type text, actor_type text, actor_id text, actor_name text, by_customer boolean, field text, old_value jsonb, new_value jsonb)
-          ORDER BY e.ord
+           FROM jsonb_to_recordset($2::jsonb)
+             AS e(ticket_id uuid, mail_ord int, ord int, type text, actor_type text, actor_id text, actor_name text, by_customer boolean,
+                  field text, old_value jsonb, new_value jsonb)
+           JOIN ticket ON ticket.id = e.ticket_id JOIN customer ON customer.id = ticket.customer_id
+          ORDER BY e.mail_ord, e.ord
          RETURNING 1),
        mail AS (
          UPDATE inbound_mails SET state = 'processed', outcome = 'new_ticket', ticket_id = ticket.id, processed_at = now(),
-                message_id = $26, subject = $27, from_address = $28
-           FROM ticket WHERE inbound_mails.id = $24
+                message_id = i.record_message_id, subject = i.record_subject, from_address = i.record_from_address
+           FROM input i JOIN ticket ON ticket.id = i.ticket_id WHERE inbound_mails.id = i.inbound_mail_id
          RETURNING 1)
-       SELECT ticket.id AS ticket_id, ticket.number, message.id AS message_id, customer.id AS customer_id,
-              customer.name AS customer_name, customer.email AS customer_email, (SELECT count(*) FROM events)::int AS events,
+       SELECT i.ord, ticket.id AS ticket_id, ticket.number, i.message_row_id AS message_id, customer.id AS customer_id,
+              customer.name AS customer_name, customer.email AS customer_email,
+              (SELECT count(*) FROM message)::int AS messages, (SELECT count(*) FROM events)::int AS events,
               (SELECT count(*) FROM mail)::int AS mails
-         FROM ticket, message, customer`,
-      [
-        ticket.customer.email, ticket.customer.name, sequence, String(ticket.year), ticket.subject, ticket.priority, ticket.queueId,
-        ticket.categoryId, ticket.assigneeId, ticket.tags, ticket.inboundAddresses, ticket.createdAt,
-        m.fromAddress, m.toAddresses, m.ccAddresses, m.subject, m.bodyText, m.visibleText, m.bodyHtml, m.messageId, m.inReplyTo,
-        m.references, m.automated, m.inboundMailId, JSON.stringify(ticket.events),
-        ticket.record.messageId, ticket.record.subject, ticket.record.fromAddress,
-        ticket.deadlines.slaPolicyId, ticket.deadlines.firstResponseDueAt, ticket.deadlines.firstResponseWarnAt, ticket.deadlines.resolutionDueAt,
-        ticket.deadlines.resolutionWarnAt, ticket.deadlines.statutoryDueAt, ticket.deadlines.slaNextCheckAt,
-      ],
-    )) as { ticket_id: string; number: string; message_id: string; customer_id: string; customer_name: string | null; customer_email: string }[];
-    const row = rows[0];
-    return {
+         FROM input i JOIN ticket ON ticket.id = i.ticket_id JOIN customer ON customer.id = ticket.customer_id
+        ORDER BY i.ord`,
+      [JSON.stringify(rows), JSON.stringify(events)],
+    )) as { ord: number; ticket_id: string; number: string; message_id: string; customer_id: string; customer_name: string | null; customer_email: string }[];
+    if (found.length !== tickets.length) throw new Error(`${found.length} of ${tickets.length} tickets were written`);
+    return found.map((row) => ({
       ticketId: row.ticket_id, number: row.number, messageId: row.message_id,
       customer: { id: row.customer_id, name: row.customer_name, email: row.customer_email },
-    };
+    }));
   }
 
   insertTicket(manager: EntityManager, ticket: Partial<TicketEntity>): Promise<TicketEntity> {

@@ -5,8 +5,13 @@ import { InboundMailProcessingService, PermanentMailError } from '../inbound-mai
 import type { InboundMailJob } from '../inbound-mails.service.js';
 import { INBOUND_MAIL_QUEUE } from '../mail-queues.js';
 
-/** Mails of one job processed at once (each in its own transaction). */
-const PARALLEL_PER_JOB = 8;
+/**
+ * Mails of one job processed at once (a job holds up to 128). New mails
+ * processed at the same moment, of one job or of several, are claimed and
+ * written together (one statement for the tickets of many): the more mails
+ * in progress, the fewer statements per mail.
+ */
+const PARALLEL_PER_JOB = 16;
 
 /**
  * Worker role: turns accepted mail into tickets, several at a time; one bad
@@ -14,7 +19,7 @@ const PARALLEL_PER_JOB = 8;
  * recorded as failed at once; a passing failure (the database away) retries
  * the job, which skips the mails done meanwhile.
  */
-@Processor(INBOUND_MAIL_QUEUE, { concurrency: 8 })
+@Processor(INBOUND_MAIL_QUEUE, { concurrency: 16 })
 export class InboundMailProcessor extends WorkerHost {
   constructor(private readonly processing: InboundMailProcessingService) {
     super();
