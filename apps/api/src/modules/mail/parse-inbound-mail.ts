@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type Attachment } from 'mailparser';
 import {
-  createMailHeaders, findTicketNumbersInSubject, normalizeMessageId, parseMessageIdList, splitReply, stripReplyPrefixes, type MailHeaders,
+  createMailHeaders, findTicketNumbersInSubject, normalizeMessageId, parseMessageIdList, readReturnedMessage, splitReply, stripReplyPrefixes, type MailHeaders,
 } from '@okienko/domain';
 import { sanitizeHtml } from '../../core/html/sanitize-html.js';
 import type { NewAttachment } from '../tickets/tickets.repository.js';
@@ -60,8 +60,20 @@ function toAttachment(a: Attachment): NewAttachment {
   };
 }
 
-/** What a delivery-status report says: which of our mails bounced, and why. */
-function readReport(attachments: Attachment[]): ParsedInboundMail['report'] {
+/**
+ * What a bounce says: which of our mails bounced, and why — from a delivery-status
+ * report's parts, or from the original quoted in the text (qmail, Domino, GroupWise...).
+ * Null for a mail that is no report and quotes no original.
+ */
+function readReport(attachments: Attachment[], text: string, isReport: boolean): ParsedInboundMail['report'] {
+  const report = isReport ? readDsn(attachments) : { originalMessageId: null, diagnostic: '' };
+  const quoted = readReturnedMessage(text);
+  const originalMessageId = report.originalMessageId ?? quoted.messageIds[0] ?? null;
+  if (!isReport && originalMessageId === null) return null;
+  return { originalMessageId, diagnostic: report.diagnostic || quoted.diagnostic || 'The message could not be delivered' };
+}
+
+function readDsn(attachments: Attachment[]): NonNullable<ParsedInboundMail['report']> {
   let originalMessageId: string | null = null;
   let diagnostic = '';
   for (const a of attachments) {
@@ -71,10 +83,10 @@ function readReport(attachments: Attachment[]): ParsedInboundMail['report'] {
       const code = /^Diagnostic-Code:\s*(?:[^;]*;\s*)?([\s\S]+?)(?:\r?\n(?![ \t])|$)/im.exec(body)?.[1]?.replace(/\s+/g, ' ').trim();
       diagnostic = [status, code].filter(Boolean).join(' ');
     } else if (a.contentType === 'message/rfc822' || a.contentType === 'text/rfc822-headers' || a.contentType === 'message/rfc822-headers') {
-      originalMessageId ??= normalizeMessageId(/^Message-ID:\s*(.+)$/im.exec(body)?.[1]);
+      originalMessageId ??= normalizeMessageId(/^Message-ID:\s*(.+)$/im.exec(body)?.[1]) ?? readReturnedMessage(body).messageIds[0] ?? null;
     }
   }
-  return { originalMessageId, diagnostic: diagnostic || 'The message could not be delivered' };
+  return { originalMessageId, diagnostic };
 }
 
 /** Reads a raw mail with mailparser: every charset, encoded words, attachments, broken headers. */
@@ -112,7 +124,7 @@ export async function parseInboundMail(raw: Buffer): Promise<ParsedInboundMail> 
     visibleText: visible,
     html: mail.html ? sanitizeHtml(mail.html) : null,
     attachments: attachments.filter((a) => a.contentType !== 'message/delivery-status').map(toAttachment),
-    report: isReport ? readReport(attachments) : null,
+    report: readReport(attachments, text, isReport),
   };
 }
 
