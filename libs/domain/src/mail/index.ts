@@ -4,3 +4,4 @@ export * from './subject.js';
 export * from './classify-inbound-mail.js';
 export * from './reply-text.js';
 export * from './returned-message.js';
+export * from './header-text.js';
