@@ -112,7 +112,13 @@ const AUTORESPONDER_MAILER = /\b(?:vacation\b|auto[\s-]?respon(?:der|se)\b|auto[
 const LIST_SENDER = /^(?:owner-[^@]+|[^@]+-(?:bounces?|request|owner)(?:\+[^@]*)?)@/i;
 
 /** Local parts of the mail system itself. */
-const MAIL_SYSTEM_LOCAL_PARTS = new Set(['mailer-daemon', 'mailerdaemon', 'mailer_daemon', 'postmaster', 'mail-daemon', 'mdaemon']);
+const MAIL_SYSTEM_LOCAL_PARTS = new Set([
+  'mailer-daemon', 'mailerdaemon', 'mailer_daemon', 'postmaster', 'mail-daemon', 'mdaemon',
+  // Exchange's system mailbox, the sender of its NDRs ("Microsoft Outlook").
+  'microsoftexchange329e71ec88ae4615bbc36ab6ce41109e',
+]);
+/** Local parts of autoresponders' own addresses (`autoreply@`, `auto-responder@`), compared squashed. */
+const AUTORESPONDER_LOCAL_PART = /^(?:autorepl|autorespon|autoodpowied)/;
 /** How Gmail, Postfix and Exim name the sender of a bounce. */
 const MAIL_SYSTEM_DISPLAY_NAME = /\bmail\s+delivery\s+(?:sub)?system\b/i;
 /** Display names of the mail system on an ordinary-looking address (`"MAILER-DAEMON" <mx01@x.pl>`, GroupWise's). */
@@ -132,7 +138,7 @@ const AUTO_REPLY_SUBJECT =
 
 /** Subjects of delivery status notifications (secondary signal only). */
 const BOUNCE_SUBJECT =
-  /^(?:undeliverable|undelivered\s+mail|mail\s+delivery\s+fail|delivery\s+status\s+notification|delivery\s+(?:failure|has\s+failed|notification)|permanent\s+delivery\s+failure|message\s+(?:status\s*-\s*undeliverable|not\s+delivered|delivery\s+failure)|mail\s+system\s+error|returned\s+mail|failure\s+notice|failed\s+delivery|non[-\s]?deliver|delayed\s+mail|delivery\s+delayed|warning:\s+could\s+not\s+send|unzustellbar|niedostarczalne|niedostarczon|wiadomo[sś][cć]\s+(?:nie\s*)?dostarczon|nie\s+dostarczono|nie\s+można\s+dostarczyć|zwrot\s+(?:niedostarczonej\s+)?(?:poczty|wiadomości))/iu;
+  /^(?:undeliverable|undelivered\s+mail|mail\s+delivery\s+fail|delivery\s+status\s+notification|delivery\s+(?:failure|has\s+failed|notification|problem)|(?:could|can)\s*not\s+(?:be\s+)?deliver|unable\s+to\s+deliver|non\s+recapitabile|non\s+remis|onbestelbaar|no\s+se\s+puede\s+entregar|permanent\s+delivery\s+failure|message\s+(?:status\s*-\s*undeliverable|not\s+delivered|delivery\s+failure)|mail\s+system\s+error|returned\s+mail|failure\s+notice|failed\s+delivery|non[-\s]?deliver|delayed\s+mail|delivery\s+delayed|warning:\s+could\s+not\s+send|unzustellbar|niedostarczalne|niedostarczon|wiadomo[sś][cć]\s+(?:nie\s*)?dostarczon|nie\s+dostarczono|nie\s+można\s+dostarczyć|zwrot\s+(?:niedostarczonej\s+)?(?:poczty|wiadomości))/iu;
 
 function shorten(value: string): string {
   const flat = value.replace(/\s+/g, ' ').trim();
@@ -255,6 +261,7 @@ function collectSignals(input: InboundMailFacts): { signals: Signals; autoReplyS
     else if (reportType === 'disposition-notification') signals.auto_reply.push(`${described} (read receipt)`);
     else signals.auto_reply.push(`${described} (automatic report)`);
   }
+  if (headerValue(headers, 'x-ms-exchange-message-is-ndr') !== undefined) signals.bounce.push('X-MS-Exchange-Message-Is-Ndr');
   const failedRecipients = headerValue(headers, 'x-failed-recipients');
   if (failedRecipients !== undefined && failedRecipients !== '') {
     signals.bounce.push(`X-Failed-Recipients: ${shorten(failedRecipients)}`);
@@ -288,6 +295,8 @@ function collectSignals(input: InboundMailFacts): { signals: Signals; autoReplyS
     ['x-autoresponder', 'X-Autoresponder'],
     ['x-autoreply-from', 'X-AutoReply-From'],
     ['x-mail-autoreply', 'X-Mail-Autoreply'],
+    ['x-auto-response', 'X-Auto-Response'],
+    ['x-autoresponse', 'X-Autoresponse'],
   ] as const) {
     const value = headerValue(headers, name);
     if (value !== undefined && !NEGATIVE_VALUES.has(firstToken(value))) signals.auto_reply.push(`${label}: ${shorten(value)}`);
@@ -302,6 +311,9 @@ function collectSignals(input: InboundMailFacts): { signals: Signals; autoReplyS
   const precedence = headerValue(headers, 'precedence');
   const precedenceToken = precedence === undefined ? '' : firstToken(precedence);
   if (AUTO_REPLY_PRECEDENCE.has(precedenceToken)) signals.auto_reply.push(`Precedence: ${shorten(precedence ?? '')}`);
+  if (fromAddress !== null && AUTORESPONDER_LOCAL_PART.test(localPartOf(fromAddress).replace(/[-_.]/g, ''))) {
+    signals.auto_reply.push(`From ${fromAddress} is an autoresponder`);
+  }
   for (const name of ['x-mailer', 'user-agent'] as const) {
     const value = headerValue(headers, name);
     if (value !== undefined && AUTORESPONDER_MAILER.test(value)) signals.auto_reply.push(`${displayHeaderName(name)}: ${shorten(value)} (autoresponder)`);

@@ -29,6 +29,9 @@ describe('classifyInboundMail: bounces as real servers write them', () => {
     ['Yahoo', 'From: MAILER-DAEMON@yahoo.com\nSubject: Failure Notice', NULL_SENDER],
     ['Interia (Polish Postfix)', 'From: "Mail Delivery System" <MAILER-DAEMON@interia.pl>\nSubject: Wiadomość niedostarczona', NULL_SENDER],
     ['o2 (Polish subject)', 'From: postmaster@o2.pl\nSubject: Nie dostarczono wiadomości', NULL_SENDER],
+    ['an Exchange NDR from its system mailbox', 'From: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@klient.example>\nSubject: Undeliverable: Zamówienie', { envelopeFrom: 'x@klient.example' }],
+    ['an Exchange NDR marked by its header only', 'From: it@klient.example\nSubject: Zamówienie\nX-MS-Exchange-Message-Is-Ndr:', {}],
+    ['an Italian "Non recapitabile" with the null sender', 'From: sistema@posta.klient.example\nSubject: Non recapitabile: Ordine', NULL_SENDER],
     ['a delay notice (DSN action=delayed)', 'From: MAILER-DAEMON@mx.klient.example\nSubject: Delayed Mail (still being retried)\nContent-Type: multipart/report; report-type=delivery-status; boundary="x"', NULL_SENDER],
   ])('%s is a bounce', (_system, raw, overrides) => {
     expect(classify(raw, overrides).kind).toBe('bounce');
@@ -47,6 +50,8 @@ describe('classifyInboundMail: automatic answers in their many forms', () => {
     ['Freshdesk', 'From: support@hurtownia.freshdesk.com\nSubject: Ticket Received - Zamówienie\nX-Freshdesk-Ticket-Id: 4412', {}],
     ['Request Tracker', 'From: "Hurtownia via RT" <rt@hurtownia.example>\nSubject: [hurtownia.example #8812] AutoReply: Zamówienie\nRT-Ticket: hurtownia.example #8812', {}],
     ['a read receipt', 'From: anna@klient.example\nSubject: Przeczytano: Zamówienie\nContent-Type: multipart/report; report-type=disposition-notification; boundary="r"', {}],
+    ['an autoresponder\'s own address', 'From: Sklep <auto-reply@sklep.example>\nSubject: Dziękujemy za wiadomość', {}],
+    ['X-Auto-Response', 'From: anna@klient.example\nSubject: Re: Zamówienie\nX-Auto-Response: vacation', {}],
     ['a challenge-response system', 'From: anna@klient.example\nSubject: Please confirm your message\nAuto-Submitted: auto-replied\nReturn-Path: <>', {}],
     ['an empty envelope sender alone', 'From: anna@klient.example\nSubject: Re: Zamówienie', NULL_SENDER],
     ['Return-Path <> with an unknown envelope', 'Return-Path: <>\nFrom: anna@klient.example\nSubject: Re: Zamówienie', { envelopeFrom: null }],
