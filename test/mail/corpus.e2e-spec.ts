@@ -164,7 +164,7 @@ describe('real-world mail corpus', () => {
       });
     });
 
-    it('a delay notice (DSN action=delayed) lands on the ticket of our reply, opens nothing and is not answered', async () => {
+    it('a delay notice (DSN action=delayed) lands on the ticket of our reply without marking it bounced, opens nothing, is not answered', async () => {
       const { ticket } = await converse();
       const body = 'Odpowiedź do wolnego serwera.';
       expect((await admin.post(`/tickets/${ticket.id}/messages`, { type: 'reply', body })).status).toBe(201);
@@ -173,8 +173,14 @@ describe('real-world mail corpus', () => {
       const sent = await deliver('bounce-delayed', { BOUNCED_ID: reply, TICKET: ticket.number }, true);
       const mail = await waitForProcessed(admin, sent.messageId!);
       expect(mail.ticketId).toBe(ticket.id);
+      const after = await readTicket(admin, ticket.id);
+      expect(messageWithId(after, sent.messageId!)).toMatchObject({ direction: 'inbound', automated: true });
+      expect(messageWithId(after, reply)).toMatchObject({ deliveryState: 'sent', deliveryError: null });
+
+      const aboutNothing = await deliver('bounce-delayed', { BOUNCED_ID: unknownMessageId(), TICKET: ticket.number }, true);
+      expect(await waitForProcessed(admin, aboutNothing.messageId!)).toMatchObject({ state: 'processed', ticketId: null });
       expect(await ticketCount(admin)).toBe(before);
-      await expectNoAnswer(['mailer-daemon@mx1.relay-rowerownia.example'], [sent.messageId!]);
+      await expectNoAnswer(['mailer-daemon@mx1.relay-rowerownia.example'], [sent.messageId!, aboutNothing.messageId!]);
     });
 
     it('bounces of mail we never sent, or naming only a subject, open no ticket, are not answered and stay listed as processed', async () => {

@@ -109,13 +109,15 @@ export async function parseInboundMail(raw: Buffer): Promise<ParsedInboundMail> 
   const contentType = headers['content-type']?.[0] ?? null;
   const isReport = /multipart\/report/i.test(contentType ?? '') && /report-type\s*=\s*"?delivery-status/i.test(contentType ?? '');
   const attachments = mail.attachments ?? [];
+  const report = readReport(attachments, text, isReport);
   const inReplyTo = parseMessageIdList(headers['in-reply-to']?.join(' '));
   const references = parseMessageIdList(headers['references']?.join(' '));
 
   return {
     messageId: ownId ?? `${sha256(raw).slice(0, 40)}@generated.okienko.invalid`,
     hasOwnMessageId: ownId !== null,
-    threadIds: [...new Set([...inReplyTo, ...[...references].reverse()])],
+    // A delivery report (a delay notice too) belongs with the mail it reports on.
+    threadIds: [...new Set([...inReplyTo, ...[...references].reverse(), ...(isReport && report?.originalMessageId ? [report.originalMessageId] : [])])],
     inReplyTo: inReplyTo[0] ?? null,
     references,
     subject,
@@ -131,7 +133,7 @@ export async function parseInboundMail(raw: Buffer): Promise<ParsedInboundMail> 
     visibleText: visible,
     html: mail.html ? sanitizeHtml(mail.html) : null,
     attachments: attachments.filter((a) => a.contentType !== 'message/delivery-status').map(toAttachment),
-    report: readReport(attachments, text, isReport),
+    report,
   };
 }
 

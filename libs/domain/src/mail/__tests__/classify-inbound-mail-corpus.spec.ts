@@ -32,9 +32,26 @@ describe('classifyInboundMail: bounces as real servers write them', () => {
     ['an Exchange NDR from its system mailbox', 'From: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@klient.example>\nSubject: Undeliverable: Zamówienie', { envelopeFrom: 'x@klient.example' }],
     ['an Exchange NDR marked by its header only', 'From: it@klient.example\nSubject: Zamówienie\nX-MS-Exchange-Message-Is-Ndr:', {}],
     ['an Italian "Non recapitabile" with the null sender', 'From: sistema@posta.klient.example\nSubject: Non recapitabile: Ordine', NULL_SENDER],
-    ['a delay notice (DSN action=delayed)', 'From: MAILER-DAEMON@mx.klient.example\nSubject: Delayed Mail (still being retried)\nContent-Type: multipart/report; report-type=delivery-status; boundary="x"', NULL_SENDER],
   ])('%s is a bounce', (_system, raw, overrides) => {
     expect(classify(raw, overrides).kind).toBe('bounce');
+  });
+});
+
+describe('classifyInboundMail: delay notices report nothing failed', () => {
+  it.each([
+    ['Postfix', 'From: MAILER-DAEMON@mx.klient.example (Mail Delivery System)\nSubject: Delayed Mail (still being retried)\nContent-Type: multipart/report; report-type=delivery-status; boundary="x"'],
+    ['Gmail', 'From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nSubject: Delivery Status Notification (Delay)\nContent-Type: multipart/report; report-type=delivery-status; boundary="x"'],
+    ['Exchange', 'From: postmaster@klient.onmicrosoft.example\nSubject: Delivery delayed:Zamówienie\nContent-Type: multipart/report; report-type=delivery-status; boundary="x"'],
+    ['Sendmail', 'From: Mail Delivery Subsystem <MAILER-DAEMON@mail.klient.example>\nSubject: Warning: could not send message for past 4 hours'],
+    ['Exim', 'From: Mail Delivery System <Mailer-Daemon@mail.klient.example>\nSubject: Warning: message 1tPq7R-00A1bC-2x delayed 24 hours\nX-Failed-Recipients: jan@klient.example'],
+  ])('%s: an automatic answer, not a bounce, with the bounce signals still named', (_system, raw) => {
+    const result = classify(raw, NULL_SENDER);
+    expect(result.kind).toBe('auto_reply');
+    expect(result.reasons[0]).toMatch(/delivery delayed, not failed/);
+  });
+
+  it('a failure whose subject only mentions a delay elsewhere is still a bounce', () => {
+    expect(classify('From: MAILER-DAEMON@mx.klient.example\nSubject: Undelivered Mail Returned to Sender (delayed mail)', NULL_SENDER).kind).toBe('bounce');
   });
 });
 
