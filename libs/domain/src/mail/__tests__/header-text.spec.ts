@@ -39,3 +39,19 @@ describe('repairHeaderText', () => {
     expect(repairHeaderText(parsed, raw, 'x-unknown')).toBe('Reklamacja łańcucha');
   });
 });
+
+describe('repairHeaderText: encoded words the parser could not read', () => {
+  it('reads an unknown charset (x-unknown, unknown-8bit) as UTF-8 when it is, else as the legacy guess', () => {
+    expect(repairHeaderText('\uFFFD\uFFFDd\uFFFD \uFFFDaba', '=?x-unknown?Q?=B3=F3d=BC_=BFaba?=')).toBe('łódź żaba');
+    expect(repairHeaderText('\uFFFD\uFFFDd\uFFFD', '=?unknown-8bit?B?s/NkvA==?=', 'iso-8859-2')).toBe('łódź');
+  });
+
+  it('reads ISO-8859-2 bytes declared as UTF-8, joining words split inside a character, keeping the text between', () => {
+    expect(repairHeaderText('Re: \uFFFD\uFFFDd\uFFFD', 'Re: =?UTF-8?Q?=B3=F3?=\r\n =?UTF-8?Q?d=BC?=')).toBe('Re: łódź');
+  });
+
+  it('touches nothing the parser read well, whatever the raw value says', () => {
+    expect(repairHeaderText('łódź', '=?x-unknown?Q?=B3=F3d=BC?=')).toBe('łódź');
+    expect(repairHeaderText('中文', '=?gb2312?B?1tDOxA==?=')).toBe('中文');
+  });
+});
