@@ -61,6 +61,7 @@ const PEOPLE: [fixture: string, sender: string, name: string, subject: string][]
   ['exotic-charset-aliases', 'malgorzata.zak@biuro-zak.example', 'Małgorzata Żak', 'Prośba o wycenę świateł rowerowych'],
   ['exotic-unknown-charset-8bit-words', 'bozena.milosz@poczta-stara.example', 'Bożena Miłosz', 'Zwrot towaru łódź żaglowa'],
   ['exotic-utf8-label-on-latin2-words', 'p.kubiak@firma-kubiak.example', 'Przemysław Kubiak', 'Pytanie o śruby do błotników'],
+  ['exotic-encoded-quoted-name', 'jolanta.kw@poczta.example', 'Jolanta Kowalska-Wiśniewska', 'Formularz kontaktowy: pytanie o ramę'],
   ['exotic-wrong-charset', 'grazyna.wojcik@firma-wojcik.example', 'Grażyna Wójcik', 'Zamówienie kurtki przeciwdeszczowej'],
   ['exotic-base64-garbage', 'b.gorski@poczta.example', 'Bartłomiej Górski', 'Dostępność roweru gravel'],
   ['exotic-nested-forward', 'pawel.jablonski@sklep-partner.example', 'Paweł Jabłoński', 'Reklamacja od klienta – koło'],

@@ -101,7 +101,8 @@ export async function parseInboundMail(raw: Buffer): Promise<ParsedInboundMail> 
   const rawHeader = (key: string) => mail.headerLines?.find((l) => l.key === key)?.line.replace(/^[^:]*:\s*/, '');
   const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(raw.subarray(0, 65_536).toString('latin1'))?.[1];
   const from = addresses(mail.from)[0];
-  if (from?.name) from.name = repairHeaderText(from.name, rawHeader('from')?.replace(/\s*<[^<>]*>\s*$/, '').replace(/^"|"$/g, ''), charset);
+  // Some mailers encode the quotes too (`=?utf-8?B?IkphbiBLb3dhbHNraSIg?=` is `"Jan Kowalski" `).
+  if (from?.name) from.name = repairHeaderText(from.name, rawHeader('from')?.replace(/\s*<[^<>]*>\s*$/, '').replace(/^"|"$/g, ''), charset).replace(/^\s*"(.*)"\s*$/, '$1').trim();
   const subject = repairHeaderText((mail.subject ?? '').trim(), rawHeader('subject'), charset).trim();
   // mailparser writes the text itself for HTML-only mail.
   const text = (mail.text ?? '').trim();

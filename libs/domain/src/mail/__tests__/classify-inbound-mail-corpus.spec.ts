@@ -26,6 +26,7 @@ describe('classifyInboundMail: bounces as real servers write them', () => {
     ['GroupWise', 'From: "Mail Administrator" <gwia@gw.klient.example>\nSubject: Message status - undeliverable', NULL_SENDER],
     ['GroupWise, subject only', 'From: gwia@gw.klient.example\nSubject: Message status - undeliverable', NULL_SENDER],
     ['a display-name-only daemon', 'From: "MAILER-DAEMON" <mx01@poczta.klient.example>\nSubject: Zwrot poczty', { envelopeFrom: 'mx01@poczta.klient.example' }],
+    ['a daemon named only in the display name of an empty address', 'From: "MAILER-DAEMON@mx.klient.example" <>\nSubject: Zwrot', { envelopeFrom: 'x@klient.example' }],
     ['Yahoo', 'From: MAILER-DAEMON@yahoo.com\nSubject: Failure Notice', NULL_SENDER],
     ['Interia (Polish Postfix)', 'From: "Mail Delivery System" <MAILER-DAEMON@interia.pl>\nSubject: Wiadomość niedostarczona', NULL_SENDER],
     ['o2 (Polish subject)', 'From: postmaster@o2.pl\nSubject: Nie dostarczono wiadomości', NULL_SENDER],
