@@ -3,3 +3,5 @@ export * from './message-id.js';
 export * from './subject.js';
 export * from './classify-inbound-mail.js';
 export * from './reply-text.js';
+export * from './returned-message.js';
+export * from './header-text.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type Attachment } from 'mailparser';
 import {
-  createMailHeaders, findTicketNumbersInSubject, normalizeMessageId, parseMessageIdList, splitReply, stripReplyPrefixes, type MailHeaders,
+  createMailHeaders, findTicketNumbersInSubject, normalizeMessageId, parseMessageIdList, readReturnedMessage, repairHeaderText, splitReply, stripReplyPrefixes, type MailHeaders,
 } from '@okienko/domain';
 import { sanitizeHtml } from '../../core/html/sanitize-html.js';
 import type { NewAttachment } from '../tickets/tickets.repository.js';
@@ -60,21 +60,36 @@ function toAttachment(a: Attachment): NewAttachment {
   };
 }
 
-/** What a delivery-status report says: which of our mails bounced, and why. */
-function readReport(attachments: Attachment[]): ParsedInboundMail['report'] {
+/**
+ * What a bounce says: which of our mails bounced, and why — from a delivery-status
+ * report's parts, or from the original quoted in the text (qmail, Domino, GroupWise...).
+ * Null for a mail that is no report and quotes no original.
+ */
+function readReport(attachments: Attachment[], text: string, isReport: boolean): ParsedInboundMail['report'] {
+  // Domino, MDaemon and GroupWise attach the original to a plain multipart/mixed mail.
+  const report = readDsn(attachments);
+  const quoted = readReturnedMessage(text);
+  const originalMessageId = report.originalMessageId ?? quoted.messageIds[0] ?? null;
+  if (!isReport && originalMessageId === null) return null;
+  return { originalMessageId, diagnostic: report.diagnostic || quoted.diagnostic || 'The message could not be delivered' };
+}
+
+const RETURNED_PART_TYPES = new Set(['message/delivery-status', 'message/rfc822', 'text/rfc822-headers', 'message/rfc822-headers']);
+
+function readDsn(attachments: Attachment[]): NonNullable<ParsedInboundMail['report']> {
   let originalMessageId: string | null = null;
   let diagnostic = '';
   for (const a of attachments) {
-    const body = a.content.toString('utf8');
+    const body = RETURNED_PART_TYPES.has(a.contentType) ? a.content.toString('utf8') : '';
     if (a.contentType === 'message/delivery-status') {
       const status = /^Status:\s*(.+)$/im.exec(body)?.[1]?.trim();
       const code = /^Diagnostic-Code:\s*(?:[^;]*;\s*)?([\s\S]+?)(?:\r?\n(?![ \t])|$)/im.exec(body)?.[1]?.replace(/\s+/g, ' ').trim();
       diagnostic = [status, code].filter(Boolean).join(' ');
-    } else if (a.contentType === 'message/rfc822' || a.contentType === 'text/rfc822-headers' || a.contentType === 'message/rfc822-headers') {
-      originalMessageId ??= normalizeMessageId(/^Message-ID:\s*(.+)$/im.exec(body)?.[1]);
+    } else if (body !== '') {
+      originalMessageId ??= normalizeMessageId(/^Message-ID:\s*(.+)$/im.exec(body)?.[1]) ?? readReturnedMessage(body).messageIds[0] ?? null;
     }
   }
-  return { originalMessageId, diagnostic: diagnostic || 'The message could not be delivered' };
+  return { originalMessageId, diagnostic };
 }
 
 /** Reads a raw mail with mailparser: every charset, encoded words, attachments, broken headers. */
@@ -82,21 +97,28 @@ export async function parseInboundMail(raw: Buffer): Promise<ParsedInboundMail> 
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, keepDeliveryStatus: true });
   const headers = headerMap(mail.headerLines ?? []);
   const ownId = normalizeMessageId(mail.messageId);
+  // Raw 8-bit or wrongly declared headers: read again (mail.headerLines hold one character per byte).
+  const rawHeader = (key: string) => mail.headerLines?.find((l) => l.key === key)?.line.replace(/^[^:]*:\s*/, '');
+  const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(raw.subarray(0, 65_536).toString('latin1'))?.[1];
   const from = addresses(mail.from)[0];
-  const subject = (mail.subject ?? '').trim();
+  // Some mailers encode the quotes too (`=?utf-8?B?IkphbiBLb3dhbHNraSIg?=` is `"Jan Kowalski" `).
+  if (from?.name) from.name = repairHeaderText(from.name, rawHeader('from')?.replace(/\s*<[^<>]*>\s*$/, '').replace(/^"|"$/g, ''), charset).replace(/^\s*"(.*)"\s*$/, '$1').trim();
+  const subject = repairHeaderText((mail.subject ?? '').trim(), rawHeader('subject'), charset).trim();
   // mailparser writes the text itself for HTML-only mail.
   const text = (mail.text ?? '').trim();
   const { visible } = splitReply(text);
   const contentType = headers['content-type']?.[0] ?? null;
   const isReport = /multipart\/report/i.test(contentType ?? '') && /report-type\s*=\s*"?delivery-status/i.test(contentType ?? '');
   const attachments = mail.attachments ?? [];
+  const report = readReport(attachments, text, isReport);
   const inReplyTo = parseMessageIdList(headers['in-reply-to']?.join(' '));
   const references = parseMessageIdList(headers['references']?.join(' '));
 
   return {
     messageId: ownId ?? `${sha256(raw).slice(0, 40)}@generated.okienko.invalid`,
     hasOwnMessageId: ownId !== null,
-    threadIds: [...new Set([...inReplyTo, ...[...references].reverse()])],
+    // A delivery report (a delay notice too) belongs with the mail it reports on.
+    threadIds: [...new Set([...inReplyTo, ...[...references].reverse(), ...(isReport && report?.originalMessageId ? [report.originalMessageId] : [])])],
     inReplyTo: inReplyTo[0] ?? null,
     references,
     subject,
@@ -112,7 +134,7 @@ export async function parseInboundMail(raw: Buffer): Promise<ParsedInboundMail> 
     visibleText: visible,
     html: mail.html ? sanitizeHtml(mail.html) : null,
     attachments: attachments.filter((a) => a.contentType !== 'message/delivery-status').map(toAttachment),
-    report: isReport ? readReport(attachments) : null,
+    report,
   };
 }
 
