@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { asAdmin, type ApiClient } from '../support/api-client.js';
 import { startSmtpSink, type CapturedMail, type SmtpSink } from '../support/smtp-sink.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
+import { waitFor } from '../support/wait-for.js';
 import {
   addInboundAddress, BIURO, deliverFixture, listInboundMails, messageWithId, QUIET_MS, readTicket, sameMessageId, ticketCount,
   ticketOfMail, unknownMessageId, waitForProcessed, waitForQuiet, type InboundMail, type MailTicket, type SentFixture,
@@ -165,6 +166,23 @@ describe('real-world mail corpus', () => {
       expect(messageWithId(await readTicket(admin, ticket.id), reply)).toMatchObject({
         deliveryState: 'bounced', deliveryError: expect.stringContaining('5.1.1'),
       });
+    });
+
+    it('a bounce that quotes only our subject tag (Lotus Domino) marks the ticket\'s newest sent mail bounced and opens nothing', async () => {
+      const { ticket } = await converse();
+      const body = 'Odpowiedź do skrzynki w starym Domino.';
+      expect((await admin.post(`/tickets/${ticket.id}/messages`, { type: 'reply', body })).status).toBe(201);
+      const reply = (await sink.waitFor((m) => m.text.includes(body))).messageId!;
+      await waitFor(async () => messageWithId(await readTicket(admin, ticket.id), reply)?.deliveryState === 'sent');
+      const before = await ticketCount(admin);
+      const sent = await deliver('bounce-subject-only', { TICKET: ticket.number }, true);
+      const mail = (await waitForProcessed(admin, sent.messageId!)) as ListedMail;
+      expect(mail).toMatchObject({ state: 'processed', ticketId: ticket.id, outcome: 'bounce' });
+      const after = await readTicket(admin, ticket.id);
+      expect(messageWithId(after, reply)).toMatchObject({ deliveryState: 'bounced', deliveryError: expect.stringContaining('Maximum hop count exceeded') });
+      expect(messageWithId(after, sent.messageId!)).toMatchObject({ direction: 'inbound', automated: true });
+      expect(await ticketCount(admin)).toBe(before);
+      await expectNoAnswer(['postmaster@notes.dawna-firma.example'], [sent.messageId!]);
     });
 
     it('a delay notice (DSN action=delayed) lands on the ticket of our reply without marking it bounced, opens nothing, is not answered', async () => {

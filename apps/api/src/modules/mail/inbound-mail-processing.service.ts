@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { classifyInboundMail } from '@okienko/domain';
+import { classifyInboundMail, findTicketNumbersInSubject } from '@okienko/domain';
 import { createBatcher } from '../../core/batching/batcher.js';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
@@ -106,7 +106,12 @@ export class InboundMailProcessingService {
         record: details,
         bounce:
           classification.kind === 'bounce'
-            ? { bouncedMessageId: parsed.report?.originalMessageId ?? parsed.threadIds[0] ?? null, error: parsed.report?.diagnostic ?? 'The message could not be delivered' }
+            ? {
+                bouncedMessageId: parsed.report?.originalMessageId ?? parsed.threadIds[0] ?? null,
+                ticketNumbers: [...new Set([...parsed.ticketNumbers, ...findTicketNumbersInSubject(parsed.text)])],
+                // A report that quotes none of our mail says why in its subject at least (Domino, GroupWise).
+                error: parsed.report?.diagnostic ?? (parsed.subject.trim() || 'The message could not be delivered'),
+              }
             : null,
       }, (manager, result) =>
         this.mails.updateIn(manager, mailId, { ...details, state: 'processed', outcome: result.outcome, ticketId: result.ticketId, processedAt: new Date() }),

@@ -49,7 +49,12 @@ export interface InboundMailInput {
   /** What the inbound mail's row records once it is filed (its Message-ID, subject and sender as read). */
   record: { messageId: string; subject: string | null; fromAddress: string | null };
   /** For delivery-status reports: the Message-ID of our mail that bounced and why. */
-  bounce: { bouncedMessageId: string | null; error: string } | null;
+  /**
+   * A delivery failure report: the Message-ID of our mail it returns, when found,
+   * and the ticket numbers its subject or text quotes (for reports that return
+   * only the subject line of our mail).
+   */
+  bounce: { bouncedMessageId: string | null; ticketNumbers: string[]; error: string } | null;
 }
 
 export type InboundOutcome = 'new_ticket' | 'appended' | 'duplicate' | 'bounce' | 'bounce_unmatched' | 'automated_unthreaded';
@@ -303,7 +308,9 @@ export class InboundTicketsService {
     input: InboundMailInput,
     bounce: NonNullable<InboundMailInput['bounce']>,
   ): Promise<FiledInboundMail> {
-    const bounced = bounce.bouncedMessageId ? await this.tickets.findMessageByMessageId(manager, bounce.bouncedMessageId) : null;
+    const bounced =
+      (bounce.bouncedMessageId ? await this.tickets.findMessageByMessageId(manager, bounce.bouncedMessageId) : null) ??
+      (await this.newestSentMessageOfTagged(manager, bounce.ticketNumbers));
     if (!bounced) return { outcome: 'bounce_unmatched', ticketId: null, ticketNumber: null, messageRowId: null, customer: null, afterCommit: [] };
     const ticket = (await this.tickets.findForUpdate(manager, bounced.ticketId))!;
     const now = new Date();
@@ -316,6 +323,12 @@ export class InboundTicketsService {
       },
     ]);
     return { outcome: 'bounce', ticketId: ticket.id, ticketNumber: ticket.number, messageRowId: message.id, customer: null, afterCommit: [] };
+  }
+
+  /** The bounced mail of a report that quotes only our subject tag: the ticket's newest mail sent out. */
+  private async newestSentMessageOfTagged(manager: EntityManager, ticketNumbers: string[]) {
+    const ticket = await this.tickets.findByNumberIn(manager, ticketNumbers);
+    return ticket ? this.tickets.findNewestSentMessage(manager, ticket.id) : null;
   }
 
   private async insertMessage(manager: EntityManager, ticketId: string, customerId: string | null, input: InboundMailInput, now: Date) {

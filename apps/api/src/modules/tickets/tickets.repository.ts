@@ -297,6 +297,11 @@ export class TicketsRepository {
     return row?.ticketId ?? null;
   }
 
+  /** The newest mail of a ticket that went out to the customer (sent, not bounced yet). */
+  findNewestSentMessage(manager: EntityManager, ticketId: string): Promise<MessageEntity | null> {
+    return manager.findOne(MessageEntity, { where: { ticketId, direction: 'outbound', deliveryState: 'sent' }, order: { createdAt: 'DESC' } });
+  }
+
   findByNumberIn(manager: EntityManager, numbers: string[]): Promise<TicketEntity | null> {
     if (!numbers.length) return Promise.resolve(null);
     return manager.getRepository(TicketEntity).findOne({ where: { number: In(numbers) }, order: { createdAt: 'DESC' } });
