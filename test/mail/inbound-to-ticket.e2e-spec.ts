@@ -219,6 +219,20 @@ describe('inbound mail becomes a ticket', () => {
     });
   });
 
+  it('a new mail\'s ticket is found by its number, its subject and the words of its body, and later by the words of a reply', async () => {
+    const found = async (q: string) => ((await admin.get(`/tickets?q=${encodeURIComponent(q)}`)).body.items as { id: string }[]).map((t) => t.id);
+    const ticket = await ticketFrom('gmail-plain');
+    expect(await found(ticket.number)).toEqual([ticket.id]);
+    expect(await found('trekkingowy sledzenia przesylki')).toContain(ticket.id);
+    expect(await found('rower nie dotarł')).toContain(ticket.id);
+    expect(await found('sortowni Strykowie')).not.toContain(ticket.id);
+
+    const reply = await deliverFixture(product, 'gmail-reply', { TO: BIURO, REPLY_TO: ticket.messages[0].messageId!, TICKET: ticket.number });
+    expect((await waitForProcessed(admin, reply.messageId!)).ticketId).toBe(ticket.id);
+    expect(await found('sortowni Strykowie')).toContain(ticket.id);
+    expect(await found('trekkingowy')).toContain(ticket.id);
+  });
+
   it('an HTML-only mail gets a plain-text body too', async () => {
     const [message] = (await ticketFrom('interia-html-only')).messages;
     expect(message.bodyText).toContain('czy fotelik dziecięcy Hamax Caress pasuje do ramy z bagażnikiem?');

@@ -207,22 +207,24 @@ export class TicketsRepository {
          INSERT INTO tickets (id, number, subject, status, priority, channel, queue_id, category_id, assignee_id, customer_id, tags,
                               inbound_addresses, last_inbound_at, created_at, updated_at, status_changed_at,
                               sla_policy_id, first_response_due_at, first_response_warn_at, resolution_due_at, resolution_warn_at,
-                              statutory_due_at, sla_next_check_at)
+                              statutory_due_at, sla_next_check_at, search_vector)
          SELECT i.ticket_id, i.year || '-' || CASE WHEN length(numbered.n) >= 6 THEN numbered.n ELSE lpad(numbered.n, 6, '0') END,
                 i.subject, 'new', i.priority, 'email', i.queue_id, i.category_id, i.assignee_id, customer.id, i.tags,
                 i.inbound_addresses, i.created_at, i.created_at, i.created_at, i.created_at,
                 i.sla_policy_id, i.first_response_due_at, i.first_response_warn_at, i.resolution_due_at, i.resolution_warn_at,
-                i.statutory_due_at, i.sla_next_check_at
+                i.statutory_due_at, i.sla_next_check_at,
+                -- The opening message's words, written with the ticket (its insert below does not append them again).
+                okienko_message_search_text(i.message_subject, i.body_text)
            FROM input i JOIN numbered ON numbered.ord = i.ord JOIN customer ON lower(customer.email) = lower(i.email)
           ORDER BY i.ord
          RETURNING id, number, customer_id),
        message AS (
          INSERT INTO messages (id, ticket_id, direction, author_customer_id, from_address, to_addresses, cc_addresses, subject, body_text,
                                visible_text, body_html, message_id, in_reply_to, "references", delivery_state, automated,
-                               inbound_mail_id, created_at)
+                               inbound_mail_id, created_at, search_counted)
          SELECT i.message_row_id, ticket.id, 'inbound', ticket.customer_id, i.from_address, i.to_addresses, i.cc_addresses,
                 i.message_subject, i.body_text, i.visible_text, i.body_html, i.message_id, i.in_reply_to, i."references", 'received',
-                i.automated, i.inbound_mail_id, i.created_at
+                i.automated, i.inbound_mail_id, i.created_at, true
            FROM input i JOIN ticket ON ticket.id = i.ticket_id
           ORDER BY i.ord
          RETURNING id),
