@@ -33,7 +33,9 @@ import { normalizeTextUncached } from './text-folding.js';
  * per-condition evaluation gave (see __tests__/reference-engine.ts and the
  * equivalence tests): every member of a group is evaluated (no short-circuit), so
  * explanations stay complete; a condition that cannot be judged never matches, not
- * even negated.
+ * even negated. Where only the verdict is needed, matchesCompiledGroup gives the same
+ * verdict without building an explanation, stopping an `all` group at the first
+ * member that does not match and an `any` group at the first that does.
  */
 
 /** Where a condition reads the ticket. */
@@ -499,4 +501,45 @@ export function evaluateCompiledGroup(group: CompiledGroup, view: FactsView): Co
     if (match === 'all' ? !item.matched : item.matched) matched = match === 'any';
   }
   return { type: 'group', match, matched, items };
+}
+
+/** Whether a condition matches: the verdict of evaluateCompiledCondition, without its explanation. */
+export function matchesCompiledCondition(c: CompiledCondition, view: FactsView): boolean {
+  const { source, test } = c;
+  if (source === null) return false;
+  let verdict: Verdict;
+  switch (source.kind) {
+    case 'text':
+      verdict = judgeTexts(test, view.text(source.field), null);
+      break;
+    case 'customer_field':
+      verdict = judgeTexts(test, view.customerField(source.name), null);
+      break;
+    case 'list':
+      verdict = judgeTexts(test, null, view.list(source.field).items);
+      break;
+    case 'id':
+      verdict = judgeId(test, view.id(source.field), view);
+      break;
+    case 'boolean':
+      verdict = judgeBoolean(test, readBoolean(source.field, view));
+      break;
+  }
+  return verdict === CANNOT_JUDGE ? false : (verdict === MATCHED) !== c.negate;
+}
+
+/**
+ * Whether a group matches: the verdict of evaluateCompiledGroup, without building an
+ * explanation, and short-circuiting: `all` stops at the first member that does not
+ * match, `any` at the first that does (an empty group matches, as there).
+ */
+export function matchesCompiledGroup(group: CompiledGroup, view: FactsView): boolean {
+  if (group.tooDeep) return false;
+  const { match, members } = group;
+  const wanted = match === 'any';
+  for (const member of members) {
+    const matched = member.node === 'group' ? matchesCompiledGroup(member, view) : matchesCompiledCondition(member, view);
+    if (matched === wanted) return wanted;
+  }
+  return members.length === 0 || !wanted;
 }

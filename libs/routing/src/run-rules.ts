@@ -1,6 +1,6 @@
 import { isCompiledRules } from './compile-rules.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
-import { evaluateCompiledGroup, prepareGroup } from './condition-engine.js';
+import { evaluateCompiledGroup, matchesCompiledGroup, prepareGroup } from './condition-engine.js';
 import type { CompiledGroup } from './condition-engine.js';
 import type { ConditionExplanation } from './evaluate-conditions.js';
 import { FactsView } from './facts-view.js';
@@ -65,6 +65,20 @@ export interface RuleTiming {
   hoursPastDeadline?: number;
 }
 
+/** How a run reports. */
+export interface RunRulesOptions {
+  /**
+   * true (the default): every evaluated rule comes with the full explanation of its
+   * conditions, also a rule whose conditions were not met (what the dry run shows).
+   * false: a rule is first tested without an explanation, stopping at the first
+   * condition that decides its group, and only a matching rule is then explained;
+   * a rule skipped for `conditions_not_met` gets an empty explanation. Everything
+   * else — applied rules and their explanations, changes, effects, final facts,
+   * skipped rules and reasons — is the same.
+   */
+  explainSkipped?: boolean;
+}
+
 /** What a run needs of a rule; both Rule and CompiledRule have it. */
 type RunnableRule = Pick<Rule, 'id' | 'name' | 'trigger' | 'triggerParams' | 'actions' | 'stopProcessing'>;
 
@@ -79,16 +93,22 @@ type RunnableRule = Pick<Rule, 'id' | 'name' | 'trigger' | 'triggerParams' | 'ac
  * better for a caller that runs the same rules for many tickets, a set made once
  * by compileRules; both give exactly the same result. Each text of the facts is
  * normalised at most once per run, however many conditions read it.
+ *
+ * `options.explainSkipped: false` (see RunRulesOptions) leaves out the explanations
+ * of rules that did not match, which most of the time is most of the work: for a
+ * caller that only records why the matching rules applied.
  */
 export function runRules(
   rules: readonly Rule[] | CompiledRules,
   trigger: RuleTrigger,
   facts: TicketFacts,
   timing: RuleTiming = {},
+  options: RunRulesOptions = {},
 ): RuleRunResult {
-  if (isCompiledRules(rules)) return run(rules.rulesFor(trigger), compiledConditionsOf, facts, timing);
+  const explainSkipped = options.explainSkipped !== false;
+  if (isCompiledRules(rules)) return run(rules.rulesFor(trigger), compiledConditionsOf, facts, timing, explainSkipped);
   const candidates = rules.filter((r) => r && r.enabled === true && r.trigger === trigger).sort(compareRuleOrder);
-  return run(candidates, conditionsOf, facts, timing);
+  return run(candidates, conditionsOf, facts, timing, explainSkipped);
 }
 
 const compiledConditionsOf = (rule: CompiledRule): CompiledGroup => rule.conditions;
@@ -99,6 +119,7 @@ function run<R extends RunnableRule>(
   conditions: (rule: R) => CompiledGroup,
   facts: TicketFacts,
   timing: RuleTiming,
+  explainSkipped: boolean,
 ): RuleRunResult {
   const working = cloneTicketFacts(facts);
   const view = new FactsView(working);
@@ -113,7 +134,12 @@ function run<R extends RunnableRule>(
       result.skipped.push({ ruleId: rule.id, ruleName: rule.name, reason: 'not_due', explanation: [] });
       continue;
     }
-    const { matched, items: explanation } = evaluateCompiledGroup(conditions(rule), view);
+    const group = conditions(rule);
+    if (!explainSkipped && !matchesCompiledGroup(group, view)) {
+      result.skipped.push({ ruleId: rule.id, ruleName: rule.name, reason: 'conditions_not_met', explanation: [] });
+      continue;
+    }
+    const { matched, items: explanation } = evaluateCompiledGroup(group, view);
     if (!matched) {
       result.skipped.push({ ruleId: rule.id, ruleName: rule.name, reason: 'conditions_not_met', explanation });
       continue;

@@ -4,6 +4,7 @@ import { compileConditions, evaluateConditions } from '../evaluate-conditions.js
 import { normalizeText } from '../normalize-text.js';
 import { regexWindows } from '../safe-regex.js';
 import { runRules } from '../run-rules.js';
+import type { RuleRunResult } from '../run-rules.js';
 import { textContainsAnyWord } from '../text-matchers.js';
 import { RandomCorpus } from './random-corpus.js';
 import { referenceEvaluateConditions, referenceNormalizeText, referenceRegexWindows, referenceRunRules } from './reference-engine.js';
@@ -94,6 +95,55 @@ describe('long texts (where prefilters and the trigram filter are used): same as
       const expected = json(referenceEvaluateConditions(group, facts));
       expect(json(evaluateConditions(group, facts))).toBe(expected);
       expect(json(evaluateConditions(compileConditions(group), facts))).toBe(expected);
+    }
+  });
+});
+
+/** A run without the explanations of rules that did not match: everything else the same. */
+function withoutSkippedExplanations(result: RuleRunResult): RuleRunResult {
+  return {
+    ...result,
+    skipped: result.skipped.map((s) => (s.reason === 'conditions_not_met' ? { ...s, explanation: [] } : s)),
+  };
+}
+
+describe('runRules without explaining skipped rules: the same run as with explanations', () => {
+  const fast = { explainSkipped: false };
+
+  it('same applied rules, their explanations, changes, effects, final facts and skipped rules on a random corpus', () => {
+    const r = new RandomCorpus(15);
+    let applied = 0;
+    let notMet = 0;
+    for (let i = 0; i < 1_500; i += 1) {
+      const rules = r.rules();
+      const compiled = compileRules(rules);
+      for (let j = 0; j < 3; j += 1) {
+        const facts = r.facts();
+        const trigger = r.trigger();
+        const timing = r.timing();
+        const explained = runRules(compiled, trigger, facts, timing);
+        const expected = json(withoutSkippedExplanations(explained));
+        const plain = runRules(rules, trigger, facts, timing, fast);
+        expect(json(plain)).toBe(expected);
+        expect(json(runRules(compiled, trigger, facts, timing, fast))).toBe(expected);
+        for (const s of plain.skipped) expect(s.explanation).toEqual([]);
+        applied += explained.applied.length;
+        notMet += explained.skipped.filter((s) => s.reason === 'conditions_not_met').length;
+      }
+    }
+    // The corpus exercises both outcomes.
+    expect(applied).toBeGreaterThan(100);
+    expect(notMet).toBeGreaterThan(100);
+  });
+
+  it('long texts, where the prefilters decide', () => {
+    const r = new RandomCorpus(16);
+    for (let i = 0; i < 500; i += 1) {
+      const rules = r.rules();
+      const facts = { ...r.facts(), subject: r.text(20), body: r.text(150) };
+      const trigger = r.trigger();
+      const expected = json(withoutSkippedExplanations(runRules(rules, trigger, facts)));
+      expect(json(runRules(compileRules(rules), trigger, facts, {}, fast))).toBe(expected);
     }
   });
 });

@@ -146,4 +146,20 @@ describe('runRules', () => {
     expect(runRules([late], 'sla_after_deadline', facts(), { hoursPastDeadline: 3 }).finalFacts.priority).toBe('urgent');
     expect(runRules([late], 'sla_after_deadline', facts(), {}).applied).toHaveLength(0);
   });
+
+  it('without explainSkipped, a rule that did not match has an empty explanation and a matching one the full one', () => {
+    const mail = facts({ inboundAddresses: ['reklamacje@sklep.pl'], subject: 'Drukarka nie działa' });
+    const explained = runRules([accounting, urgent, complaints], 'ticket_created', mail);
+    const fast = runRules([accounting, urgent, complaints], 'ticket_created', mail, {}, { explainSkipped: false });
+    expect(fast.applied.map((a) => a.ruleId)).toEqual(['complaints', 'urgent']);
+    expect(fast.applied).toEqual(explained.applied);
+    expect(fast.applied[1].explanation.map((e) => e.matched)).toEqual([true, false]);
+    expect(fast.skipped).toEqual([{ ruleId: 'accounting', ruleName: 'rule accounting', reason: 'conditions_not_met', explanation: [] }]);
+    // The default still explains every condition of the rule that did not match.
+    expect(explained.skipped[0].explanation).toEqual([
+      expect.objectContaining({ type: 'condition', field: 'subject', operator: 'contains_any_word', matched: false }),
+    ]);
+    expect(fast.finalFacts).toEqual(explained.finalFacts);
+    expect(fast.effects).toEqual(explained.effects);
+  });
 });

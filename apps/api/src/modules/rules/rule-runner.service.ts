@@ -12,6 +12,9 @@ import { ruleChanges } from './rule-changes.js';
 import { RuleFactsService } from './rule-facts.service.js';
 import { RulesRepository } from './rules.repository.js';
 
+/** Only the rules that applied are recorded (with why they matched): rules that did not match are not explained. */
+const RUN_OPTIONS = Object.freeze({ explainSkipped: false });
+
 /**
  * Runs the rules on every ticket change, inside the change's transaction:
  * what the rules set and every action they took is written with the change,
@@ -49,7 +52,7 @@ export class RuleRunnerService implements TicketAutomation, OnModuleInit {
     const { compiled: rules } = await this.cache.get();
     if (rules.rulesFor('ticket_created').length === 0) return { patch: {}, events: [] };
     const facts = this.facts.forDraft(draft);
-    const result = runRules(rules, 'ticket_created', facts);
+    const result = runRules(rules, 'ticket_created', facts, {}, RUN_OPTIONS);
     if (result.effects.length > 0 || result.finalFacts.status !== 'new') return null;
     let ticket = {
       id: '', status: 'new', priority: draft.priority, queueId: draft.queueId, categoryId: draft.categoryId, assigneeId: null, tags: [],
@@ -102,7 +105,7 @@ export class RuleRunnerService implements TicketAutomation, OnModuleInit {
     const run = async (trigger: RuleTrigger, ruleSet: CompiledRules | readonly Rule[], timing: RuleTiming = {}) => {
       ran.add(trigger);
       const facts = await this.facts.forTicket(manager, ticket, context.messageId);
-      const result = runRules(ruleSet, trigger, facts, timing);
+      const result = runRules(ruleSet, trigger, facts, timing, RUN_OPTIONS);
       const applied = await this.apply(manager, ticket, trigger, result, context.automatedMessage, settle);
       Object.assign(patch, applied.patch);
       events.push(...applied.events);
