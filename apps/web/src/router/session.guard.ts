@@ -17,7 +17,7 @@ export function installSessionGuard(router: Router, session: SessionStore): void
         ? { name: 'login', query: { loggedOut: '1' } }
         : loginLocation(from);
 
-  router.beforeEach(async (to) => {
+  router.beforeEach(async (to, from) => {
     pending = to;
     if (to.meta.public) {
       // Someone already logged in has nothing to do on the login page.
@@ -26,6 +26,8 @@ export function installSessionGuard(router: Router, session: SessionStore): void
     }
     if (session.hasToken && session.isExpired()) session.expire();
     if (!session.hasToken) return loginAfterEnd(to);
+    // Entering a page, its own loading overlaps the session check (a refused token ends the session either way).
+    if (to.name !== from.name) to.meta.prefetch?.(to);
     try {
       await session.loadUser();
     } catch (error) {
