@@ -24,6 +24,9 @@ function step(title, command, args, extraEnv = {}) {
   console.log(`=== ${title}: ok (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
+// The module-boundary lint rule reads Nx's project graph; on a fresh clone it is not there yet and the rule would be
+// skipped, so the graph is computed first.
+step('Project graph', bin('nx'), ['show', 'projects']);
 step('Lint', bin('eslint'), ['.', '--max-warnings=0']);
 step('Type check (API, libraries, tests)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('Type check (agent panel)', bin('nx'), ['run', 'web:typecheck', '--outputStyle=static']);
