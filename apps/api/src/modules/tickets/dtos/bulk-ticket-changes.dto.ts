@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '@okienko/domain';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { IsTicketTagList } from './is-ticket-tag-list.js';
 
 /** What a bulk action changes on every ticket; only the fields present change. */
 export class BulkTicketChangesDto {
@@ -26,19 +27,11 @@ export class BulkTicketChangesDto {
 
   @ApiPropertyOptional({ type: [String], example: ['allegro'], description: 'Tags added to each ticket\'s own.' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(50, { each: true })
+  @IsTicketTagList()
   addTags?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['pilne'], description: 'Tags removed from each ticket (applied before addTags).' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(50, { each: true })
+  @IsTicketTagList()
   removeTags?: string[];
 }

@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, type TicketChannel, type TicketPriority } from '@okienko/domain';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsEmail, IsIn, IsNotEmptyObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested,
+  IsEmail, IsIn, IsNotEmptyObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested,
 } from 'class-validator';
+import { IsTicketTagList } from './is-ticket-tag-list.js';
 
 export class TicketCustomerInputDto {
   @ApiProperty({ example: 'jan.kowalski@example.pl', description: 'Finds the customer, or creates one.' })
@@ -85,10 +86,6 @@ export class CreateTicketDto {
 
   @ApiPropertyOptional({ type: [String], example: ['allegro'] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(50, { each: true })
+  @IsTicketTagList()
   tags?: string[];
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '@okienko/domain';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsTicketTagList } from './is-ticket-tag-list.js';
 
 /** Only the fields present change; `null` clears queue, category or assignee. */
 export class UpdateTicketDto {
@@ -39,10 +40,6 @@ export class UpdateTicketDto {
 
   @ApiPropertyOptional({ type: [String], description: 'The complete new set of tags.' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(50, { each: true })
+  @IsTicketTagList()
   tags?: string[];
 }
