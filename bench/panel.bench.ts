@@ -10,7 +10,8 @@
  * the thread is rendered — the last of the 100 messages is in the page and
  * the next frame has been painted. Also the panel's JavaScript, gzipped: what
  * index.html loads up front, and everything the ticket page loads.
- * BENCH_TIMELINE=1 also prints what one load fetched and when.
+ * BENCH_TIMELINE=1 also prints what one load fetched and when; BENCH_TRACE=file
+ * saves a Chrome trace of that load (open it in the browser's Performance panel).
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
@@ -160,11 +161,14 @@ async function main(): Promise<void> {
     // When the ticket's JSON had arrived, for telling the API's share from the page's.
     const apiTimes: number[] = [];
     for (let round = 0; round < WARM_UP + ROUNDS; round++) {
+      const tracing = process.env.BENCH_TRACE && round === WARM_UP;
+      if (tracing) await browser.startTracing(page, { path: process.env.BENCH_TRACE, screenshots: false });
       await page.goto(`/tickets/${number}`);
       const handle = await page.waitForFunction(() => (globalThis as { __threadRenderedAt?: number | null }).__threadRenderedAt || null, null, {
         timeout: 60_000,
       });
       const at = (await handle.jsonValue()) as number;
+      if (tracing) await browser.stopTracing();
       const answered = (await page.evaluate(
         `performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/api/v1/tickets/${number}'))?.responseEnd ?? NaN`,
       )) as number;

@@ -4,6 +4,27 @@ import type { SessionStore } from '../entities/session/stores/session.store';
 import { loginLocation } from './login-location';
 
 /**
+ * Starts loading what a page needs (its data; its code and its layout's) for
+ * every route record it is made of: each record's own `meta.prefetch`.
+ */
+export function prefetchRoute(to: RouteLocationNormalized): void {
+  for (const record of to.matched) record.meta.prefetch?.(to);
+}
+
+/**
+ * Before the panel has finished starting, begins what the page being opened
+ * will wait for: the signed-in user's profile and the page's own data and
+ * code. The navigation that follows finds them under way instead of asking again.
+ */
+export function startFirstPage(router: Router, session: SessionStore): void {
+  if (!session.hasToken || session.isExpired()) return;
+  const { pathname, search, hash } = window.location;
+  prefetchRoute(router.resolve(pathname + search + hash));
+  // A refused token ends the session through the API client; the navigation's guard reports it.
+  session.loadUser().catch(() => undefined);
+}
+
+/**
  * Keeps anonymous users out of the panel and sends everyone back to the
  * login page when their session ends, saying why.
  */
@@ -27,7 +48,7 @@ export function installSessionGuard(router: Router, session: SessionStore): void
     if (session.hasToken && session.isExpired()) session.expire();
     if (!session.hasToken) return loginAfterEnd(to);
     // Entering a page, its own loading overlaps the session check (a refused token ends the session either way).
-    if (to.name !== from.name) to.meta.prefetch?.(to);
+    if (to.name !== from.name) prefetchRoute(to);
     try {
       await session.loadUser();
     } catch (error) {

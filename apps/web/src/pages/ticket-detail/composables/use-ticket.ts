@@ -1,4 +1,4 @@
-import { onScopeDispose, ref, watch, type Ref } from 'vue';
+import { onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
 import { fetchTicket, type TicketDetail } from '../../../entities/ticket/api';
 import { ApiError } from '../../../shared/api-client/errors';
 import { useErrorText } from '../../../shared/i18n/use-error-text';
@@ -21,7 +21,8 @@ function awaitsDelivery(ticket: TicketDetail): boolean {
  */
 export function useTicket(ticketRef: Ref<string>) {
   const errorText = useErrorText();
-  const ticket = ref<TicketDetail | null>(null);
+  // An answer is never changed in place, only replaced: its hundred messages need no deep reactivity.
+  const ticket = shallowRef<TicketDetail | null>(null);
   const state = ref<TicketLoadState>({ kind: 'loading' });
   let generation = 0;
   let inFlight: AbortController | null = null;
@@ -45,12 +46,21 @@ export function useTicket(ticketRef: Ref<string>) {
   /** Loads the ticket; `quiet` keeps showing the current one meanwhile. */
   async function load(options: { quiet?: boolean } = {}): Promise<void> {
     inFlight?.abort();
+    inFlight = null;
+    const early = takePrefetchedTicket(ticketRef.value);
+    if (early?.value) {
+      // Already here: shown in the page's first render, without a "loading" step in between.
+      ticket.value = early.value;
+      state.value = { kind: 'ready' };
+      scheduleRecheck();
+      return;
+    }
     const controller = new AbortController();
     inFlight = controller;
     const started = generation;
     if (!options.quiet) state.value = { kind: 'loading' };
     try {
-      const answer = await (takePrefetchedTicket(ticketRef.value) ?? fetchTicket(ticketRef.value, controller.signal));
+      const answer = await (early?.answer ?? fetchTicket(ticketRef.value, controller.signal));
       if (controller.signal.aborted || started !== generation) return;
       ticket.value = answer;
       state.value = { kind: 'ready' };

@@ -1,5 +1,5 @@
 import PrimeVue, { defaultOptions, type PrimeVueLocaleOptions } from 'primevue/config';
-import { watch, type App } from 'vue';
+import { markRaw, watch, type App } from 'vue';
 import { currentLocale, type AppLocale } from '../../i18n';
 import { okienkoPreset } from './okienko-preset';
 import { PRIME_LOCALES } from './prime-locales';
@@ -19,7 +19,8 @@ function primeLocale(locale: AppLocale): PrimeVueLocaleOptions {
 export function installPrimeVue(app: App): void {
   app.use(PrimeVue, {
     theme: {
-      preset: okienkoPreset,
+      // Never changed after start-up: PrimeVue's deep watch of its configuration need not walk every design token.
+      preset: markRaw(okienkoPreset),
       options: { darkModeSelector: '.okienko-dark', cssLayer: { name: 'primevue', order: 'primevue' } },
     },
     locale: primeLocale(currentLocale.value),

@@ -28,8 +28,31 @@ describe('prefetching the ticket while the page loads', () => {
     expect(takePrefetchedTicket('2026-000002')).toBeNull();
 
     prefetchTicket('2026-000001');
-    await expect(takePrefetchedTicket('2026-000001')).resolves.toEqual({ id: 't1', number: '2026-000001' });
+    await expect(takePrefetchedTicket('2026-000001')?.answer).resolves.toEqual({ id: 't1', number: '2026-000001' });
     expect(takePrefetchedTicket('2026-000001')).toBeNull();
+  });
+
+  it('asks once when the same ticket is prefetched again while its answer is fresh', async () => {
+    prefetchTicket('2026-000003');
+    prefetchTicket('2026-000003');
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    await takePrefetchedTicket('2026-000003')?.answer;
+  });
+
+  it('hands over the ticket itself once its answer has come, for showing it in the first render', async () => {
+    prefetchTicket('2026-000004');
+    expect(takePrefetchedTicket('2026-000005')).toBeNull();
+    prefetchTicket('2026-000004');
+    const pending = takePrefetchedTicket('2026-000004');
+    expect(pending?.value).toBeUndefined();
+    await pending?.answer;
+
+    prefetchTicket('2026-000004');
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(takePrefetchedTicket('2026-000004')?.value).toEqual({ id: 't1', number: '2026-000001' });
   });
 
   it('does not use an answer older than five seconds', () => {
@@ -43,6 +66,6 @@ describe('prefetching the ticket while the page loads', () => {
     fetchMock.mockImplementation(async () => answer({ statusCode: 404, error: 'Not Found', message: 'Ticket not found' }, 404));
     prefetchTicket('2026-999999');
     await new Promise((resolve) => setTimeout(resolve, 0));
-    await expect(takePrefetchedTicket('2026-999999')).rejects.toMatchObject({ name: 'ApiError', status: 404 });
+    await expect(takePrefetchedTicket('2026-999999')?.answer).rejects.toMatchObject({ name: 'ApiError', status: 404 });
   });
 });
