@@ -212,4 +212,21 @@ describe('agent panel: logging in and the shell', () => {
     await page.waitForURL((url) => url.pathname === '/today');
     await page.getByRole('heading', { name: 'Do obsłużenia dziś', level: 1 }).waitFor();
   });
+
+  it('keeps the page that was opened when a refused token sends the agent to log in', async () => {
+    const page = await openPanel('/login');
+    await page.getByRole('heading', { name: 'Zaloguj się' }).waitFor();
+    const garbage = JSON.stringify({ accessToken: 'not-a-real-token', expiresAt: null });
+    await page.evaluate(`localStorage.setItem('${SESSION_KEY}', ${JSON.stringify(garbage)})`);
+
+    // A ticket's link opened from outside the panel: its data is asked for before the session is checked.
+    await page.goto('/tickets/2026-000001');
+    await page.waitForURL(
+      (url) => url.pathname === '/login' && url.searchParams.get('expired') === '1' && url.searchParams.get('redirect') === '/tickets/2026-000001',
+    );
+    expect(await text(page, '[role="status"]')).toBe('Sesja wygasła, zaloguj się ponownie');
+
+    await logIn(page, product.admin.email, product.admin.password);
+    await page.waitForURL((url) => url.pathname === '/tickets/2026-000001');
+  });
 });

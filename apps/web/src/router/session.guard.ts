@@ -1,4 +1,4 @@
-import type { RouteLocationNormalized, Router } from 'vue-router';
+import { START_LOCATION, type RouteLocationNormalized, type Router } from 'vue-router';
 import { ApiError } from '../shared/api-client/errors';
 import type { SessionStore } from '../entities/session/stores/session.store';
 import { loginLocation } from './login-location';
@@ -72,7 +72,8 @@ export function installSessionGuard(router: Router, session: SessionStore): void
   session.onSessionEnd(() => {
     if (pending) return;
     const current = router.currentRoute.value;
-    if (current.meta.public) return;
+    // Before the first page is entered (its data was asked for early), the first navigation's guard decides.
+    if (current === START_LOCATION || current.meta.public) return;
     void router.replace(loginAfterEnd(current));
   });
 }
