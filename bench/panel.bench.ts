@@ -32,7 +32,8 @@ const WARM_UP = 3;
 const MESSAGES = 100;
 const DATABASE = 'okienko_bench_panel';
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WEB_DIST = path.resolve('dist/apps/web');
+// WEB_DIST=<dir> measures another build of the panel (e.g. an earlier commit's, for a side-by-side comparison).
+const WEB_DIST = path.resolve(process.env.WEB_DIST ?? 'dist/apps/web');
 
 const PARAGRAPHS = [
   'Dzień dobry, paczka z zamówienia nie dotarła, a status w śledzeniu nie zmienia się od trzech dni.',
