@@ -59,6 +59,15 @@ describe('agent panel: logging in and the shell', () => {
     return url.pathname + url.search;
   }
 
+  /** A browser whose stored session holds a token the API refuses (revoked, or from another installation). */
+  async function openWithRefusedToken(): Promise<Page> {
+    const page = await openPanel('/login');
+    await page.getByRole('heading', { name: 'Zaloguj się' }).waitFor();
+    const garbage = JSON.stringify({ accessToken: 'not-a-real-token', expiresAt: null });
+    await page.evaluate(`localStorage.setItem('${SESSION_KEY}', ${JSON.stringify(garbage)})`);
+    return page;
+  }
+
   async function text(page: Page, selector: string): Promise<string> {
     const locator = page.locator(selector).first();
     await locator.waitFor();
@@ -197,10 +206,7 @@ describe('agent panel: logging in and the shell', () => {
   });
 
   it('asks to log in again when the stored token is refused', async () => {
-    const page = await openPanel('/login');
-    await page.getByRole('heading', { name: 'Zaloguj się' }).waitFor();
-    const garbage = JSON.stringify({ accessToken: 'not-a-real-token', expiresAt: null });
-    await page.evaluate(`localStorage.setItem('${SESSION_KEY}', ${JSON.stringify(garbage)})`);
+    const page = await openWithRefusedToken();
 
     await page.goto('/');
     await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('expired') === '1');
@@ -214,10 +220,7 @@ describe('agent panel: logging in and the shell', () => {
   });
 
   it('keeps the page that was opened when a refused token sends the agent to log in', async () => {
-    const page = await openPanel('/login');
-    await page.getByRole('heading', { name: 'Zaloguj się' }).waitFor();
-    const garbage = JSON.stringify({ accessToken: 'not-a-real-token', expiresAt: null });
-    await page.evaluate(`localStorage.setItem('${SESSION_KEY}', ${JSON.stringify(garbage)})`);
+    const page = await openWithRefusedToken();
 
     // A ticket's link opened from outside the panel: its data is asked for before the session is checked.
     await page.goto('/tickets/2026-000001');
