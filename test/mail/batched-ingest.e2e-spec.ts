@@ -4,8 +4,8 @@ import { asAdmin, type ApiClient } from '../support/api-client.js';
 import { loadFixture, messageIdOf } from '../support/send-mail.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import {
-  addInboundAddress, BIURO, deliverRaw, listInboundMails, sameMessageId, ticketCount, ticketOfMail, waitForQuiet, withDatabase,
-  type MailTicket,
+  addInboundAddress, BIURO, deliverRaw, listInboundMails, sameMessageId, ticketCount, ticketOfMail, unknownMessageId, waitForQuiet,
+  withDatabase, type MailTicket,
 } from './mail-kit.js';
 
 // Mails that arrive together are filed together: the tickets of many new
@@ -66,6 +66,9 @@ describe('mails filed together', () => {
     const again = loadFixture('gmail-plain', { TO: BIURO }); // the same sender, another mail
     const copied = loadFixture('interia-html-only', { TO: BIURO });
     const others = ['utf8-8bitmime', 'html-dangerous', 'gmail-forward-inline', 'interia-windows-1250'].map((f) => loadFixture(f, { TO: BIURO }));
+    // A reply to a mail this installation never saw opens a ticket too: its quoted history is cut from the visible text.
+    const reply = loadFixture('thunderbird-reply', { TO: BIURO, REPLY_TO: unknownMessageId() });
+    others.push(reply);
     const mails = [first, again, copied, ...others];
     const admin = await backlog([first, copied, again, ...others, copied]);
     const tickets = await ticketsOf(admin, mails);
@@ -74,6 +77,15 @@ describe('mails filed together', () => {
     expect(tickets[1].customer.id).toBe(tickets[0].customer.id);
     expect(tickets[0].events[0].actorName).toBe('Jan Kowalski');
     expect(tickets[0].subject).toBe('Zamówienie 4521 – rower nie dotarł');
+
+    // What the agent reads of each mail: a mail quoting nothing shows its whole body; a reply shows itself, not the quote.
+    const [plain] = tickets[0].messages;
+    expect(plain.bodyText).toContain('nie dotarło');
+    expect(plain.visibleText).toBe(plain.bodyText);
+    const [answer] = tickets.at(-1)!.messages;
+    expect(answer.visibleText).toContain('kask odesłałem dziś paczkomatem');
+    expect(answer.visibleText).not.toContain('Zwrot środków nastąpi w ciągu 14 dni');
+    expect(answer.bodyText.replace(/\n> ?/g, '\n').replace(/\s+/g, ' ')).toContain('Zwrot środków nastąpi w ciągu 14 dni');
 
     const copies = (await listInboundMails(admin)).filter((m) => sameMessageId(m.messageId, messageIdOf(copied)));
     expect(copies).toHaveLength(2);

@@ -17,6 +17,13 @@ function unfold(value: string): string {
   return value.replace(FOLD_PATTERN, ' ').trim();
 }
 
+/**
+ * Maps made by createMailHeaders: their names are lower-case already, so a name
+ * that is not there is simply missing (no search through every header: a mail is
+ * asked about twenty headers it mostly does not carry).
+ */
+const lowerCaseMaps = new WeakSet<object>();
+
 function rawValues(headers: MailHeaders, name: string): readonly string[] {
   if (headers === null || typeof headers !== 'object' || typeof name !== 'string') return [];
   const key = name.trim().toLowerCase();
@@ -24,6 +31,7 @@ function rawValues(headers: MailHeaders, name: string): readonly string[] {
     const values = headers[key];
     return Array.isArray(values) ? values : [];
   }
+  if (lowerCaseMaps.has(headers)) return [];
   // Tolerate maps built with the header's original spelling (`Message-ID`).
   for (const [candidate, values] of Object.entries(headers)) {
     if (candidate.toLowerCase() === key && Array.isArray(values)) return values;
@@ -58,5 +66,6 @@ export function createMailHeaders(entries: Iterable<readonly [string, string]>):
     if (key === '') continue;
     (headers[key] ??= []).push(value);
   }
+  lowerCaseMaps.add(headers);
   return headers;
 }
