@@ -1,4 +1,5 @@
 import { START_LOCATION, type RouteLocationNormalized, type Router } from 'vue-router';
+import type { PrefetchLocation } from './route-meta';
 import { ApiError } from '../shared/api-client/errors';
 import type { SessionStore } from '../entities/session/stores/session.store';
 import { loginLocation } from './login-location';
@@ -7,7 +8,7 @@ import { loginLocation } from './login-location';
  * Starts loading what a page needs (its data; its code and its layout's) for
  * every route record it is made of: each record's own `meta.prefetch`.
  */
-export function prefetchRoute(to: RouteLocationNormalized): void {
+export function prefetchRoute(to: PrefetchLocation): void {
   for (const record of to.matched) record.meta.prefetch?.(to);
 }
 
