@@ -1,34 +1,11 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
-import { useSessionStore } from '../../session/stores/session.store';
+import { useSessionList } from '../../session/composables/use-session-list';
 import { createSavedView, deleteSavedView, listSavedViews, updateSavedView, type NewSavedView, type SavedView, type SavedViewChange } from '../api';
 
 /** The saved views of the ticket list the user sees: their own, then the shared ones. */
 export const useSavedViewStore = defineStore('savedViews', () => {
-  const items = ref<SavedView[]>([]);
-  const loaded = ref(false);
-  const failed = ref(false);
-  let pending: Promise<void> | null = null;
-
-  function refresh(): Promise<void> {
-    pending ??= listSavedViews()
-      .then((views) => {
-        items.value = views;
-        loaded.value = true;
-        failed.value = false;
-      })
-      .catch(() => {
-        failed.value = true;
-      })
-      .finally(() => {
-        pending = null;
-      });
-    return pending;
-  }
-
-  function ensureLoaded(): Promise<void> {
-    return loaded.value ? Promise.resolve() : refresh();
-  }
+  const list = useSessionList(listSavedViews);
+  const { items, refresh } = list;
 
   async function create(view: NewSavedView): Promise<SavedView> {
     const created = await createSavedView(view);
@@ -47,13 +24,5 @@ export const useSavedViewStore = defineStore('savedViews', () => {
     items.value = items.value.filter((view) => view.id !== id);
   }
 
-  function clear(): void {
-    items.value = [];
-    loaded.value = false;
-    failed.value = false;
-  }
-
-  useSessionStore().onSessionEnd(clear);
-
-  return { items, loaded, failed, refresh, ensureLoaded, create, update, remove, clear };
+  return { ...list, create, update, remove };
 });
