@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { addInboundAddress, deliverRaw, waitForProcessed } from '../mail/mail-kit.js';
 import { asAdmin, type ApiClient } from '../support/api-client.js';
 import { launchBrowser, newSession, seriousAccessibilityProblems } from '../support/browser.js';
 import { composeMail } from '../support/compose-mail.js';
-import { panelSessions, PANEL_WAIT_MS } from '../support/panel-session.js';
+import { closePanelAfterTests, PANEL_WAIT_MS, panelSessions } from '../support/panel-session.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 
@@ -83,15 +83,7 @@ describe('accessibility of the agent panel (axe-core)', () => {
     surveyToken = SURVEY_LINK.exec(mail.text)![1]!;
   }, 180_000);
 
-  afterEach(async () => {
-    expect(await sessions.closeAll()).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-    await sink?.close();
-  });
+  closePanelAfterTests(sessions, () => [browser, product, sink]);
 
   async function english(page: Page): Promise<void> {
     await page.getByLabel('Język interfejsu', { exact: true }).selectOption('en');

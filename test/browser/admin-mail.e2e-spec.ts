@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { withDatabase } from '../mail/mail-kit.js';
 import { asAdmin, type ApiClient } from '../support/api-client.js';
 import { launchBrowser, saveScreenshot } from '../support/browser.js';
-import { panelSessions } from '../support/panel-session.js';
+import { closePanelAfterTests, panelSessions } from '../support/panel-session.js';
 import { sendRaw } from '../support/send-mail.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import { waitFor } from '../support/wait-for.js';
@@ -49,14 +49,7 @@ describe('agent panel: inbound addresses and failed mail', () => {
     admin = await asAdmin(product);
   }, 180_000);
 
-  afterEach(async () => {
-    expect(await sessions.closeAll()).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
+  closePanelAfterTests(sessions, () => [browser, product]);
 
   const addresses = async () => ((await admin.get('/inbound-addresses')).body as { items: InboundAddressRow[] }).items;
   const mails = async (state: string) => ((await admin.get(`/inbound-mails?state=${state}`)).body as { items: InboundMailRow[] }).items;

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { asAdmin, createUser, type ApiClient, type CreatedUser } from '../support/api-client.js';
 import { launchBrowser, saveScreenshot } from '../support/browser.js';
-import { panelSessions } from '../support/panel-session.js';
+import { closePanelAfterTests, panelSessions } from '../support/panel-session.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -53,14 +53,7 @@ describe('agent panel: administration of users, queues and categories', () => {
     }
   }, 180_000);
 
-  afterEach(async () => {
-    expect(await sessions.closeAll()).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
+  closePanelAfterTests(sessions, () => [browser, product]);
 
   async function users(): Promise<UserRow[]> {
     return ((await admin.get('/users?limit=200')).body as { items: UserRow[] }).items;

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { API, asAdmin, type ApiClient } from '../support/api-client.js';
 import { launchBrowser, saveScreenshot } from '../support/browser.js';
-import { panelSessions } from '../support/panel-session.js';
+import { closePanelAfterTests, panelSessions } from '../support/panel-session.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -43,14 +43,7 @@ describe('agent panel: templates and API tokens', () => {
     ticketNumber = (res.body as { number: string }).number;
   }, 180_000);
 
-  afterEach(async () => {
-    expect(await sessions.closeAll()).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
+  closePanelAfterTests(sessions, () => [browser, product]);
 
   const templates = async () => ((await admin.get('/templates?limit=200')).body as { items: TemplateRow[] }).items;
 

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { addInboundAddress, deliverRaw, ticketOfMail } from '../mail/mail-kit.js';
 import { asAdmin, type ApiClient } from '../support/api-client.js';
 import { launchBrowser, saveScreenshot } from '../support/browser.js';
-import { panelSessions } from '../support/panel-session.js';
+import { closePanelAfterTests, panelSessions } from '../support/panel-session.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 
 // Attachments on the ticket page in a real headless Chromium: a customer's
@@ -85,14 +85,7 @@ describe('agent panel: attachments on the ticket page', () => {
     ticketNumber = ticket.number;
   }, 180_000);
 
-  afterEach(async () => {
-    expect(await sessions.closeAll()).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
+  closePanelAfterTests(sessions, () => [browser, product]);
 
   async function ticketPage(): Promise<Page> {
     const page = await sessions.loggedIn(`/tickets/${ticketNumber}`);

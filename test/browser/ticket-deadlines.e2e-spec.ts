@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { asAdmin, type ApiClient } from '../support/api-client.js';
 import { launchBrowser, saveScreenshot } from '../support/browser.js';
-import { panelSessions } from '../support/panel-session.js';
+import { closePanelAfterTests, panelSessions } from '../support/panel-session.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 
 // The ticket page's deadlines and customer panel in a real headless Chromium:
@@ -41,14 +41,7 @@ describe('agent panel: deadlines and the customer on the ticket page', () => {
     expect((created.body as { sla: { statutoryDueAt: string | null } }).sla.statutoryDueAt).not.toBeNull();
   }, 180_000);
 
-  afterEach(async () => {
-    expect(await sessions.closeAll()).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
+  closePanelAfterTests(sessions, () => [browser, product]);
 
   async function ticketPage(): Promise<Page> {
     const page = await sessions.loggedIn(`/tickets/${complaint.number}`);

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { asAdmin, createUser, type ApiClient, type CreatedUser } from '../support/api-client.js';
 import { launchBrowser, saveScreenshot } from '../support/browser.js';
-import { panelSessions, PANEL_WAIT_MS } from '../support/panel-session.js';
+import { closePanelAfterTests, PANEL_WAIT_MS, panelSessions } from '../support/panel-session.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -79,14 +79,7 @@ describe('agent panel: ticket list filters, bulk actions and saved views', () =>
     }
   }, 180_000);
 
-  afterEach(async () => {
-    expect(await sessions.closeAll()).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
+  closePanelAfterTests(sessions, () => [browser, product]);
 
   /** Chooses `option` in the list labelled `label`, with the keyboard as a screen-reader user would open it. */
   async function choose(page: Page, label: string, option: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { afterAll, afterEach, expect } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { newSession } from './browser.js';
 import type { TestProduct } from './start-product.js';
@@ -40,4 +41,23 @@ export function panelSessions(getBrowser: () => Browser, getProduct: () => TestP
   }
 
   return { loggedIn, closeAll };
+}
+
+/** What a suite opens and closes at its end: the browser, the product, a mail sink. */
+interface Closable {
+  close(): Promise<unknown>;
+}
+
+/**
+ * The end of every test and of the suite, as browser suites have it: each
+ * test's sessions closed, with no uncaught error in their pages; at the end,
+ * what the suite opened closed in the order given (whatever failed to open is skipped).
+ */
+export function closePanelAfterTests(sessions: ReturnType<typeof panelSessions>, opened: () => readonly (Closable | undefined)[]): void {
+  afterEach(async () => {
+    expect(await sessions.closeAll()).toEqual([]);
+  });
+  afterAll(async () => {
+    for (const thing of opened()) await thing?.close();
+  });
 }
