@@ -34,6 +34,7 @@ const NULL_PORT = 2612;
 const ADDRESS = 'biuro@bench.okienko.test';
 const SPLIT = process.env.BENCH_SPLIT === '1';
 const RULES = Number(process.env.BENCH_RULES ?? 0);
+const WARMUP_MAILS = Number(process.env.BENCH_WARMUP_MAILS ?? 1_000);
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 const BODY = `Dzień dobry,\n\n${'proszę o informację, kiedy zamówienie zostanie wysłane; płatność była blikiem.\n'.repeat(48)}\nPozdrawiam\n`;
@@ -286,11 +287,30 @@ async function main(): Promise<void> {
     if (RULES > 0) await createRules(base, accessToken, RULES);
     await db.connect();
 
+    // 0. Warm-up, not measured: every process of the product up and ready (the worker
+    // starts after the API answers), its code compiled, its statements planned, as on
+    // a server that has been running.
+    if (WARMUP_MAILS > 0) {
+      await blast(SMTP_PORT, WARMUP_MAILS, CONNECTIONS, 'warmup');
+      await waitProcessed(db, WARMUP_MAILS, 600_000);
+      await db.query(`DELETE FROM inbound_mails`);
+    }
+
     // 1. Throughput.
+    const burstCpu = product.map((p) => cpuTracker(async () => [p.pid!]));
+    const burstDatabaseCpu = cpuTracker(() => backendPids(db));
+    await Promise.all([...burstCpu, burstDatabaseCpu].map((t) => t.sample()));
+    const burstDatabaseSampler = setInterval(() => void burstDatabaseCpu.sample(), 250);
+    const clientCpuStart = process.cpuUsage();
     const t0 = performance.now();
     const accepted = await blast(SMTP_PORT, THROUGHPUT_MAILS, CONNECTIONS, 'burst');
+    const { rows: doneWhenAccepted } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM inbound_mails WHERE state IN ('processed', 'failed')`);
     await waitProcessed(db, THROUGHPUT_MAILS, 600_000);
     const processed = THROUGHPUT_MAILS / ((performance.now() - t0) / 1000);
+    const clientCpu = process.cpuUsage(clientCpuStart);
+    clearInterval(burstDatabaseSampler);
+    await Promise.all([...burstCpu, burstDatabaseCpu].map((t) => t.sample()));
+    const burstCpuMs = (seconds: number) => ((seconds * 1000) / THROUGHPUT_MAILS).toFixed(2);
 
     // 2. Latency at a steady rate.
     await db.query(`DELETE FROM inbound_mails`);
@@ -348,6 +368,11 @@ async function main(): Promise<void> {
     console.log(`| null baseline (smtp-server draining), accepted mails/s | ${baseline.toFixed(0)} |`);
     console.log(`| Okienko: accepted durably (250 after commit), mails/s, ${THROUGHPUT_MAILS} mails | ${accepted.toFixed(0)} |`);
     console.log(`| Okienko: turned into tickets, mails/s (first send → last ticket) | ${processed.toFixed(0)} |`);
+    console.log(`| of them turned into tickets by the time the last was accepted | ${doneWhenAccepted[0].n} |`);
+    console.log(
+      `| CPU time per mail in the burst: benchmark client / product${SPLIT ? ' (api+smtp, worker)' : ''} / PostgreSQL backends, ms | ` +
+        `${burstCpuMs((clientCpu.user + clientCpu.system) / 1e6)} / ${burstCpu.map((t) => burstCpuMs(t.seconds())).join(', ')} / ${burstCpuMs(burstDatabaseCpu.seconds())} |`,
+    );
     console.log(`| ratio accepted / null baseline | ${(accepted / baseline).toFixed(2)} |`);
     console.log(`| accept → ticket latency at ${STEADY_RATE} mails/s for ${STEADY_SECONDS} s: p50 / p95 / max ms | ${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 95).toFixed(0)} / ${latencies.at(-1)!.toFixed(0)} |`);
     console.log(`| RSS while ingesting ${MEMORY_MAILS} mails: start / max / end MB | ${rssStart.toFixed(0)} / ${rssMax.toFixed(0)} / ${rssEnd.toFixed(0)} |`);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { describe, expect, it } from '@jest/globals';
 import { databaseUrl, newTestDatabaseName, TEST_REDIS_URL } from '../support/test-database.js';
 
@@ -43,4 +44,57 @@ describe('start-up when a service is missing', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe('Okienko cannot start: configuration HTTP_PORT: must be a whole number, got "eighty"');
   }, 20_000);
+});
+
+/** The nice value of each thread of a running process (field 19 of /proc/<pid>/task/<tid>/stat). */
+function threadNiceness(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).map((tid) => Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]));
+}
+
+/** Starts the built server with these roles, waits until it says it runs, answers each thread's nice value, stops it. */
+async function nicenessOfRunningServer(env: Record<string, string>): Promise<{ niceness: number[]; stdout: string }> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      PATH: process.env.PATH ?? '', HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', SMTP_PORT: '0', SMTP_HOST: '127.0.0.1', LOG_LEVEL: 'log',
+      DATABASE_URL: databaseUrl(newTestDatabaseName()), REDIS_URL: TEST_REDIS_URL, ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    let stdout = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        if (stdout.includes('Okienko running')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`the server ended with ${code} before it ran: ${stdout}`)));
+    });
+    // The line about the priority follows the "running" line.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return { niceness: threadNiceness(child.pid!), stdout };
+  } finally {
+    const ended = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await ended;
+  }
+}
+
+describe('CPU priority of the roles', () => {
+  // Children start at this process's nice value (0 unless the tests themselves run lowered).
+  const inherited = os.getPriority();
+
+  it('a process running only the worker lowers the priority of every thread it has, and says so', async () => {
+    const worker = await nicenessOfRunningServer({ OKIENKO_ROLES: 'worker' });
+    expect(worker.niceness.length).toBeGreaterThan(1);
+    expect(worker.niceness.every((n) => n === Math.max(inherited, 10))).toBe(true);
+    expect(worker.stdout).toContain('Worker at lower CPU priority (nice 10)');
+  }, 60_000);
+
+  it('the listener and the API keep their priority; WORKER_NICENESS=0 leaves a worker at its own', async () => {
+    const listener = await nicenessOfRunningServer({ OKIENKO_ROLES: 'api,smtp' });
+    expect(listener.niceness.every((n) => n === inherited)).toBe(true);
+    const worker = await nicenessOfRunningServer({ OKIENKO_ROLES: 'worker', WORKER_NICENESS: '0' });
+    expect(worker.niceness.every((n) => n === inherited)).toBe(true);
+    expect(worker.stdout).not.toContain('lower CPU priority');
+  }, 60_000);
 });

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { ConfigError } from './core/config/app-config.js';
 import { loadConfig } from './core/config/load-config.js';
+import { lowerWorkerPriority } from './core/startup/lower-worker-priority.js';
 import { StartupError } from './core/startup/startup-error.js';
 import { startOkienko } from './core/startup/start-okienko.js';
 
@@ -10,7 +12,9 @@ import { startOkienko } from './core/startup/start-okienko.js';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const niceness = lowerWorkerPriority(config);
   const running = await startOkienko(config);
+  if (niceness !== null) Logger.log(`Worker at lower CPU priority (nice ${niceness}): accepting mail and the API go first`, 'Okienko');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

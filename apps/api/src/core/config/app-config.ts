@@ -59,6 +59,11 @@ export interface AppConfig {
   slaSweepIntervalMs: number;
   /** Days a satisfaction survey's link stays valid after it is sent. */
   surveyLinkDays: number;
+  /**
+   * The nice value (0–19) a process running only the worker role gives itself,
+   * so that accepting mail and answering the panel go first on a shared machine.
+   */
+  workerNiceness: number;
 }
 
 export class ConfigError extends Error {

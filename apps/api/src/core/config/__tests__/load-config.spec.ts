@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       timeZone: 'Europe/Warsaw',
       reopenWindowDays: 14,
       surveyLinkDays: 14,
+      workerNiceness: 10,
       loginMaxAttempts: 5,
       webDistDir: '/srv/okienko/dist/apps/web',
     });
@@ -52,6 +53,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'must be one of error, warn, log, debug, verbose'],
     [{ SURVEY_LINK_DAYS: '0' }, 'SURVEY_LINK_DAYS', 'must be between 1 and 365, got 0'],
     [{ SURVEY_LINK_DAYS: 'dwa' }, 'SURVEY_LINK_DAYS', 'must be a whole number'],
+    [{ WORKER_NICENESS: '20' }, 'WORKER_NICENESS', 'must be between 0 and 19, got 20'],
   ])('refuses %j naming the variable', (env, variable, text) => {
     const error = errorOf(env);
     expect(error).toBeInstanceOf(ConfigError);
