@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, LessThan, Repository } from 'typeorm';
+import { preparedQuery } from '../../core/database/prepared-query.js';
 import { InboundMailEntity, type InboundMailState } from './entities/inbound-mail.entity.js';
 
 export interface ClaimedInboundMail {
@@ -58,8 +59,9 @@ export class InboundMailsRepository {
    * to process, with their bytes (mails processed meanwhile are left out).
    */
   async claim(ids: readonly string[]): Promise<ClaimedInboundMail[]> {
-    const rows: { id: string; raw: Buffer; envelope_from: string | null; envelope_to: string[] }[] = await this.mails.query(
-      // Wrapped in a CTE so the driver answers plain rows (a bare UPDATE answers [rows, count]).
+    const rows = await preparedQuery<{ id: string; raw: Buffer; envelope_from: string | null; envelope_to: string[] }>(
+      this.mails.manager.connection,
+      'okienko_claim_inbound_mails',
       `WITH claimed AS (
          UPDATE inbound_mails SET state = 'processing', attempts = attempts + 1, error = NULL
          WHERE id = ANY($1::uuid[]) AND state IN ('received', 'processing', 'failed') RETURNING id, raw, envelope_from, envelope_to)

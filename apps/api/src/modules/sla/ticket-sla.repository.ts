@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { createBatcher } from '../../core/batching/batcher.js';
+import { preparedQuery } from '../../core/database/prepared-query.js';
 import { TicketEntity } from '../tickets/entities/ticket.entity.js';
 
 /** What the SLA needs besides the ticket's own columns: its customer's tags and its category's slug. */
@@ -39,7 +40,9 @@ export class TicketSlaRepository {
   /** Categories of new mails being filed at the same moment, looked up together (one round trip for many mails). */
   private readonly categorySlugs = createBatcher(
     async (ids: string[]): Promise<(string | null)[]> => {
-      const rows = (await this.dataSource.query(`SELECT id, slug FROM categories WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]])) as { id: string; slug: string }[];
+      const rows = await preparedQuery<{ id: string; slug: string }>(
+        this.dataSource, 'okienko_category_slugs', `SELECT id, slug FROM categories WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]],
+      );
       const slugs = new Map(rows.map((r) => [r.id, r.slug]));
       return ids.map((id) => slugs.get(id) ?? null);
     },

@@ -5,6 +5,7 @@ import { buildPrefixTsQuery } from '@okienko/domain';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { createBatcher } from '../../core/batching/batcher.js';
+import { preparedQuery } from '../../core/database/prepared-query.js';
 import type { DraftCustomer } from './automation/ticket-automation.hooks.js';
 import type { ListTicketsFilter, TodayFilter } from './list-tickets-filter.js';
 import { NEAREST_DUE_SQL, SLA_STATE_SQL } from './ticket-sla-sql.js';
@@ -104,10 +105,12 @@ export class TicketsRepository {
   }
 
   private async draftCustomers(emails: string[]): Promise<(DraftCustomer | null)[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await preparedQuery<{ key: string; name: string | null; email: string | null; tags: string[]; external_ids: Record<string, string> }>(
+      this.dataSource,
+      'okienko_draft_customers',
       `SELECT lower(email) AS key, name, email, tags, external_ids FROM customers WHERE lower(email) = ANY($1::text[])`,
       [[...new Set(emails.map((e) => e.toLowerCase()))]],
-    )) as { key: string; name: string | null; email: string | null; tags: string[]; external_ids: Record<string, string> }[];
+    );
     const found = new Map(rows.map((r) => [r.key, { name: r.name, email: r.email, tags: r.tags, externalIds: r.external_ids }]));
     return emails.map((e) => found.get(e.toLowerCase()) ?? null);
   }
@@ -184,7 +187,10 @@ export class TicketsRepository {
       };
     });
     const events = tickets.flatMap((ticket, i) => ticket.events.map((e) => ({ ...e, ticket_id: rows[i].ticket_id, mail_ord: i })));
-    const found = (await this.dataSource.query(
+    // Prepared: planned once per connection instead of once per batch (about a millisecond each time).
+    const found = await preparedQuery<{ ord: number; ticket_id: string; number: string; message_id: string; customer_id: string; customer_name: string | null; customer_email: string }>(
+      this.dataSource,
+      'okienko_insert_inbound_tickets',
       `WITH input AS MATERIALIZED (
          SELECT * FROM json_to_recordset($1::json) AS i(
            ord int, ticket_id uuid, message_row_id uuid, email text, name text, sequence text, year text, subject text, priority text,
@@ -255,7 +261,7 @@ export class TicketsRepository {
          FROM input i JOIN ticket ON ticket.id = i.ticket_id JOIN customer ON customer.id = ticket.customer_id
         ORDER BY i.ord`,
       [JSON.stringify(rows), JSON.stringify(events)],
-    )) as { ord: number; ticket_id: string; number: string; message_id: string; customer_id: string; customer_name: string | null; customer_email: string }[];
+    );
     if (found.length !== tickets.length) throw new Error(`${found.length} of ${tickets.length} tickets were written`);
     return found.map((row) => ({
       ticketId: row.ticket_id, number: row.number, messageId: row.message_id,
