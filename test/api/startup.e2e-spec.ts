@@ -73,9 +73,11 @@ async function nicenessOfRunningServer(env: Record<string, string>): Promise<{ n
     await new Promise((resolve) => setTimeout(resolve, 200));
     return { niceness: threadNiceness(child.pid!), stdout };
   } finally {
-    const ended = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await ended;
+    if (child.exitCode === null && child.signalCode === null) {
+      const ended = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await ended;
+    }
   }
 }
 
