@@ -17,7 +17,11 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/libs/*/src/**/__tests__/**/*.spec.ts', '<rootDir>/apps/api/src/**/__tests__/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/*/src/**/__tests__/**/*.spec.ts',
+        '<rootDir>/apps/api/src/**/__tests__/**/*.spec.ts',
+        '<rootDir>/scripts/**/__tests__/**/*.spec.ts',
+      ],
     },
     {
       ...common,

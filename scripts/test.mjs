@@ -1,5 +1,5 @@
 // `npm test`: everything CI checks, in order, stopping at the first failure:
-// lint (with module boundaries), type checks, the build (the browser suite
+// lint (with module boundaries), known advisories of dependencies, type checks, the build (the browser suite
 // drives the built panel), the agent panel's Vitest unit and component tests,
 // then jest: unit tests, the API suites and the browser suite against the real
 // product on PostgreSQL and Redis. The last line sums both test runners.
@@ -28,6 +28,7 @@ function step(title, command, args, extraEnv = {}) {
 // skipped, so the graph is computed first.
 step('Project graph', bin('nx'), ['show', 'projects']);
 step('Lint', bin('eslint'), ['.', '--max-warnings=0']);
+step('Dependency advisories', process.execPath, ['scripts/check-advisories.mjs']);
 step('Type check (API, libraries, tests)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('Type check (agent panel)', bin('nx'), ['run', 'web:typecheck', '--outputStyle=static']);
 step('Build', bin('nx'), ['run-many', '-t', 'build', '--projects=api,web', '--outputStyle=static']);
