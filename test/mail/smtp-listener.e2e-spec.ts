@@ -159,6 +159,45 @@ describe('SMTP listener', () => {
     expect(ticket.messages[0].bodyText).toContain('Jeżdżę głównie po Łodzi, żadnych skoków');
   });
 
+  it('takes 100 recipients in a transaction and answers 452 to the 101st; the mail goes to those it took', async () => {
+    const raw = loadFixture('gmail-plain', { TO: BIURO });
+    const rcpts = [`RCPT TO:<${BIURO}>`, ...Array.from({ length: 100 }, (_, i) => `RCPT TO:<zgadywany${i}@rowerownia.pl>`)];
+    const replies = await talk(['EHLO mx.google.example', 'MAIL FROM:<jan.kowalski.rower@gmail.com>', ...rcpts, 'DATA', raw, 'QUIT']);
+    const codes = replies.slice(3, 104).map(replyCode);
+    // Refused recipients count too: guessing mailboxes is capped as well.
+    expect(codes[0]).toBe(250);
+    expect(new Set(codes.slice(1, 100))).toEqual(new Set([550]));
+    expect(codes[100]).toBe(452);
+    expect(replies[103]).toMatch(/Too many recipients/i);
+    expect(replies.slice(104, 106).map(replyCode)).toEqual([354, 250]);
+    expect((await ticketOfMail(admin, messageIdOf(raw)!)).inboundAddresses).toEqual([BIURO]);
+
+    // The count starts again with the next transaction.
+    const again = await talk(['EHLO mx.google.example', 'MAIL FROM:<a@example.com>', ...Array.from({ length: 100 }, () => `RCPT TO:<${BIURO}>`), 'RSET',
+      'MAIL FROM:<a@example.com>', `RCPT TO:<${BIURO}>`, 'RSET', 'QUIT']);
+    expect(new Set(again.slice(3, 103).map(replyCode))).toEqual(new Set([250]));
+    expect(again.slice(104, 106).map(replyCode)).toEqual([250, 250]);
+  });
+
+  it('takes a mail with NUL characters in its subject, text and HTML as a normal ticket (the NULs left out)', async () => {
+    const id = `${unknownMessageId()}`;
+    const raw = Buffer.from([
+      'From: Jan Kowalski <jan.kowalski.rower@gmail.com>', `To: ${BIURO}`, 'Subject: Zam\u0000\u00f3wienie roweru', `Message-ID: <${id}>`,
+      'MIME-Version: 1.0', 'Content-Type: multipart/alternative; boundary="nul"', '',
+      '--nul', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', 'Dzie\u0144 dobry,\u0000 prosz\u0119 o faktur\u0119.',
+      '--nul', 'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', '<p>Dzie\u0144 dobry,\u0000 prosz\u0119 o faktur\u0119.</p>',
+      '--nul--', '',
+    ].join('\r\n'), 'utf8');
+    const { response } = await sendRaw(product.smtpPort!, { from: 'jan.kowalski.rower@gmail.com', to: [BIURO], raw });
+    expect(replyCode(response)).toBe(250);
+    const ticket = await ticketOfMail(admin, id);
+    expect(ticket.subject).toBe('Zamówienie roweru');
+    expect(ticket.customer).toMatchObject({ email: 'jan.kowalski.rower@gmail.com', name: 'Jan Kowalski' });
+    expect(ticket.messages[0].bodyText).toBe('Dzień dobry, proszę o fakturę.');
+    expect(ticket.messages[0].bodyHtml).toContain('Dzień dobry, proszę o fakturę.');
+    expect((await listInboundMails(admin)).find((m) => m.messageId === id)).toMatchObject({ state: 'processed', subject: 'Zamówienie roweru' });
+  });
+
   it('delivers to the recipients it took when others in the same transaction were refused', async () => {
     const raw = loadFixture('gmail-plain', { TO: BIURO });
     const replies = await talk([
@@ -213,6 +252,26 @@ describe('SMTP listener limits per client address', () => {
       return replyCode(replies[0]) === 220 ? replies : null;
     }, { description: 'the listener to take connections again' });
     expect(replyCode(again[1])).toBe(250);
+  });
+
+  it('counts only the connections it took: refused ones closing free no slot', async () => {
+    expect(replyCode(await hold())).toBe(220);
+    expect(replyCode(await hold())).toBe(220);
+    for (let i = 0; i < 4; i++) {
+      const refused = await smtpConversation(product.smtpPort!, ['EHLO klient.example', 'QUIT']);
+      expect(replyCode(refused[0])).toBe(421);
+    }
+    // The refused ones are closed now; the two held ones still fill the limit.
+    const stillRefused = await smtpConversation(product.smtpPort!, ['EHLO klient.example', 'QUIT']);
+    expect(replyCode(stillRefused[0])).toBe(421);
+    const third = await hold();
+    expect(replyCode(third)).toBe(421);
+
+    for (const socket of held.splice(0)) socket.destroy();
+    await waitFor(async () => {
+      const replies = await smtpConversation(product.smtpPort!, ['EHLO klient.example', 'QUIT']);
+      return replyCode(replies[0]) === 220;
+    }, { description: 'the listener to take connections again' });
   });
 
   it('answers 451 (try later) to messages over the per-minute limit; what it took becomes tickets', async () => {

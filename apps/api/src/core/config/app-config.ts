@@ -45,6 +45,8 @@ export interface AppConfig {
   smtpAuthPassword: string | null;
   smtpMaxConnectionsPerIp: number;
   smtpMaxMessagesPerIpPerMinute: number;
+  /** RCPT commands per mail transaction (452 beyond). */
+  smtpMaxRecipients: number;
   /** Automatic replies (acknowledgements) to one sender per hour, and to everybody per minute. */
   autoReplyPerSenderPerHour: number;
   autoReplyGlobalPerMinute: number;

@@ -114,6 +114,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     smtpAuthPassword: optional(env, 'SMTP_AUTH_PASSWORD'),
     smtpMaxConnectionsPerIp: integer(env, 'SMTP_MAX_CONNECTIONS_PER_IP', 20, 1, 100_000),
     smtpMaxMessagesPerIpPerMinute: integer(env, 'SMTP_MAX_MESSAGES_PER_IP_PER_MINUTE', 600, 1, 10_000_000),
+    smtpMaxRecipients: integer(env, 'SMTP_MAX_RECIPIENTS', 100, 1, 100_000),
     autoReplyPerSenderPerHour: integer(env, 'AUTO_REPLY_PER_SENDER_PER_HOUR', 3, 0, 100_000),
     autoReplyGlobalPerMinute: integer(env, 'AUTO_REPLY_GLOBAL_PER_MINUTE', 120, 0, 1_000_000),
     ackExpectedResponse: text(env, 'ACK_EXPECTED_RESPONSE', 'w ciągu 1 dnia roboczego'),

@@ -4,12 +4,16 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, LessThan, Repository } from 'typeorm';
 import { preparedQuery } from '../../core/database/prepared-query.js';
 import { InboundMailEntity, type InboundMailState } from './entities/inbound-mail.entity.js';
+import { storableText } from './storable-text.js';
 
 export interface ClaimedInboundMail {
   id: string;
   raw: Buffer;
   envelopeFrom: string | null;
   envelopeTo: string[];
+  /** The SMTP session's client address and HELO name, for the sender checks. */
+  clientIp: string | null;
+  helo: string | null;
 }
 
 export interface NewInboundMail {
@@ -59,16 +63,16 @@ export class InboundMailsRepository {
    * to process, with their bytes (mails processed meanwhile are left out).
    */
   async claim(ids: readonly string[]): Promise<ClaimedInboundMail[]> {
-    const rows = await preparedQuery<{ id: string; raw: Buffer; envelope_from: string | null; envelope_to: string[] }>(
+    const rows = await preparedQuery<{ id: string; raw: Buffer; envelope_from: string | null; envelope_to: string[]; client_ip: string | null; helo: string | null }>(
       this.mails.manager.connection,
       'okienko_claim_inbound_mails',
       `WITH claimed AS (
          UPDATE inbound_mails SET state = 'processing', attempts = attempts + 1, error = NULL
-         WHERE id = ANY($1::uuid[]) AND state IN ('received', 'processing', 'failed') RETURNING id, raw, envelope_from, envelope_to)
+         WHERE id = ANY($1::uuid[]) AND state IN ('received', 'processing', 'failed') RETURNING id, raw, envelope_from, envelope_to, client_ip, helo)
        SELECT * FROM claimed`,
       [ids],
     );
-    return rows.map((r) => ({ id: r.id, raw: r.raw, envelopeFrom: r.envelope_from, envelopeTo: r.envelope_to }));
+    return rows.map((r) => ({ id: r.id, raw: r.raw, envelopeFrom: r.envelope_from, envelopeTo: r.envelope_to, clientIp: r.client_ip, helo: r.helo }));
   }
 
   async update(id: string, patch: Partial<InboundMailEntity>): Promise<void> {
@@ -79,8 +83,10 @@ export class InboundMailsRepository {
     await manager.update(InboundMailEntity, { id }, patch);
   }
 
+  /** Records the failure; its text is made storable first, so recording cannot fail on what the mail held. */
   async markFailed(id: string, error: string, details: Partial<InboundMailEntity> = {}): Promise<void> {
-    await this.mails.update({ id }, { ...details, state: 'failed', error: error.slice(0, 4000), processedAt: new Date() });
+    const texts = Object.fromEntries(Object.entries(details).map(([key, value]) => [key, typeof value === 'string' ? storableText(value) : value]));
+    await this.mails.update({ id }, { ...texts, state: 'failed', error: storableText(error).slice(0, 4000), processedAt: new Date() });
   }
 
   /** Mails accepted but not turned into tickets yet (their job may have been lost with Redis or a crash). */

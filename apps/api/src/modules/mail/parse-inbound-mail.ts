@@ -5,6 +5,8 @@ import {
 } from '@okienko/domain';
 import { sanitizeHtml } from '../../core/html/sanitize-html.js';
 import type { NewAttachment } from '../tickets/tickets.repository.js';
+import { normalizeMailCharsets } from './normalize-mail-charsets.js';
+import { storableText } from './storable-text.js';
 
 export interface ParsedInboundMail {
   /** Without angle brackets; generated from the bytes when the mail has none. */
@@ -19,7 +21,10 @@ export interface ParsedInboundMail {
   /** The subject without Re:/Fwd:/Odp:/PD: prefixes. */
   topic: string;
   ticketNumbers: string[];
+  /** From; its address is Reply-To's when From names nobody's address (`From: Jan Kowalski`). */
   from: { email: string | null; name: string | null };
+  /** Where answers go when that is not the From address: the Reply-To addresses (empty otherwise). */
+  replyTo: string[];
   to: string[];
   cc: string[];
   /** Delivered-To and X-Original-To: where forwarders say the mail was for. */
@@ -38,24 +43,45 @@ function addresses(value: AddressObject | AddressObject[] | undefined): { addres
   const list = Array.isArray(value) ? value : value ? [value] : [];
   return list.flatMap((v) => v.value).flatMap(function flatten(a): { address: string; name: string }[] {
     if (a.group) return a.group.flatMap(flatten);
-    return a.address ? [{ address: a.address.trim(), name: a.name ?? '' }] : [];
+    const address = storableText(a.address ?? '').trim();
+    return address ? [{ address, name: storableText(a.name ?? '') }] : [];
   });
+}
+
+/** The display name of a From that has no address (`From: Jan Kowalski`). */
+function nameWithoutAddress(value: AddressObject | undefined): string {
+  const first = value?.value[0];
+  return first && !first.address ? storableText(first.name ?? '').replace(/^\s*"(.*)"\s*$/, '$1').trim() : '';
 }
 
 /** The raw header lines, unfolded, as the classification reads them. */
 function headerMap(lines: readonly { key: string; line: string }[]): MailHeaders {
-  return createMailHeaders(lines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()] as const));
+  return createMailHeaders(
+    lines.map(({ key, line }) => [storableText(key), storableText(line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim())] as const),
+  );
+}
+
+/** Reads the mail with its undeclared charsets made explicit; as it came should that fail. */
+async function readMail(raw: Buffer) {
+  const options = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, keepDeliveryStatus: true } as const;
+  let source = raw;
+  try {
+    source = normalizeMailCharsets(raw);
+  } catch {
+    source = raw;
+  }
+  return simpleParser(source, options);
 }
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 function toAttachment(a: Attachment): NewAttachment {
   return {
-    filename: (a.filename ?? '').trim() || (a.contentType === 'message/rfc822' ? 'wiadomosc.eml' : 'zalacznik'),
-    contentType: a.contentType || 'application/octet-stream',
+    filename: storableText(a.filename ?? '').trim() || (a.contentType === 'message/rfc822' ? 'wiadomosc.eml' : 'zalacznik'),
+    contentType: storableText(a.contentType ?? '') || 'application/octet-stream',
     content: a.content,
     sha256: sha256(a.content),
-    contentId: a.contentId ? a.contentId.replace(/^<|>$/g, '') : null,
+    contentId: a.contentId ? storableText(a.contentId).replace(/^<|>$/g, '') || null : null,
     inline: a.contentDisposition === 'inline' && Boolean(a.contentId),
   };
 }
@@ -71,7 +97,10 @@ function readReport(attachments: Attachment[], text: string, isReport: boolean):
   const quoted = readReturnedMessage(text);
   const originalMessageId = report.originalMessageId ?? quoted.messageIds[0] ?? null;
   if (!isReport && originalMessageId === null) return null;
-  return { originalMessageId, diagnostic: report.diagnostic || quoted.diagnostic || 'The message could not be delivered' };
+  return {
+    originalMessageId: storableText(originalMessageId),
+    diagnostic: storableText(report.diagnostic || quoted.diagnostic) || 'The message could not be delivered',
+  };
 }
 
 const RETURNED_PART_TYPES = new Set(['message/delivery-status', 'message/rfc822', 'text/rfc822-headers', 'message/rfc822-headers']);
@@ -94,23 +123,29 @@ function readDsn(attachments: Attachment[]): NonNullable<ParsedInboundMail['repo
 
 /** Reads a raw mail with mailparser: every charset, encoded words, attachments, broken headers. */
 export async function parseInboundMail(raw: Buffer): Promise<ParsedInboundMail> {
-  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, keepDeliveryStatus: true });
+  const mail = await readMail(raw);
   const headers = headerMap(mail.headerLines ?? []);
-  const ownId = normalizeMessageId(mail.messageId);
+  const ownId = normalizeMessageId(storableText(mail.messageId ?? '') || undefined);
   // Raw 8-bit or wrongly declared headers: read again (mail.headerLines hold one character per byte).
   const rawHeader = (key: string) => mail.headerLines?.find((l) => l.key === key)?.line.replace(/^[^:]*:\s*/, '');
   const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(raw.subarray(0, 65_536).toString('latin1'))?.[1];
-  const from = addresses(mail.from)[0];
+  const replyTo = addresses(mail.replyTo);
+  // A From with a name and no address (`From: Jan Kowalski`) is answered at Reply-To, else at the envelope sender.
+  const displayOnly = nameWithoutAddress(mail.from);
+  const from = addresses(mail.from)[0]
+    ?? (replyTo[0] ? { address: replyTo[0].address, name: displayOnly || replyTo[0].name } : displayOnly ? { address: '', name: displayOnly } : undefined);
   // Some mailers encode the quotes too (`=?utf-8?B?IkphbiBLb3dhbHNraSIg?=` is `"Jan Kowalski" `).
   if (from?.name) from.name = repairHeaderText(from.name, rawHeader('from')?.replace(/\s*<[^<>]*>\s*$/, '').replace(/^"|"$/g, ''), charset).replace(/^\s*"(.*)"\s*$/, '$1').trim();
-  const subject = repairHeaderText((mail.subject ?? '').trim(), rawHeader('subject'), charset).trim();
+  const subject = storableText(repairHeaderText((mail.subject ?? '').trim(), rawHeader('subject'), charset)).trim();
   // mailparser writes the text itself for HTML-only mail.
-  const text = (mail.text ?? '').trim();
+  const text = storableText(mail.text ?? '').trim();
   const { visible } = splitReply(text);
   const contentType = headers['content-type']?.[0] ?? null;
   const isReport = /multipart\/report/i.test(contentType ?? '') && /report-type\s*=\s*"?delivery-status/i.test(contentType ?? '');
   const attachments = mail.attachments ?? [];
   const report = readReport(attachments, text, isReport);
+  const fromEmail = from?.address ? from.address.toLowerCase() : null;
+  const answerTo = replyTo.map((a) => a.address.toLowerCase()).filter((a, i, all) => all.indexOf(a) === i);
   const inReplyTo = parseMessageIdList(headers['in-reply-to']?.join(' '));
   const references = parseMessageIdList(headers['references']?.join(' '));
 
@@ -124,7 +159,8 @@ export async function parseInboundMail(raw: Buffer): Promise<ParsedInboundMail> 
     subject,
     topic: stripReplyPrefixes(subject),
     ticketNumbers: findTicketNumbersInSubject(subject),
-    from: { email: from?.address.toLowerCase() ?? null, name: from?.name || null },
+    from: { email: fromEmail, name: storableText(from?.name ?? '') || null },
+    replyTo: answerTo.length === 1 && answerTo[0] === fromEmail ? [] : answerTo,
     to: addresses(mail.to).map((a) => a.address),
     cc: addresses(mail.cc).map((a) => a.address),
     deliveredTo: [...(headers['delivered-to'] ?? []), ...(headers['x-original-to'] ?? [])].map((v) => v.replace(/^<|>$/g, '').trim()),
@@ -132,7 +168,7 @@ export async function parseInboundMail(raw: Buffer): Promise<ParsedInboundMail> 
     contentType,
     text,
     visibleText: visible,
-    html: mail.html ? sanitizeHtml(mail.html) : null,
+    html: mail.html ? storableText(sanitizeHtml(storableText(mail.html))) : null,
     attachments: attachments.filter((a) => a.contentType !== 'message/delivery-status').map(toAttachment),
     report,
   };

@@ -24,6 +24,10 @@ export class SmtpListenerService implements OnApplicationBootstrap, OnApplicatio
   private port?: number;
   private readonly connectionsPerIp = new Map<string, number>();
   private readonly messagesPerIp = new Map<string, { minute: number; count: number }>();
+  /** Sessions whose connection was accepted (and so counted per address). */
+  private readonly counted = new WeakSet<object>();
+  /** RCPT commands in the session's current transaction. */
+  private readonly recipientsTried = new WeakMap<object, number>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -50,9 +54,12 @@ export class SmtpListenerService implements OnApplicationBootstrap, OnApplicatio
         const open = (this.connectionsPerIp.get(ip) ?? 0) + 1;
         if (open > config.smtpMaxConnectionsPerIp) return callback(smtpError(421, 'Too many connections from your address, try again later'));
         this.connectionsPerIp.set(ip, open);
+        // Only a connection counted here is subtracted when it closes: a refused one never held a slot.
+        this.counted.add(session);
         callback();
       },
       onClose: (session) => {
+        if (!this.counted.delete(session)) return;
         const ip = session.remoteAddress;
         const open = (this.connectionsPerIp.get(ip) ?? 1) - 1;
         if (open <= 0) this.connectionsPerIp.delete(ip);
@@ -64,20 +71,31 @@ export class SmtpListenerService implements OnApplicationBootstrap, OnApplicatio
       },
       onMailFrom: (_address, session, callback) => {
         if (!this.allowMessage(session.remoteAddress)) return callback(smtpError(451, 'Too many messages from your address, try again later'));
+        this.recipientsTried.set(session, 0);
         callback();
       },
-      onRcptTo: (address, _session, callback) => {
+      onRcptTo: (address, session, callback) => {
+        // Every RCPT of the transaction counts, refused ones and repeats too: guessing mailboxes is capped as well.
+        const tried = (this.recipientsTried.get(session) ?? 0) + 1;
+        this.recipientsTried.set(session, tried);
+        if (tried > config.smtpMaxRecipients) return callback(smtpError(452, '4.5.3 Too many recipients'));
         this.addresses.accepts(address.address).then(
           (known) => (known ? callback() : callback(smtpError(550, `5.1.1 <${address.address}>: no such mailbox here`))),
           () => callback(smtpError(451, '4.3.0 Temporary failure, try again later')),
         );
       },
       onData: (stream, session, callback) => {
+        // Kept only up to the limit: the rest of an oversized mail is read and dropped, never held in memory.
         const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let size = 0;
+        stream.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size <= config.smtpMaxSize) chunks.push(chunk);
+          else chunks.length = 0;
+        });
         stream.on('error', (error) => callback(smtpError(451, `4.3.0 ${error.message}`)));
         stream.on('end', () => {
-          if ((stream as { sizeExceeded?: boolean }).sizeExceeded) {
+          if (size > config.smtpMaxSize || (stream as { sizeExceeded?: boolean }).sizeExceeded) {
             return callback(smtpError(552, `5.3.4 Message too big: the limit is ${config.smtpMaxSize} bytes`));
           }
           const mailFrom = session.envelope.mailFrom;

@@ -1,0 +1,197 @@
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import { detectCharset, readsCleanly } from './detect-charset.js';
+
+/**
+ * Makes the charsets of a raw mail explicit before it is parsed, where the
+ * sender left them out (the parser would read such bytes as UTF-8 and show `�`
+ * or mojibake):
+ *
+ * - Header fields with raw 8-bit bytes that are not UTF-8 (old mail programs
+ *   write GB2312, Shift_JIS, ISO-8859-2, Windows-1250… there, without encoded
+ *   words) are re-written in UTF-8 (RFC 6532). Their charset is the one the
+ *   mail declares for its text (the top-level Content-Type, else its first text
+ *   part) when that reads the bytes; else it is detected from the bytes (of
+ *   all such headers together, and of the text parts without a charset).
+ * - Text parts with 8-bit content (raw, quoted-printable or base64) that is not
+ *   UTF-8 and no `charset=` get the detected charset added to their Content-Type.
+ *
+ * The body bytes are never changed; a mail needing nothing comes back as it was.
+ */
+export function normalizeMailCharsets(raw: Buffer): Buffer {
+  const walk: Walk = { edits: [], declared: null, undeclared: [], parts: 0 };
+  const top = readPart(raw, 0, raw.length, walk, 0);
+  const badHeaders = headersToTranscode(raw, top.fields);
+  if (!badHeaders.length && !walk.edits.length) return raw;
+
+  if (badHeaders.length) {
+    const sample = Buffer.concat(badHeaders.flatMap((f) => [raw.subarray(f.valueStart, f.end), Buffer.from('\n')]));
+    const declared = walk.declared && !/^(?:utf-?8|us-ascii|ascii)$/i.test(walk.declared) && readsCleanly(sample, walk.declared) ? walk.declared : null;
+    const charset = declared ?? detectCharset(Buffer.concat([sample, ...walk.undeclared]));
+    for (const field of badHeaders) {
+      const text = iconv.decode(raw.subarray(field.start, field.end), charset === 'utf-8' ? 'windows-1252' : charset);
+      walk.edits.push({ start: field.start, end: field.end, bytes: Buffer.from(text, 'utf8') });
+    }
+  }
+  return applyEdits(raw, walk.edits);
+}
+
+interface Field {
+  name: string;
+  /** Where the field starts, its value starts, and where it ends (before its line break). */
+  start: number;
+  valueStart: number;
+  end: number;
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  bytes: Buffer;
+}
+
+interface Walk {
+  edits: Edit[];
+  /** The charset the mail declares for its text (top level, or its first text part). */
+  declared: string | null;
+  /** Bodies of text parts without a charset, decoded from their transfer encoding. */
+  undeclared: Buffer[];
+  parts: number;
+}
+
+const MAX_PARTS = 500;
+const MAX_DEPTH = 20;
+
+/** Reads one entity (the message or a part) between start and end; answers its header fields. */
+function readPart(raw: Buffer, start: number, end: number, walk: Walk, depth: number): { fields: Field[] } {
+  const { fields, bodyStart } = readHeader(raw, start, end);
+  const contentType = fieldValue(raw, fields, 'content-type');
+  const type = (/^\s*([^;\s]+)/.exec(contentType ?? '')?.[1] ?? 'text/plain').toLowerCase();
+  const charset = param(contentType, 'charset');
+  if (++walk.parts > MAX_PARTS || depth > MAX_DEPTH) return { fields };
+
+  if (type.startsWith('multipart/')) {
+    const boundary = param(contentType, 'boundary');
+    if (boundary) for (const [s, e] of splitMultipart(raw, bodyStart, end, boundary)) readPart(raw, s, e, walk, depth + 1);
+    return { fields };
+  }
+  if (!type.startsWith('text/')) return { fields };
+  if (charset) {
+    walk.declared ??= charset.toLowerCase();
+    return { fields };
+  }
+  if (bodyStart >= end) return { fields };
+  const encoding = (fieldValue(raw, fields, 'content-transfer-encoding') ?? '').trim().toLowerCase();
+  const body = decodeTransfer(raw.subarray(bodyStart, end), encoding);
+  if (!body.some((byte) => byte >= 0x80) || isUtf8(body)) return { fields };
+  walk.undeclared.push(body.subarray(0, 64 * 1024));
+  const detected = detectCharset(body);
+  const ct = fields.find((f) => f.name === 'content-type');
+  if (ct) {
+    const line = raw.subarray(ct.start, ct.end).toString('latin1').replace(/\s*;?\s*$/, '');
+    walk.edits.push({ start: ct.start, end: ct.end, bytes: Buffer.from(`${line}; charset="${detected}"`, 'latin1') });
+  } else {
+    walk.edits.push({ start, end: start, bytes: Buffer.from(`Content-Type: ${type}; charset="${detected}"\r\n`, 'latin1') });
+  }
+  return { fields };
+}
+
+/** Header fields up to the first empty line, and where the body starts. */
+function readHeader(raw: Buffer, start: number, end: number): { fields: Field[]; bodyStart: number } {
+  const fields: Field[] = [];
+  let pos = start;
+  let current: Field | null = null;
+  while (pos < end) {
+    let eol = raw.indexOf(0x0a, pos);
+    if (eol < 0 || eol >= end) eol = end;
+    const lineEnd = eol > pos && raw[eol - 1] === 0x0d ? eol - 1 : eol;
+    if (lineEnd === pos) return { fields, bodyStart: Math.min(eol + 1, end) };
+    const first = raw[pos];
+    if ((first === 0x20 || first === 0x09) && current) {
+      current.end = lineEnd;
+    } else {
+      const colon = raw.indexOf(0x3a, pos);
+      if (colon < 0 || colon > lineEnd) {
+        // Not a header line: the body starts here (a part without a blank line).
+        return { fields, bodyStart: pos };
+      }
+      current = { name: raw.subarray(pos, colon).toString('latin1').trim().toLowerCase(), start: pos, valueStart: colon + 1, end: lineEnd };
+      fields.push(current);
+    }
+    pos = eol + 1;
+  }
+  return { fields, bodyStart: end };
+}
+
+function fieldValue(raw: Buffer, fields: Field[], name: string): string | null {
+  const field = fields.find((f) => f.name === name);
+  return field ? raw.subarray(field.valueStart, field.end).toString('latin1').replace(/\r?\n[ \t]+/g, ' ') : null;
+}
+
+function param(value: string | null, name: string): string | null {
+  if (!value) return null;
+  const match = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value);
+  const found = (match?.[1] ?? match?.[2] ?? '').trim();
+  return found === '' ? null : found;
+}
+
+/** The parts of a multipart body: [start, end) of each, without the delimiter lines. */
+function splitMultipart(raw: Buffer, start: number, end: number, boundary: string): [number, number][] {
+  const delimiter = Buffer.from(`--${boundary}`, 'latin1');
+  const parts: [number, number][] = [];
+  let partStart = -1;
+  let pos = start;
+  while (pos < end) {
+    const at = raw.indexOf(delimiter, pos);
+    if (at < 0 || at >= end) break;
+    const lineStart = at === start || raw[at - 1] === 0x0a;
+    if (!lineStart) {
+      pos = at + delimiter.length;
+      continue;
+    }
+    if (partStart >= 0) {
+      // The line break before the delimiter belongs to it.
+      let partEnd = at;
+      if (raw[partEnd - 1] === 0x0a) partEnd--;
+      if (raw[partEnd - 1] === 0x0d) partEnd--;
+      parts.push([partStart, Math.max(partStart, partEnd)]);
+    }
+    const closing = raw[at + delimiter.length] === 0x2d && raw[at + delimiter.length + 1] === 0x2d;
+    const eol = raw.indexOf(0x0a, at);
+    if (closing) return parts;
+    partStart = eol < 0 || eol >= end ? end : eol + 1;
+    pos = partStart;
+  }
+  if (partStart >= 0 && partStart < end) parts.push([partStart, end]);
+  return parts;
+}
+
+function decodeTransfer(body: Buffer, encoding: string): Buffer {
+  if (encoding === 'base64') return Buffer.from(body.toString('latin1').replace(/[^A-Za-z0-9+/]/g, ''), 'base64');
+  if (encoding === 'quoted-printable') {
+    const text = body.toString('latin1').replace(/=\r?\n/g, '');
+    return Buffer.from(text.replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  }
+  return body;
+}
+
+/** Header fields with 8-bit bytes that are not UTF-8. */
+function headersToTranscode(raw: Buffer, fields: Field[]): Field[] {
+  return fields.filter((field) => {
+    const value = raw.subarray(field.start, field.end);
+    return value.some((byte) => byte >= 0x80) && !isUtf8(value);
+  });
+}
+
+function applyEdits(raw: Buffer, edits: Edit[]): Buffer {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const pieces: Buffer[] = [];
+  let pos = 0;
+  for (const edit of sorted) {
+    if (edit.start < pos) continue;
+    pieces.push(raw.subarray(pos, edit.start), edit.bytes);
+    pos = edit.end;
+  }
+  pieces.push(raw.subarray(pos));
+  return Buffer.concat(pieces);
+}
