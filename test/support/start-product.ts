@@ -1,7 +1,20 @@
 import path from 'node:path';
 import { loadConfig } from '../../apps/api/src/core/config/load-config.js';
 import { startOkienko, type RunningOkienko } from '../../apps/api/src/core/startup/start-okienko.js';
+import { startDnsStub } from './dns-stub.js';
 import { databaseUrl, newTestDatabaseName, TEST_REDIS_URL } from './test-database.js';
+
+let emptyDns: Promise<string> | undefined;
+
+/**
+ * A DNS server (on loopback) that knows no names, for the sender checks of
+ * inbound mail: every domain publishes nothing (SPF, DKIM and DMARC answer
+ * none) at once, whatever the machine's resolver would do. Suites that test
+ * the checks pass MAIL_AUTH_DNS_SERVERS of their own stub.
+ */
+function emptyDnsServer(): Promise<string> {
+  return (emptyDns ??= startDnsStub().then((stub) => stub.server));
+}
 
 export interface TestProduct {
   baseUrl: string;
@@ -35,6 +48,7 @@ export async function startProduct(env: Record<string, string> = {}, options: { 
       ADMIN_PASSWORD: admin.password,
       LOG_LEVEL: 'error',
       WEB_DIST_DIR: path.resolve('dist/apps/web'),
+      MAIL_AUTH_DNS_SERVERS: await emptyDnsServer(),
       ...env,
     },
     [],

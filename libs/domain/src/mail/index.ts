@@ -5,3 +5,4 @@ export * from './classify-inbound-mail.js';
 export * from './reply-text.js';
 export * from './returned-message.js';
 export * from './header-text.js';
+export * from './sender-authentication.js';

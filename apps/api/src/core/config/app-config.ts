@@ -66,6 +66,14 @@ export interface AppConfig {
    * so that accepting mail and answering the panel go first on a shared machine.
    */
   workerNiceness: number;
+  /** Whether inbound mail's SPF, DKIM and DMARC are verified (MAIL_AUTH). */
+  mailAuth: boolean;
+  /** DNS servers for the verification (`ip` or `ip:port`); empty: the system's resolvers. */
+  mailAuthDnsServers: string[];
+  /** How long one DNS look-up of the verification may take before it counts as a temporary error. */
+  mailAuthDnsTimeoutMs: number;
+  /** No acknowledgement, automatic answer or survey to a sender whose domain failed DMARC. */
+  mailAuthSuppressAutoReplyOnDmarcFail: boolean;
 }
 
 export class ConfigError extends Error {

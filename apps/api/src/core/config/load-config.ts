@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { AppConfig, ConfigError, Role } from './app-config.js';
 
@@ -124,7 +125,34 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     slaSweepIntervalMs: integer(env, 'SLA_SWEEP_INTERVAL_MS', 30_000, 200, 24 * 3600 * 1000),
     surveyLinkDays: integer(env, 'SURVEY_LINK_DAYS', 14, 1, 365),
     workerNiceness: integer(env, 'WORKER_NICENESS', 10, 0, 19),
+    mailAuth: flag(env, 'MAIL_AUTH', true),
+    mailAuthDnsServers: dnsServers(env, 'MAIL_AUTH_DNS_SERVERS'),
+    mailAuthDnsTimeoutMs: integer(env, 'MAIL_AUTH_DNS_TIMEOUT_MS', 2000, 100, 30_000),
+    mailAuthSuppressAutoReplyOnDmarcFail: flag(env, 'MAIL_AUTH_SUPPRESS_AUTO_REPLY_ON_DMARC_FAIL', true),
   };
+}
+
+/** A switch: on/off, true/false, yes/no, 1/0. */
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['on', 'true', 'yes', '1'].includes(raw)) return true;
+  if (['off', 'false', 'no', '0'].includes(raw)) return false;
+  throw new ConfigError(name, `must be on or off (true/false), got "${env[name]}"`);
+}
+
+/** DNS servers as `host` or `host:port` (IPv6 as `[addr]:port`), comma-separated; empty: the system's. */
+function dnsServers(env: Env, name: string): string[] {
+  const list = (optional(env, name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const server of list) {
+    const match = /^(?:\[([0-9a-f:.]+)\]|([0-9.]+)|([0-9a-f:]+))(?::(\d{1,5}))?$/i.exec(server);
+    const host = match?.[1] ?? match?.[2] ?? match?.[3];
+    const port = match?.[4] ? Number(match[4]) : 53;
+    if (!match || !host || !isIP(host) || port < 1 || port > 65535 || (match[3] && match[4])) {
+      throw new ConfigError(name, `must list DNS servers as IP or IP:port (IPv6 as [address]:port), comma-separated; got "${server}"`);
+    }
+  }
+  return list;
 }
 
 function tlsFiles(env: Env): Pick<AppConfig, 'smtpTlsCert' | 'smtpTlsKey'> {

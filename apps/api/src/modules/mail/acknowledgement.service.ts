@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ACKNOWLEDGEMENT_PLACEHOLDERS, formatTemplateDate, parseTemplateLenient, renderTemplate, templateValues } from '@okienko/domain';
+import {
+  ACKNOWLEDGEMENT_PLACEHOLDERS, failedDmarc, formatTemplateDate, parseTemplateLenient, renderTemplate, templateValues, type SenderAuthentication,
+} from '@okienko/domain';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import { OutboundMessagesService } from '../tickets/outbound-messages.service.js';
@@ -24,7 +26,17 @@ export class AcknowledgementService {
     recipient: string;
     customerName: string | null;
     address: InboundAddressEntity;
+    /** What the checks found of the sender: no acknowledgement to a domain that failed DMARC (by setting). */
+    authentication: SenderAuthentication | null;
   }): Promise<boolean> {
+    if (this.config.mailAuthSuppressAutoReplyOnDmarcFail && failedDmarc(input.authentication)) {
+      // A forged sender must not receive mail from us (backscatter), and the team sees why none went out.
+      await this.outbound.recordWithheldAutoReply(input.ticketId, {
+        kind: 'acknowledgement', reason: 'sender_not_verified', recipient: input.recipient, domain: input.authentication?.domain ?? null,
+      });
+      this.logger.log(`no acknowledgement for ticket ${input.ticketNumber}: the sender's domain failed DMARC`);
+      return false;
+    }
     if (await this.outbound.hasCustomerAnswer(input.ticketId)) {
       this.logger.log(`no acknowledgement for ticket ${input.ticketNumber}: a rule answered it already`);
       return false;

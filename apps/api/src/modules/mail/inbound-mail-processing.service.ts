@@ -8,6 +8,7 @@ import { AcknowledgementService } from './acknowledgement.service.js';
 import { InboundAddressesService } from './inbound-addresses.service.js';
 import { InboundMailsRepository, type ClaimedInboundMail } from './inbound-mails.repository.js';
 import { parseInboundMail, type ParsedInboundMail } from './parse-inbound-mail.js';
+import { SenderAuthenticationService } from './sender-authentication.service.js';
 
 /** A failure that will not go away by trying again (the mail itself is the problem). */
 export class PermanentMailError extends Error {}
@@ -31,6 +32,7 @@ export class InboundMailProcessingService {
     private readonly addresses: InboundAddressesService,
     private readonly tickets: InboundTicketsService,
     private readonly acknowledgements: AcknowledgementService,
+    private readonly senders: SenderAuthenticationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,12 +61,15 @@ export class InboundMailProcessingService {
   async process(mail: ClaimedInboundMail): Promise<void> {
     const mailId = mail.id;
 
+    // The sender checks (DNS, cached) run while the mail is parsed; they never throw.
+    const authenticating = this.senders.verify(mail.raw, mail);
     let parsed: ParsedInboundMail;
     try {
       parsed = await parseInboundMail(mail.raw);
     } catch (error) {
       throw new PermanentMailError(`The mail cannot be read: ${(error as Error).message}`);
     }
+    const authentication = await authenticating;
     const details = { messageId: parsed.messageId, subject: parsed.subject.slice(0, 1000) || null, fromAddress: parsed.from.email };
 
     // The envelope says which of our addresses the mail is for; forwarded copies may only say it in headers.
@@ -113,6 +118,7 @@ export class InboundMailProcessingService {
                 error: parsed.report?.diagnostic ?? (parsed.subject.trim() || 'The message could not be delivered'),
               }
             : null,
+        authentication,
       }, (manager, result) =>
         this.mails.updateIn(manager, mailId, { ...details, state: 'processed', outcome: result.outcome, ticketId: result.ticketId, processedAt: new Date() }),
       );
@@ -126,6 +132,7 @@ export class InboundMailProcessingService {
           recipient: filed.customer.email,
           customerName: filed.customer.name,
           address,
+          authentication,
         });
       }
       this.logger.log({ mailId, outcome: filed.outcome, ticket: filed.ticketNumber, kind: classification.kind });

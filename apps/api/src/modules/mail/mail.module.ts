@@ -20,6 +20,7 @@ import { MailMaintenanceProcessor } from './jobs/mail-maintenance.processor.js';
 import { OutboundMailProcessor } from './jobs/outbound-mail.processor.js';
 import { INBOUND_MAIL_QUEUE, MAIL_MAINTENANCE_QUEUE } from './mail-queues.js';
 import { OutboundMailSenderService } from './outbound-mail-sender.service.js';
+import { SenderAuthenticationService } from './sender-authentication.service.js';
 import { SmtpListenerService } from './smtp-listener.service.js';
 
 /**
@@ -34,7 +35,7 @@ export class MailModule {
     const roleProviders: Provider[] = [
       ...(roles.includes('smtp') ? [SmtpListenerService] : []),
       ...(roles.includes('worker')
-        ? [InboundMailProcessingService, AcknowledgementService, OutboundMailSenderService,
+        ? [InboundMailProcessingService, AcknowledgementService, SenderAuthenticationService, OutboundMailSenderService,
           InboundMailProcessor, OutboundMailProcessor, MailMaintenanceProcessor]
         : []),
     ];

@@ -90,6 +90,7 @@ export class RuleEffectsService {
       }
       case 'reply_with_template': {
         if (context.automatedMessage) return skipped('automated_sender');
+        if (await this.unverifiedSender(manager, ticket)) return skipped('sender_not_verified');
         const customer = await this.rules.customer(manager, ticket.customerId);
         if (!customer?.email) return skipped('customer_without_email');
         if (!(await this.limiter.allow(customer.email))) return skipped('auto_reply_limit', { recipient: customer.email });
@@ -181,6 +182,7 @@ export class RuleEffectsService {
         return outcome;
       }
       case 'send_survey': {
+        if (!context.automatedMessage && (await this.unverifiedSender(manager, ticket))) return skipped('sender_not_verified');
         const result = await this.surveys.send(manager, ticket, { kind: action.kind, ruleId: effect.ruleId, automatedMessage: context.automatedMessage });
         if (!result.sent) return skipped(result.reason, result.detail);
         outcome.events.push(event('message_added', { messageId: result.messageId, direction: 'outbound', automated: true }));
@@ -225,6 +227,11 @@ export class RuleEffectsService {
         return user ? [user] : [];
       }
     }
+  }
+
+  /** No automatic answer to a sender whose domain failed DMARC (by setting): it may be forged. */
+  private async unverifiedSender(manager: EntityManager, ticket: TicketEntity): Promise<boolean> {
+    return this.config.mailAuthSuppressAutoReplyOnDmarcFail && (await this.rules.latestSenderFailedDmarc(manager, ticket.id));
   }
 
   private ticketLink(ticket: TicketEntity): string {

@@ -111,6 +111,15 @@ export class RulesRepository {
     return manager.findOneBy(MessageEntity, { id });
   }
 
+  /** Whether the ticket's latest inbound mail came from a sender whose domain failed DMARC (a possibly forged sender). */
+  async latestSenderFailedDmarc(manager: EntityManager, ticketId: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `SELECT authentication->>'verdict' AS verdict FROM messages WHERE ticket_id = $1 AND direction = 'inbound' ORDER BY created_at DESC LIMIT 1`,
+      [ticketId],
+    )) as { verdict: string | null }[];
+    return rows[0]?.verdict === 'fail';
+  }
+
   customer(manager: EntityManager, id: string): Promise<CustomerEntity | null> {
     return manager.findOneBy(CustomerEntity, { id });
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  formatTicketNumber, planStatusChange, statusAfterCustomerReply, yearInTimeZone, type MailClassificationKind, type TicketPriority,
+  formatTicketNumber, planStatusChange, statusAfterCustomerReply, yearInTimeZone, type MailClassificationKind, type SenderAuthentication,
+  type TicketPriority,
 } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
 import { createBatcher } from '../../core/batching/batcher.js';
@@ -55,6 +56,8 @@ export interface InboundMailInput {
    * only the subject line of our mail).
    */
   bounce: { bouncedMessageId: string | null; ticketNumbers: string[]; error: string } | null;
+  /** What the SPF, DKIM and DMARC checks found of the sender (null when not checked). */
+  authentication: SenderAuthentication | null;
 }
 
 export type InboundOutcome = 'new_ticket' | 'appended' | 'duplicate' | 'bounce' | 'bounce_unmatched' | 'automated_unthreaded';
@@ -206,6 +209,7 @@ export class InboundTicketsService {
         fromAddress: sender, toAddresses: input.to, ccAddresses: input.cc, subject: input.subject, bodyText: input.text,
         visibleText: input.visibleText, bodyHtml: input.html, messageId: input.messageId, inReplyTo: input.inReplyTo,
         references: input.references, automated: input.automated, inboundMailId: input.inboundMailId,
+        authentication: input.authentication,
       },
       events: [
         // As createdEvent() writes it: the ticket as it was opened, before any rule changed it.
@@ -349,6 +353,7 @@ export class InboundTicketsService {
       deliveryState: 'received',
       automated: input.automated,
       inboundMailId: input.inboundMailId,
+      authentication: input.authentication,
       createdAt: now,
     });
     await this.tickets.insertAttachments(manager, message.id, input.attachments);

@@ -74,6 +74,18 @@ export class OutboundMessagesService {
     return message;
   }
 
+  /**
+   * Records on the ticket that an automatic answer was not sent, and why
+   * (e.g. `sender_not_verified`: the sender's domain failed DMARC).
+   */
+  async recordWithheldAutoReply(ticketId: string, detail: { kind: string; reason: string } & Record<string, unknown>): Promise<void> {
+    await this.tickets.transaction((manager) =>
+      this.tickets.insertEvents(manager, [
+        { ticketId, type: 'auto_reply_withheld', actorType: 'system', actorId: null, actorName: null, field: null, oldValue: null, newValue: detail },
+      ]),
+    );
+  }
+
   /** Whether the customer got an answer on this ticket already (then no acknowledgement is needed). */
   hasCustomerAnswer(ticketId: string): Promise<boolean> {
     return this.tickets.hasCustomerAnswer(ticketId);

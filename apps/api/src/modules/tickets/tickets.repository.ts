@@ -63,7 +63,7 @@ export interface NewInboundTicket {
   record: { messageId: string; subject: string | null; fromAddress: string | null };
   message: Pick<
     MessageEntity,
-    'fromAddress' | 'toAddresses' | 'ccAddresses' | 'subject' | 'bodyText' | 'visibleText' | 'bodyHtml' | 'messageId' | 'inReplyTo' | 'references' | 'automated' | 'inboundMailId'
+    'fromAddress' | 'toAddresses' | 'ccAddresses' | 'subject' | 'bodyText' | 'visibleText' | 'bodyHtml' | 'messageId' | 'inReplyTo' | 'references' | 'automated' | 'inboundMailId' | 'authentication'
   >;
   /** In order; `by_customer` events are the customer's (filled in once the customer row exists); `created` gets the number. */
   events: {
@@ -179,7 +179,7 @@ export class TicketsRepository {
         // A mail without quoted history has the same visible text as body: sent once, not twice.
         body_text: m.bodyText, visible_is_body: m.visibleText === m.bodyText, visible_text: m.visibleText === m.bodyText ? null : m.visibleText,
         body_html: m.bodyHtml, message_id: m.messageId, in_reply_to: m.inReplyTo,
-        references: m.references, automated: m.automated, inbound_mail_id: m.inboundMailId,
+        references: m.references, automated: m.automated, inbound_mail_id: m.inboundMailId, authentication: m.authentication,
         record_message_id: ticket.record.messageId, record_subject: ticket.record.subject, record_from_address: ticket.record.fromAddress,
         sla_policy_id: d.slaPolicyId, first_response_due_at: d.firstResponseDueAt, first_response_warn_at: d.firstResponseWarnAt,
         resolution_due_at: d.resolutionDueAt, resolution_warn_at: d.resolutionWarnAt, statutory_due_at: d.statutoryDueAt,
@@ -196,7 +196,7 @@ export class TicketsRepository {
            ord int, ticket_id uuid, message_row_id uuid, email text, name text, sequence text, year text, subject text, priority text,
            queue_id uuid, category_id uuid, assignee_id uuid, tags text[], inbound_addresses text[], created_at timestamptz,
            from_address text, to_addresses text[], cc_addresses text[], message_subject text, body_text text, visible_is_body boolean, visible_text text,
-           body_html text, message_id text, in_reply_to text, "references" text[], automated boolean, inbound_mail_id uuid,
+           body_html text, message_id text, in_reply_to text, "references" text[], automated boolean, inbound_mail_id uuid, authentication jsonb,
            record_message_id text, record_subject text, record_from_address text,
            sla_policy_id uuid, first_response_due_at timestamptz, first_response_warn_at timestamptz, resolution_due_at timestamptz,
            resolution_warn_at timestamptz, statutory_due_at timestamptz, sla_next_check_at timestamptz)),
@@ -229,10 +229,10 @@ export class TicketsRepository {
        message AS (
          INSERT INTO messages (id, ticket_id, direction, author_customer_id, from_address, to_addresses, cc_addresses, subject, body_text,
                                visible_text, body_html, message_id, in_reply_to, "references", delivery_state, automated,
-                               inbound_mail_id, created_at, search_counted)
+                               inbound_mail_id, authentication, created_at, search_counted)
          SELECT i.message_row_id, ticket.id, 'inbound', ticket.customer_id, i.from_address, i.to_addresses, i.cc_addresses,
                 i.message_subject, i.body_text, CASE WHEN i.visible_is_body THEN i.body_text ELSE i.visible_text END, i.body_html, i.message_id, i.in_reply_to, i."references", 'received',
-                i.automated, i.inbound_mail_id, i.created_at, true
+                i.automated, i.inbound_mail_id, i.authentication, i.created_at, true
            FROM input i JOIN ticket ON ticket.id = i.ticket_id
           ORDER BY i.ord
          RETURNING id),

@@ -1852,6 +1852,42 @@ export interface components {
             /** @description An inline image of the HTML body. */
             inline: boolean;
         };
+        SenderAuthenticationDto: {
+            /**
+             * @description DMARC's answer for the From domain. fail: the domain's owner does not vouch for the mail (the sender is not verified: possibly forged; no automatic answer goes to it, by setting); temperror: DNS did not answer in time; none: the domain publishes no DMARC policy.
+             * @enum {string}
+             */
+            verdict: "pass" | "fail" | "none" | "temperror";
+            /**
+             * @description The domain of the From header.
+             * @example bank.pl
+             */
+            domain: string | null;
+            /**
+             * @description SPF of the connecting address for the envelope sender. An RFC 8601 result: pass, fail, softfail, neutral, none, temperror, permerror, policy.
+             * @example pass
+             */
+            spf: string;
+            /** @description The domain SPF was checked for. */
+            spfDomain: string | null;
+            /**
+             * @description The best DKIM signature (pass when any verified; none without signatures). An RFC 8601 result: pass, fail, softfail, neutral, none, temperror, permerror, policy.
+             * @example pass
+             */
+            dkim: string;
+            /** @description That signature's signing domain (d=). */
+            dkimDomain: string | null;
+            /**
+             * @description DMARC of the From domain. An RFC 8601 result: pass, fail, softfail, neutral, none, temperror, permerror, policy.
+             * @example pass
+             */
+            dmarc: string;
+            /**
+             * @description The DMARC policy the domain publishes: none, quarantine or reject.
+             * @example reject
+             */
+            dmarcPolicy: string | null;
+        };
         MessageDto: {
             /** Format: uuid */
             id: string;
@@ -1891,6 +1927,8 @@ export interface components {
              */
             sentAt: string | null;
             attachments: components["schemas"]["AttachmentDto"][];
+            /** @description For inbound mail: what the SPF, DKIM and DMARC checks found of the sender (null when not checked). */
+            authentication: components["schemas"]["SenderAuthenticationDto"] | null;
             /** Format: date-time */
             createdAt: string;
         };

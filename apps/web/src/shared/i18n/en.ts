@@ -289,6 +289,12 @@ export const en: MessageSchema = {
       customerAuthor: 'Customer',
       deliveryError: 'Reason: {error}',
       empty: 'No messages',
+      senderNotVerified: 'Sender not verified — the domain failed DMARC',
+      senderNotVerifiedDetail:
+        'The owner of {domain} does not vouch for this message: the sender may be forged. Confirm any request (such as a new bank account number) through another channel before acting on it.',
+      senderVerified: 'Sender verified',
+      senderVerifiedTitle: 'The domain {domain} vouches for the sender (DMARC: pass)',
+      senderCheckDetails: 'SPF: {spf}, DKIM: {dkim}, DMARC: {dmarc}',
     },
     events: {
       label: 'Event',
@@ -300,6 +306,7 @@ export const en: MessageSchema = {
       changed: '{field}: {from} → {to} ({actor})',
       systemChanged: '{field}: {from} → {to}',
       bounced: 'A message bounced',
+      autoReplyWithheld: 'No automatic reply was sent: the sender is not verified (the domain failed DMARC)',
       reassignedAbsent: 'Reassigned because of an absence: {from} → {to}',
       reassignedInactive: 'Reassigned because the account is inactive: {from} → {to}',
       slaWarning: 'Deadline approaching: {target}',

@@ -289,6 +289,12 @@ export const pl = {
       customerAuthor: 'Klient',
       deliveryError: 'Powód: {error}',
       empty: 'Brak wiadomości',
+      senderNotVerified: 'Nadawca niezweryfikowany — domena nie przeszła DMARC',
+      senderNotVerifiedDetail:
+        'Właściciel domeny {domain} nie potwierdza, że ta wiadomość od niego pochodzi: nadawca mógł zostać podrobiony. Zanim wykonasz prośbę (np. zmianę numeru konta), potwierdź ją innym kanałem.',
+      senderVerified: 'Nadawca zweryfikowany',
+      senderVerifiedTitle: 'Domena {domain} potwierdza nadawcę (DMARC: pass)',
+      senderCheckDetails: 'SPF: {spf}, DKIM: {dkim}, DMARC: {dmarc}',
     },
     events: {
       label: 'Zdarzenie',
@@ -300,6 +306,7 @@ export const pl = {
       changed: '{field}: {from} → {to} ({actor})',
       systemChanged: '{field}: {from} → {to}',
       bounced: 'Wiadomość wróciła jako niedoręczona',
+      autoReplyWithheld: 'Nie wysłano automatycznej odpowiedzi: nadawca niezweryfikowany (domena nie przeszła DMARC)',
       reassignedAbsent: 'Przypisanie zmienione z powodu nieobecności: {from} → {to}',
       reassignedInactive: 'Przypisanie zmienione, bo konto jest nieaktywne: {from} → {to}',
       slaWarning: 'Zbliża się termin: {target}',

@@ -54,12 +54,30 @@ describe('loadConfig', () => {
     [{ SURVEY_LINK_DAYS: '0' }, 'SURVEY_LINK_DAYS', 'must be between 1 and 365, got 0'],
     [{ SURVEY_LINK_DAYS: 'dwa' }, 'SURVEY_LINK_DAYS', 'must be a whole number'],
     [{ WORKER_NICENESS: '20' }, 'WORKER_NICENESS', 'must be between 0 and 19, got 20'],
+    [{ MAIL_AUTH: 'maybe' }, 'MAIL_AUTH', 'must be on or off'],
+    [{ MAIL_AUTH_SUPPRESS_AUTO_REPLY_ON_DMARC_FAIL: 'sometimes' }, 'MAIL_AUTH_SUPPRESS_AUTO_REPLY_ON_DMARC_FAIL', 'must be on or off'],
+    [{ MAIL_AUTH_DNS_SERVERS: '127.0.0.1:5353,dns.example' }, 'MAIL_AUTH_DNS_SERVERS', 'got "dns.example"'],
+    [{ MAIL_AUTH_DNS_SERVERS: '127.0.0.1:99999' }, 'MAIL_AUTH_DNS_SERVERS', 'got "127.0.0.1:99999"'],
+    [{ MAIL_AUTH_DNS_TIMEOUT_MS: '10' }, 'MAIL_AUTH_DNS_TIMEOUT_MS', 'must be between 100 and 30000, got 10'],
   ])('refuses %j naming the variable', (env, variable, text) => {
     const error = errorOf(env);
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(`${variable}: `);
     expect(error.message).toContain(text);
+  });
+
+  it('verifies the senders of inbound mail by default, through the system resolvers, and reads the settings of that', () => {
+    expect(load({})).toMatchObject({
+      mailAuth: true, mailAuthDnsServers: [], mailAuthDnsTimeoutMs: 2000, mailAuthSuppressAutoReplyOnDmarcFail: true,
+    });
+    expect(load({
+      MAIL_AUTH: 'off', MAIL_AUTH_DNS_SERVERS: '127.0.0.1:5353, 10.0.0.53 ,[::1]:53', MAIL_AUTH_DNS_TIMEOUT_MS: '500',
+      MAIL_AUTH_SUPPRESS_AUTO_REPLY_ON_DMARC_FAIL: 'false',
+    })).toMatchObject({
+      mailAuth: false, mailAuthDnsServers: ['127.0.0.1:5353', '10.0.0.53', '[::1]:53'], mailAuthDnsTimeoutMs: 500,
+      mailAuthSuppressAutoReplyOnDmarcFail: false,
+    });
   });
 
   it('keeps a given DATABASE_URL and derives PUBLIC_URL from HTTP_PORT', () => {

@@ -3,6 +3,7 @@ import { DELIVERY_STATES, MESSAGE_DIRECTIONS, type DeliveryState, type MessageDi
 import type { AttachmentEntity } from '../entities/attachment.entity.js';
 import type { MessageEntity } from '../entities/message.entity.js';
 import { AttachmentDto } from './attachment.dto.js';
+import { SenderAuthenticationDto } from './sender-authentication.dto.js';
 
 export class MessageDto {
   @ApiProperty({ format: 'uuid' })
@@ -65,6 +66,13 @@ export class MessageDto {
   @ApiProperty({ type: [AttachmentDto] })
   attachments!: AttachmentDto[];
 
+  @ApiProperty({
+    type: SenderAuthenticationDto,
+    nullable: true,
+    description: 'For inbound mail: what the SPF, DKIM and DMARC checks found of the sender (null when not checked).',
+  })
+  authentication!: SenderAuthenticationDto | null;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
@@ -90,6 +98,7 @@ export class MessageDto {
       deliveryError: message.deliveryError,
       sentAt: message.sentAt?.toISOString() ?? null,
       attachments: attachments.map(AttachmentDto.from),
+      authentication: message.authentication ? SenderAuthenticationDto.from(message.authentication) : null,
       createdAt: message.createdAt.toISOString(),
     };
   }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DeliveryState, MessageDirection, MessagePurpose } from '@okienko/domain';
+import type { DeliveryState, MessageDirection, MessagePurpose, SenderAuthentication } from '@okienko/domain';
 
 @Entity('messages')
 export class MessageEntity {
@@ -69,6 +69,10 @@ export class MessageEntity {
 
   @Column('uuid', { name: 'inbound_mail_id', nullable: true })
   inboundMailId!: string | null;
+
+  /** For inbound mail: what the SPF, DKIM and DMARC checks found of the sender (null when not checked). */
+  @Column('jsonb', { nullable: true })
+  authentication!: SenderAuthentication | null;
 
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt!: Date | null;

@@ -97,6 +97,8 @@ export function useEventText() {
       }
       case 'message_bounced':
         return t('ticketPage.events.bounced');
+      case 'auto_reply_withheld':
+        return t('ticketPage.events.autoReplyWithheld');
       case 'sla_warning':
       case 'sla_breached': {
         const target = asObject(event.newValue)['target'];
