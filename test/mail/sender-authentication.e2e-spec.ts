@@ -4,7 +4,9 @@ import { createDkimKey, type DkimKey } from '../support/dkim-key.js';
 import { startDnsStub, type DnsStub } from '../support/dns-stub.js';
 import { startSmtpSink, type CapturedMail, type SmtpSink } from '../support/smtp-sink.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
-import { addInboundAddress, BIURO, deliverRaw, QUIET_MS, sameMessageId, ticketOfMail, type MailMessage, type MailTicket } from './mail-kit.js';
+import {
+  addInboundAddress, BIURO, deliverRaw, QUIET_MS, readTicket, sameMessageId, ticketOfMail, type MailMessage, type MailTicket,
+} from './mail-kit.js';
 
 // Backscatter and spoofing: the sender of every inbound mail is checked (SPF,
 // DKIM, DMARC) against DNS — here a DNS server on loopback with the test
@@ -139,6 +141,25 @@ describe('sender authentication of inbound mail', () => {
     await deliver(await key.sign(genuine.raw), genuine.messageId);
     const answer = await sink.waitFor(answers(genuine.messageId));
     expect(answer.text).toContain('Przyjęliśmy zmianę numeru konta.');
+  });
+
+  it('no satisfaction survey goes to a sender that failed DMARC when the ticket is closed', async () => {
+    const rule = await admin.post('/rules', {
+      name: 'Ankieta po zamknięciu', enabled: true, trigger: 'ticket_closed', conditions: { match: 'all', conditions: [] },
+      actions: [{ type: 'send_survey', kind: 'csat' }],
+    });
+    expect(rule.status).toBe(201);
+    const forged = mail(`Bank Polski <ksiegowosc@${BANK}>`, 'Potwierdzenie danych', 'Prosimy o potwierdzenie danych firmy.');
+    const { ticket } = await deliver(forged.raw, forged.messageId);
+    expect((await admin.patch(`/tickets/${ticket.id}`, { status: 'closed' })).status).toBe(200);
+
+    const closed = await readTicket(admin, ticket.id);
+    expect(closed.events).toContainEqual(expect.objectContaining({
+      type: 'rule_action_skipped', actorType: 'rule', newValue: { action: 'send_survey', reason: 'sender_not_verified' },
+    }));
+    expect(closed.events.filter((e) => e.type === 'survey_sent')).toEqual([]);
+    await sink.expectNone((m) => m.envelope.rcptTo.includes(`ksiegowosc@${BANK}`), QUIET_MS);
+    expect((await admin.patch(`/rules/${rule.body.id}`, { enabled: false })).status).toBe(200);
   });
 
   it('a domain that publishes no records is neither verified nor failed, and is acknowledged as before', async () => {
