@@ -97,6 +97,7 @@ export class InboundMailProcessingService {
         subject: parsed.topic || parsed.subject,
         // Without a From header, the envelope sender is the best address to answer.
         from: parsed.from.email ? parsed.from : { email: mail.envelopeFrom?.toLowerCase() || null, name: parsed.from.name },
+        replyTo: parsed.replyTo,
         to: parsed.to,
         cc: parsed.cc,
         text: parsed.text,

@@ -29,7 +29,8 @@ export class OutboundMailSenderService implements OnModuleDestroy {
   async send(messageId: string, lastAttempt: boolean): Promise<SendResult> {
     const delivery = await this.messages.claimForDelivery(messageId);
     if (!delivery) return 'skipped';
-    if (delivery.message.purpose === 'conversation' ? !delivery.customer.email : delivery.message.toAddresses.length === 0) {
+    const { purpose, toAddresses } = delivery.message;
+    if (purpose === 'conversation' ? !delivery.customer.email && toAddresses.length === 0 : toAddresses.length === 0) {
       await this.messages.markFailed(messageId, delivery.message.purpose === 'conversation' ? 'The customer has no e-mail address' : 'The message has no recipient');
       return 'failed';
     }
@@ -63,10 +64,12 @@ export class OutboundMailSenderService implements OnModuleDestroy {
     const tag = ticketSubjectTag(ticket.number);
     const subject = message.subject ?? ticket.subject;
     const { inReplyTo, references } = message;
+    // An answer to a mail whose Reply-To named other addresses than its From goes there (as every mail program does).
+    const elsewhere = message.toAddresses.some((a) => a.toLowerCase() !== customer.email?.toLowerCase());
     return {
       from,
       // A forwarded copy or a notification goes to its own recipients, never to the customer.
-      to: message.purpose !== 'conversation'
+      to: message.purpose !== 'conversation' || elsewhere
         ? message.toAddresses
         : customer.name ? { name: customer.name, address: customer.email! } : customer.email!,
       subject: subject.includes(tag) ? subject : `${subject} ${tag}`,

@@ -33,6 +33,8 @@ export interface InboundMailInput {
   ticketNumbers: string[];
   subject: string;
   from: { email: string | null; name: string | null };
+  /** Reply-To addresses when they are not the From address: answers on the ticket go there. */
+  replyTo: string[];
   to: string[];
   cc: string[];
   text: string;
@@ -206,7 +208,7 @@ export class InboundTicketsService {
       customer: { email: sender, name: input.from.name },
       record: input.record,
       message: {
-        fromAddress: sender, toAddresses: input.to, ccAddresses: input.cc, subject: input.subject, bodyText: input.text,
+        fromAddress: sender, toAddresses: input.to, ccAddresses: input.cc, replyToAddresses: input.replyTo, subject: input.subject, bodyText: input.text,
         visibleText: input.visibleText, bodyHtml: input.html, messageId: input.messageId, inReplyTo: input.inReplyTo,
         references: input.references, automated: input.automated, inboundMailId: input.inboundMailId,
         authentication: input.authentication,
@@ -343,6 +345,7 @@ export class InboundTicketsService {
       fromAddress: input.from.email,
       toAddresses: input.to,
       ccAddresses: input.cc,
+      replyToAddresses: input.replyTo,
       subject: input.subject,
       bodyText: input.text,
       visibleText: input.visibleText,

@@ -44,6 +44,16 @@ export class OutboundMessagesService {
   }
 
   /**
+   * Where an answer to the customer goes: the Reply-To addresses of their
+   * latest mail when it named others than its From, else their own address.
+   */
+  async replyRecipients(manager: EntityManager, ticketId: string, customerEmail: string | null): Promise<string[]> {
+    const latest = await this.tickets.latestInbound(manager, ticketId);
+    if (latest?.replyToAddresses?.length) return latest.replyToAddresses;
+    return customerEmail ? [customerEmail] : [];
+  }
+
+  /**
    * An automatic reply (e.g. the acknowledgement) queued for sending. It is
    * marked automated, so it does not count as the first response.
    */
@@ -54,7 +64,7 @@ export class OutboundMessagesService {
       const created = await this.tickets.insertMessage(manager, {
         ticketId,
         direction: 'outbound',
-        toAddresses: customer.email ? [customer.email] : [],
+        toAddresses: await this.replyRecipients(manager, ticketId, customer.email),
         subject: input.subject,
         bodyText: input.body,
         messageId: this.newMessageId(),

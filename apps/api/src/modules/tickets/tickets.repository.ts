@@ -63,7 +63,7 @@ export interface NewInboundTicket {
   record: { messageId: string; subject: string | null; fromAddress: string | null };
   message: Pick<
     MessageEntity,
-    'fromAddress' | 'toAddresses' | 'ccAddresses' | 'subject' | 'bodyText' | 'visibleText' | 'bodyHtml' | 'messageId' | 'inReplyTo' | 'references' | 'automated' | 'inboundMailId' | 'authentication'
+    'fromAddress' | 'toAddresses' | 'ccAddresses' | 'replyToAddresses' | 'subject' | 'bodyText' | 'visibleText' | 'bodyHtml' | 'messageId' | 'inReplyTo' | 'references' | 'automated' | 'inboundMailId' | 'authentication'
   >;
   /** In order; `by_customer` events are the customer's (filled in once the customer row exists); `created` gets the number. */
   events: {
@@ -175,7 +175,7 @@ export class TicketsRepository {
         sequence: `ticket_number_${Math.trunc(ticket.year)}`, year: String(ticket.year), subject: ticket.subject, priority: ticket.priority,
         queue_id: ticket.queueId, category_id: ticket.categoryId, assignee_id: ticket.assigneeId, tags: ticket.tags,
         inbound_addresses: ticket.inboundAddresses, created_at: ticket.createdAt,
-        from_address: m.fromAddress, to_addresses: m.toAddresses, cc_addresses: m.ccAddresses, message_subject: m.subject,
+        from_address: m.fromAddress, to_addresses: m.toAddresses, cc_addresses: m.ccAddresses, reply_to_addresses: m.replyToAddresses, message_subject: m.subject,
         // A mail without quoted history has the same visible text as body: sent once, not twice.
         body_text: m.bodyText, visible_is_body: m.visibleText === m.bodyText, visible_text: m.visibleText === m.bodyText ? null : m.visibleText,
         body_html: m.bodyHtml, message_id: m.messageId, in_reply_to: m.inReplyTo,
@@ -195,7 +195,7 @@ export class TicketsRepository {
          SELECT * FROM json_to_recordset($1::json) AS i(
            ord int, ticket_id uuid, message_row_id uuid, email text, name text, sequence text, year text, subject text, priority text,
            queue_id uuid, category_id uuid, assignee_id uuid, tags text[], inbound_addresses text[], created_at timestamptz,
-           from_address text, to_addresses text[], cc_addresses text[], message_subject text, body_text text, visible_is_body boolean, visible_text text,
+           from_address text, to_addresses text[], cc_addresses text[], reply_to_addresses text[], message_subject text, body_text text, visible_is_body boolean, visible_text text,
            body_html text, message_id text, in_reply_to text, "references" text[], automated boolean, inbound_mail_id uuid, authentication jsonb,
            record_message_id text, record_subject text, record_from_address text,
            sla_policy_id uuid, first_response_due_at timestamptz, first_response_warn_at timestamptz, resolution_due_at timestamptz,
@@ -227,10 +227,10 @@ export class TicketsRepository {
           ORDER BY i.ord
          RETURNING id, number, customer_id),
        message AS (
-         INSERT INTO messages (id, ticket_id, direction, author_customer_id, from_address, to_addresses, cc_addresses, subject, body_text,
+         INSERT INTO messages (id, ticket_id, direction, author_customer_id, from_address, to_addresses, cc_addresses, reply_to_addresses, subject, body_text,
                                visible_text, body_html, message_id, in_reply_to, "references", delivery_state, automated,
                                inbound_mail_id, authentication, created_at, search_counted)
-         SELECT i.message_row_id, ticket.id, 'inbound', ticket.customer_id, i.from_address, i.to_addresses, i.cc_addresses,
+         SELECT i.message_row_id, ticket.id, 'inbound', ticket.customer_id, i.from_address, i.to_addresses, i.cc_addresses, COALESCE(i.reply_to_addresses, '{}'),
                 i.message_subject, i.body_text, CASE WHEN i.visible_is_body THEN i.body_text ELSE i.visible_text END, i.body_html, i.message_id, i.in_reply_to, i."references", 'received',
                 i.automated, i.inbound_mail_id, i.authentication, i.created_at, true
            FROM input i JOIN ticket ON ticket.id = i.ticket_id

@@ -216,7 +216,7 @@ export class TicketsService {
         ...threading,
         authorUserId: actor.userId,
         authorApiTokenId: actor.type === 'api_token' ? actor.id : null,
-        toAddresses: customer?.email ? [customer.email] : [],
+        toAddresses: isReply ? await this.outbound.replyRecipients(manager, ticket.id, customer?.email ?? null) : [],
         subject: isReply ? (template?.subject ?? `Re: ${ticket.subject}`) : null,
         bodyText: dto.body ?? template?.body ?? '',
         bodyHtml: dto.html ? sanitizeHtml(dto.html) : null,
