@@ -37,6 +37,8 @@ export class SenderAuthenticationService {
         sender: envelope.envelopeFrom ?? undefined,
         mta: this.config.mailDomain,
         resolver: this.resolver as (name: string, rrtype: string) => Promise<string[][] | string[]>,
+        // ARC would only be reported (DMARC's verdict does not use it), at a third of the checks' CPU per mail.
+        disableArc: true,
         disableBimi: true,
       });
       return compact(result);
