@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../../core/config/config.module.js';
 import { coalesceSocketWrites } from './coalesce-socket-writes.js';
 import { InboundAddressesService } from './inbound-addresses.service.js';
 import { InboundMailsService } from './inbound-mails.service.js';
+import { MailSpool } from './mail-spool.js';
 
 function smtpError(code: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode: code });
@@ -85,27 +86,32 @@ export class SmtpListenerService implements OnApplicationBootstrap, OnApplicatio
         );
       },
       onData: (stream, session, callback) => {
-        // Kept only up to the limit: the rest of an oversized mail is read and dropped, never held in memory.
-        const chunks: Buffer[] = [];
-        let size = 0;
+        // Kept up to the limit (in memory while small, in a temporary file beyond): the rest of an oversized mail is read and dropped.
+        const spool = new MailSpool(config.smtpMaxSize);
         stream.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size <= config.smtpMaxSize) chunks.push(chunk);
-          else chunks.length = 0;
+          if (!spool.write(chunk, () => stream.resume())) stream.pause();
         });
-        stream.on('error', (error) => callback(smtpError(451, `4.3.0 ${error.message}`)));
+        stream.on('error', (error) => {
+          void spool.discard();
+          callback(smtpError(451, `4.3.0 ${error.message}`));
+        });
         stream.on('end', () => {
-          if (size > config.smtpMaxSize || (stream as { sizeExceeded?: boolean }).sizeExceeded) {
+          if (spool.exceeded || (stream as { sizeExceeded?: boolean }).sizeExceeded) {
+            void spool.discard();
             return callback(smtpError(552, `5.3.4 Message too big: the limit is ${config.smtpMaxSize} bytes`));
           }
           const mailFrom = session.envelope.mailFrom;
-          this.mails
-            .accept({
-              raw: Buffer.concat(chunks),
-              envelopeFrom: mailFrom ? mailFrom.address : null,
-              envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-              clientIp: session.remoteAddress ?? null,
-              helo: session.hostNameAppearsAs ?? null,
+          spool
+            .read()
+            .then((raw) => {
+              void spool.discard();
+              return this.mails.accept({
+                raw,
+                envelopeFrom: mailFrom ? mailFrom.address : null,
+                envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+                clientIp: session.remoteAddress ?? null,
+                helo: session.hostNameAppearsAs ?? null,
+              });
             })
             .then(
               (id) => callback(null, `2.0.0 Accepted as ${id}`),
