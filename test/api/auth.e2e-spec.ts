@@ -8,6 +8,8 @@ import { startProduct, type TestProduct } from '../support/start-product.js';
 // client sees them over HTTP.
 
 const JWT_SECRET = 'e2e-auth-secret-0123456789-abcdefghijkl';
+// The secret before a rotation: still accepted for verification, never used to sign.
+const JWT_SECRET_PREVIOUS = 'e2e-auth-previous-secret-0123456789-abcdef';
 const JWT_TTL_SECONDS = 3600;
 const LOGIN_MAX_ATTEMPTS = 3;
 
@@ -19,6 +21,7 @@ describe('auth', () => {
   beforeAll(async () => {
     product = await startProduct({
       JWT_SECRET,
+      JWT_SECRET_PREVIOUS,
       JWT_TTL_SECONDS: String(JWT_TTL_SECONDS),
       LOGIN_MAX_ATTEMPTS: String(LOGIN_MAX_ATTEMPTS),
     });
@@ -169,6 +172,44 @@ describe('auth', () => {
       expect((await me(login.body.accessToken)).body.email).toBe(agent.email);
     });
 
+    it('signs a user out when the password changes in the same second the token was issued', async () => {
+      const agent = await createUser(product, admin, { email: 'same.second@okienko.test', name: 'Same Second' });
+      const issued = await http().post(`${API}/auth/login`).send({ email: agent.email, password: agent.password });
+      expect(issued.status).toBe(200);
+      // Hand-made as an older version would have issued it: no token generation, issued this second.
+      const handMade = signJwt({ sub: agent.id, role: 'agent', iss: 'okienko', iat: now(), exp: now() + 600 }, JWT_SECRET);
+      expect((await me(issued.body.accessToken)).status).toBe(200);
+      expect((await me(handMade)).status).toBe(200);
+
+      expect((await admin.patch(`/users/${agent.id}`, { password: 'Same-second-password-2' })).status).toBe(200);
+      expectError(await me(issued.body.accessToken), 401, 'AUTH_INVALID_TOKEN');
+      expectError(await me(handMade), 401, 'AUTH_INVALID_TOKEN');
+      expectError(await agent.api.get('/tickets'), 401, 'AUTH_INVALID_TOKEN');
+
+      // A token issued after the change works, also within the same second.
+      const fresh = await http().post(`${API}/auth/login`).send({ email: agent.email, password: 'Same-second-password-2' });
+      expect(fresh.status).toBe(200);
+      expect((await me(fresh.body.accessToken)).status).toBe(200);
+    });
+
+    it('refuses a well-signed token without an expiry (exp) with 401', async () => {
+      const withoutExp = signJwt({ sub: adminId, role: 'admin', iss: 'okienko', iat: now() }, JWT_SECRET);
+      expectError(await me(withoutExp), 401, 'AUTH_INVALID_TOKEN');
+      const withoutAnyTime = signJwt({ sub: adminId, role: 'admin', iss: 'okienko' }, JWT_SECRET);
+      expectError(await me(withoutAnyTime), 401, 'AUTH_INVALID_TOKEN');
+      const nonNumericExp = signJwt({ sub: adminId, role: 'admin', iss: 'okienko', iat: now(), exp: 'never' }, JWT_SECRET);
+      expectError(await me(nonNumericExp), 401, 'AUTH_INVALID_TOKEN');
+    });
+
+    it('accepts tokens signed with JWT_SECRET_PREVIOUS during a rotation, and signs new ones with JWT_SECRET', async () => {
+      const beforeRotation = signJwt({ sub: adminId, role: 'admin', iss: 'okienko', iat: now(), exp: now() + 600 }, JWT_SECRET_PREVIOUS);
+      expect((await me(beforeRotation)).status).toBe(200);
+      const fresh = await http().post(`${API}/auth/login`).send(product.admin);
+      const [header, payload, signature] = (fresh.body.accessToken as string).split('.');
+      const resigned = signJwt(jwtClaims(fresh.body.accessToken), JWT_SECRET);
+      expect(resigned).toBe(`${header}.${payload}.${signature}`);
+    });
+
     it("stops a deleted user's token", async () => {
       const agent = await createUser(product, admin, { email: 'deleted@okienko.test', name: 'Deleted Agent' });
       expect((await admin.delete(`/users/${agent.id}`)).status).toBe(204);
@@ -282,6 +323,47 @@ describe('auth', () => {
       expect((await http().post(`${API}/auth/login`).send(product.admin)).status).toBe(200);
     });
 
+    it('checks no more than the limit of 100 concurrent wrong passwords; all the others are refused with 429 unchecked', async () => {
+      const target = await createUser(product, admin, { email: 'raced@okienko.test', name: 'Raced', password: 'Raced-password-1' });
+      const attempts = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          http().post(`${API}/auth/login`).set('X-Forwarded-For', '203.0.113.10').send({ email: target.email, password: `wrong-guess-${i}` }),
+        ),
+      );
+      const statuses = attempts.map((res) => res.status);
+      // Only a checked password can be answered 401: everything past the limit is 429 without a check.
+      expect(statuses.filter((status) => status === 401)).toHaveLength(LOGIN_MAX_ATTEMPTS);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(100 - LOGIN_MAX_ATTEMPTS);
+      for (const res of attempts.filter((r) => r.status === 429)) expectError(res, 429, 'AUTH_TOO_MANY_ATTEMPTS');
+    });
+
+    it('lets the owner sign in from their own address while an attacker is locked out at another', async () => {
+      const owner = await createUser(product, admin, { email: 'owner@okienko.test', name: 'Owner', password: 'Owner-password-1' });
+      const from = (address: string, password: string) =>
+        http().post(`${API}/auth/login`).set('X-Forwarded-For', address).send({ email: owner.email, password });
+      for (let i = 0; i < LOGIN_MAX_ATTEMPTS; i++) expectError(await from('198.51.100.66', `guess-${i}-guess`), 401, 'AUTH_BAD_CREDENTIALS');
+      for (let i = 0; i < 5; i++) expectError(await from('198.51.100.66', `guess-more-${i}`), 429, 'AUTH_TOO_MANY_ATTEMPTS');
+      // Even the right password is refused at the attacker's address…
+      expectError(await from('198.51.100.66', owner.password), 429, 'AUTH_TOO_MANY_ATTEMPTS');
+      // …but the owner at their usual address signs in, also after a typo of their own.
+      expectError(await from('192.0.2.20', 'owner-typo-1'), 401, 'AUTH_BAD_CREDENTIALS');
+      const signedIn = await from('192.0.2.20', owner.password);
+      expect(signedIn.status).toBe(200);
+      expect((await me(signedIn.body.accessToken)).body.email).toBe(owner.email);
+    });
+
+    it('bounds guessing spread over many addresses at ten times the limit for the e-mail', async () => {
+      const spread = await createUser(product, admin, { email: 'spread@okienko.test', name: 'Spread', password: 'Spread-password-1' });
+      const from = (address: string, password: string) =>
+        http().post(`${API}/auth/login`).set('X-Forwarded-For', address).send({ email: spread.email, password });
+      for (let i = 0; i < LOGIN_MAX_ATTEMPTS * 10; i++) {
+        expectError(await from(`10.20.${Math.floor(i / 200)}.${i % 200}`, `spread-guess-${i}`), 401, 'AUTH_BAD_CREDENTIALS');
+      }
+      const blocked = await from('10.99.0.1', spread.password);
+      expectError(blocked, 429, 'AUTH_TOO_MANY_ATTEMPTS');
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    });
+
     it('forgets the failures after a successful sign-in', async () => {
       const user = await createUser(product, admin, { email: 'forgetful@okienko.test', name: 'Forgetful', password: 'Forgetful-password-1' });
       const attempt = (password: string) => http().post(`${API}/auth/login`).send({ email: user.email, password });
@@ -289,6 +371,31 @@ describe('auth', () => {
       expect((await attempt(user.password)).status).toBe(200);
       for (let i = 0; i < LOGIN_MAX_ATTEMPTS - 1; i++) expect((await attempt('wrong-password')).status).toBe(401);
       expect((await attempt(user.password)).status).toBe(200);
+    });
+  });
+
+  describe('password policy', () => {
+    const refused = ['password', '12345678', 'qwerty123', 'zaq12wsx', 'ZAQ12WSX', 'Password1', 'iloveyou', 'haslo123', 'polska123', '        ', ' \t\n  \t  '];
+
+    it.each(refused)('refuses %j for a new user with 400 naming password', async (password) => {
+      const res = await admin.post('/users', { email: `weak.${randomUUID()}@okienko.test`, name: 'Weak', password });
+      expectFieldErrors(res, ['password']);
+    });
+
+    it.each(refused)('refuses %j as a new password with 400 naming password, and the old one keeps working', async (password) => {
+      const user = await createUser(product, admin, { email: `change.${randomUUID()}@okienko.test`, name: 'Change', password: 'Unchanged-password-1' });
+      expectFieldErrors(await admin.patch(`/users/${user.id}`, { password }), ['password']);
+      expect((await user.api.get('/auth/me')).status).toBe(200);
+      expect((await http().post(`${API}/auth/login`).send({ email: user.email, password: 'Unchanged-password-1' })).status).toBe(200);
+    });
+
+    it('refuses 123456 (too short and too common) naming password', async () => {
+      expectFieldErrors(await admin.post('/users', { email: 'short.common@okienko.test', name: 'Short', password: '123456' }), ['password']);
+    });
+
+    it('accepts a password that merely contains a common one', async () => {
+      const res = await admin.post('/users', { email: 'strong@okienko.test', name: 'Strong', password: 'password-of-a-kind-1' });
+      expect(res.status).toBe(201);
     });
   });
 

@@ -39,6 +39,14 @@ describe('start-up when a service is missing', () => {
     ]);
   }, 20_000);
 
+  it('stops with one line naming ADMIN_PASSWORD when the first admin would get a common password', async () => {
+    const result = await runServer({ DATABASE_URL: databaseUrl(newTestDatabaseName()), REDIS_URL: TEST_REDIS_URL, ADMIN_PASSWORD: 'Zaq12wsx' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'Okienko cannot start: configuration ADMIN_PASSWORD: is one of the most common passwords; choose another',
+    );
+  }, 30_000);
+
   it('stops with one line naming the variable when the configuration is wrong', async () => {
     const result = await runServer({ HTTP_PORT: 'eighty' });
     expect(result.code).toBe(1);

@@ -23,6 +23,8 @@ export interface AppConfig {
   outboundSmtpUrl: string | null;
   mailDomain: string;
   jwtSecret: string;
+  /** During a rotation of JWT_SECRET: the secret before, still accepted (never used to sign). */
+  jwtSecretPrevious: string | null;
   jwtTtlSeconds: number;
   adminEmail: string | null;
   adminPassword: string | null;

@@ -70,6 +70,13 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
   if (jwtSecret !== null && jwtSecret.length < 32) {
     throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
   }
+  const jwtSecretPrevious = optional(env, 'JWT_SECRET_PREVIOUS');
+  if (jwtSecretPrevious !== null && jwtSecret === null) {
+    throw new ConfigError('JWT_SECRET_PREVIOUS', 'is only taken together with JWT_SECRET (the new secret)');
+  }
+  if (jwtSecretPrevious !== null && jwtSecretPrevious.length < 32) {
+    throw new ConfigError('JWT_SECRET_PREVIOUS', 'must be at least 32 characters long');
+  }
   const email = optional(env, 'ADMIN_EMAIL');
   if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email)) {
     throw new ConfigError('ADMIN_EMAIL', `is not an e-mail address: "${email}"`);
@@ -98,8 +105,9 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     publicUrl: url(env, 'PUBLIC_URL', `http://localhost:${httpPort}`, ['http:', 'https:'])!,
     outboundSmtpUrl: url(env, 'OUTBOUND_SMTP_URL', null, ['smtp:', 'smtps:']),
     mailDomain: text(env, 'MAIL_DOMAIN', 'localhost'),
-    // Without JWT_SECRET a per-installation secret is generated and kept in the data directory.
+    // Without JWT_SECRET a per-installation secret is generated once and kept in the database (settings).
     jwtSecret: jwtSecret ?? '',
+    jwtSecretPrevious,
     jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     adminEmail: email,
     adminPassword: password,

@@ -31,11 +31,12 @@ export async function startOkienko(config: AppConfig): Promise<RunningOkienko> {
 
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort);
   const databaseUrl = config.databaseUrl ?? embedded!.url;
+  let app: NestExpressApplication | undefined;
   try {
     await Promise.all([ensureDatabase(databaseUrl), checkRedis(config.redisUrl)]);
     await runMigrations(databaseUrl);
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
       logger,
       bodyParser: false,
       abortOnError: false,
@@ -59,11 +60,13 @@ export async function startOkienko(config: AppConfig): Promise<RunningOkienko> {
       smtpPort,
       databaseUrl,
       stop: async () => {
-        await app.close();
+        await app!.close();
         await embedded?.stop();
       },
     };
   } catch (error) {
+    // A start that fails half-way (a bad ADMIN_PASSWORD, a port in use) lets go of what it opened.
+    await app?.close().catch(() => undefined);
     await embedded?.stop();
     throw error;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Repository, type QueryDeepPartialEntity } from 'typeorm';
 import { UserEntity } from './entities/user.entity.js';
 
 @Injectable()
@@ -72,7 +72,7 @@ export class UsersRepository {
       .getMany();
   }
 
-  async updateIn(manager: EntityManager, id: string, patch: Partial<UserEntity>): Promise<void> {
+  async updateIn(manager: EntityManager, id: string, patch: QueryDeepPartialEntity<UserEntity>): Promise<void> {
     await manager.update(UserEntity, { id }, patch);
   }
 
@@ -80,7 +80,7 @@ export class UsersRepository {
     return this.users.save(this.users.create(user));
   }
 
-  async update(id: string, patch: Partial<UserEntity>): Promise<void> {
+  async update(id: string, patch: QueryDeepPartialEntity<UserEntity>): Promise<void> {
     await this.users.update({ id }, patch);
   }
 

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { AppConfig } from '../../core/config/app-config.js';
+import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import { ConfigError, type AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import type { Actor } from '../../core/auth/actor.js';
 import type { CreateUserDto } from './dtos/create-user.dto.js';
 import type { UpdateUserDto } from './dtos/update-user.dto.js';
 import { UserEntity } from './entities/user.entity.js';
 import { passwordHasher } from './password-hasher.js';
+import { passwordProblem } from './password-policy.js';
 import { UserAvailabilityHooks, type UserUnavailable } from './user-availability.hooks.js';
 import { UsersException, UsersErrorCode } from './users.exception.js';
 import { UsersRepository } from './users.repository.js';
@@ -67,9 +68,11 @@ export class UsersService {
     const unavailable = this.unavailability(id, dto, actor);
     const { password, absenceSubstituteId: _substitute, ...fields } = dto;
     // A new password signs the user out everywhere: access tokens issued before it stop working.
-    const patch: Partial<UserEntity> = {
+    const patch: QueryDeepPartialEntity<UserEntity> = {
       ...fields,
-      ...(password ? { passwordHash: await passwordHasher.hash(password), tokensValidAfter: new Date() } : {}),
+      ...(password
+        ? { passwordHash: await passwordHasher.hash(password), tokensValidAfter: new Date(), tokenGeneration: () => 'token_generation + 1' }
+        : {}),
     };
     const change = async (manager: EntityManager): Promise<void> => {
       if (unavailable?.substituteId) {
@@ -127,6 +130,8 @@ export class UsersService {
     if ((await this.users.countAll()) > 0) return;
     const email = this.config.adminEmail ?? DEFAULT_ADMIN_EMAIL;
     const generated = this.config.adminPassword === null;
+    const problem = generated ? null : passwordProblem(this.config.adminPassword!);
+    if (problem) throw new ConfigError('ADMIN_PASSWORD', problem.replace(/^password /, ''));
     const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
     try {
       await this.users.insert({

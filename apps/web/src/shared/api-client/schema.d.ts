@@ -1075,6 +1075,7 @@ export interface components {
             email: string;
             /** @example Anna Nowak */
             name: string;
+            /** @description Not whitespace only and not one of the 10,000 most common passwords. */
             password: string;
             /**
              * @default agent
@@ -1092,6 +1093,7 @@ export interface components {
         UpdateUserDto: {
             email?: string;
             name?: string;
+            /** @description A new password signs the user out everywhere. Not whitespace only and not one of the 10,000 most common passwords. */
             password?: string;
             /** @enum {string} */
             role?: "admin" | "agent";

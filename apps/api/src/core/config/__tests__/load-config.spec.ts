@@ -46,6 +46,8 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL', 'is not a valid URL'],
     [{ OUTBOUND_SMTP_URL: 'http://relay' }, 'OUTBOUND_SMTP_URL', 'must start with smtp:// or smtps://'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET', 'at least 32 characters'],
+    [{ JWT_SECRET_PREVIOUS: 'p'.repeat(32) }, 'JWT_SECRET_PREVIOUS', 'only taken together with JWT_SECRET'],
+    [{ JWT_SECRET: 's'.repeat(32), JWT_SECRET_PREVIOUS: 'short' }, 'JWT_SECRET_PREVIOUS', 'at least 32 characters'],
     [{ ADMIN_EMAIL: 'admin' }, 'ADMIN_EMAIL', 'is not an e-mail address'],
     [{ ADMIN_PASSWORD: '1234' }, 'ADMIN_PASSWORD', 'at least 8 characters'],
     [{ TIME_ZONE: 'Mars/Olympus' }, 'TIME_ZONE', 'not a known IANA time zone'],

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsAcceptablePassword } from './is-acceptable-password.js';
 import type { UserRole } from '../entities/user.entity.js';
 
 export class CreateUserDto {
@@ -14,10 +15,8 @@ export class CreateUserDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 200 })
-  @IsString()
-  @MinLength(8)
-  @MaxLength(200)
+  @ApiProperty({ minLength: 8, maxLength: 200, description: 'Not whitespace only and not one of the 10,000 most common passwords.' })
+  @IsAcceptablePassword()
   password!: string;
 
   @ApiPropertyOptional({ enum: ['admin', 'agent'], default: 'agent' })

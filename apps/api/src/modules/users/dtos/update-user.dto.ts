@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsAcceptablePassword } from './is-acceptable-password.js';
 import type { UserRole } from '../entities/user.entity.js';
 
 export class UpdateUserDto {
@@ -16,11 +17,13 @@ export class UpdateUserDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ minLength: 8 })
+  @ApiPropertyOptional({
+    minLength: 8,
+    maxLength: 200,
+    description: 'A new password signs the user out everywhere. Not whitespace only and not one of the 10,000 most common passwords.',
+  })
   @IsOptional()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(200)
+  @IsAcceptablePassword()
   password?: string;
 
   @ApiPropertyOptional({ enum: ['admin', 'agent'] })

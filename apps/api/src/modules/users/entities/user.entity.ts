@@ -35,6 +35,10 @@ export class UserEntity {
   @Column('timestamptz', { name: 'tokens_valid_after', nullable: true })
   tokensValidAfter!: Date | null;
 
+  /** Carried in every access token; raised when the password changes, which stops every token issued before. */
+  @Column('integer', { name: 'token_generation', default: 0 })
+  tokenGeneration!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
