@@ -19,9 +19,10 @@ import { detectCharset, readsCleanly } from './detect-charset.js';
  * The body bytes are never changed; a mail needing nothing comes back as it was.
  */
 export function normalizeMailCharsets(raw: Buffer): Buffer {
-  const walk: Walk = { edits: [], declared: null, undeclared: [], parts: 0 };
+  const walk: Walk = { edits: [], declared: null, undeclared: [], parts: 0, partFields: [] };
   const top = readPart(raw, 0, raw.length, walk, 0);
-  const badHeaders = headersToTranscode(raw, top.fields);
+  // The parts' own headers too: raw 8-bit file names (`filename="绩效管理.xls"`).
+  const badHeaders = headersToTranscode(raw, [...top.fields, ...walk.partFields]);
   if (!badHeaders.length && !walk.edits.length) return raw;
 
   if (badHeaders.length) {
@@ -57,6 +58,8 @@ interface Walk {
   /** Bodies of text parts without a charset, decoded from their transfer encoding. */
   undeclared: Buffer[];
   parts: number;
+  /** The header fields of every part below the top level. */
+  partFields: Field[];
 }
 
 const MAX_PARTS = 500;
@@ -65,6 +68,7 @@ const MAX_DEPTH = 20;
 /** Reads one entity (the message or a part) between start and end; answers its header fields. */
 function readPart(raw: Buffer, start: number, end: number, walk: Walk, depth: number): { fields: Field[] } {
   const { fields, bodyStart } = readHeader(raw, start, end);
+  if (depth > 0) walk.partFields.push(...fields);
   const contentType = fieldValue(raw, fields, 'content-type');
   const type = (/^\s*([^;\s]+)/.exec(contentType ?? '')?.[1] ?? 'text/plain').toLowerCase();
   const charset = param(contentType, 'charset');
@@ -76,24 +80,53 @@ function readPart(raw: Buffer, start: number, end: number, walk: Walk, depth: nu
     return { fields };
   }
   if (!type.startsWith('text/')) return { fields };
-  if (charset) {
-    walk.declared ??= charset.toLowerCase();
+  const declared = charset?.toLowerCase() ?? null;
+  // A charset that reads whatever the part holds: nothing to do (a wrong one is the sender's word against a guess).
+  if (declared && knownCharset(declared) && !UNICODE_OR_ASCII.test(declared)) {
+    walk.declared ??= declared;
     return { fields };
   }
   if (bodyStart >= end) return { fields };
   const encoding = (fieldValue(raw, fields, 'content-transfer-encoding') ?? '').trim().toLowerCase();
   const body = decodeTransfer(raw.subarray(bodyStart, end), encoding);
-  if (!body.some((byte) => byte >= 0x80) || isUtf8(body)) return { fields };
+  // Declared ASCII or UTF-8 and so it is (or UTF-8 with a broken byte here and there): kept.
+  if (!body.some((byte) => byte >= 0x80) || isUtf8(body) || (declared !== null && /utf-?8/.test(declared) && hasUtf8Sequences(body))) {
+    if (declared && knownCharset(declared)) walk.declared ??= declared;
+    return { fields };
+  }
+  // No charset, one nobody knows (`x-unknown`), or ASCII/UTF-8 declared over other 8-bit text: detected.
   walk.undeclared.push(body.subarray(0, 64 * 1024));
   const detected = detectCharset(body);
   const ct = fields.find((f) => f.name === 'content-type');
   if (ct) {
-    const line = raw.subarray(ct.start, ct.end).toString('latin1').replace(/\s*;?\s*$/, '');
-    walk.edits.push({ start: ct.start, end: ct.end, bytes: Buffer.from(`${line}; charset="${detected}"`, 'latin1') });
+    const line = raw.subarray(ct.start, ct.end).toString('latin1');
+    const replaced = line.replace(/(;\s*charset\s*=\s*)(?:"[^"]*"|[^;\s]+)/i, `$1"${detected}"`);
+    const updated = replaced !== line ? replaced : `${line.replace(/\s*;?\s*$/, '')}; charset="${detected}"`;
+    walk.edits.push({ start: ct.start, end: ct.end, bytes: Buffer.from(updated, 'latin1') });
   } else {
     walk.edits.push({ start, end: start, bytes: Buffer.from(`Content-Type: ${type}; charset="${detected}"\r\n`, 'latin1') });
   }
   return { fields };
+}
+
+const UNICODE_OR_ASCII = /^(?:utf-?8|us-?ascii|ascii)$/;
+
+/** Charsets the mail parser reads: iconv-lite's, and the Japanese ISO-2022 ones it decodes itself. */
+function knownCharset(charset: string): boolean {
+  return iconv.encodingExists(charset) || /^iso-?2022-?jp/.test(charset);
+}
+
+/** Whether the bytes hold UTF-8 multi-byte characters (then stray invalid bytes are damage, not another charset). */
+function hasUtf8Sequences(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0xc2 || lead > 0xf4) continue;
+    const need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+    let ok = i + need < bytes.length;
+    for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) return true;
+  }
+  return false;
 }
 
 /** Header fields up to the first empty line, and where the body starts. */

@@ -60,6 +60,42 @@ describe('parseInboundMail: raw 8-bit headers in legacy charsets', () => {
     expect(parsed.text).toBe('Zwracam łódź, proszę o zwrot.');
   });
 
+  it.each(['x-unknown', 'unknown-8bit', 'us-ascii'])('reads an 8-bit body declared %s in the detected charset', async (declared) => {
+    const raw = mail(
+      ['From: Bozena <bozena@example.com>', 'Subject: Zwrot', ...base(declared), `Content-Type: text/plain; charset="${declared}"`, 'Content-Transfer-Encoding: 8bit'],
+      'Zwracam łódź, proszę o zwrot pieniędzy.',
+      'iso-8859-2',
+    );
+    expect((await parseInboundMail(raw)).text).toBe('Zwracam łódź, proszę o zwrot pieniędzy.');
+  });
+
+  it('reads a raw 8-bit attachment name in the charset of the mail', async () => {
+    const raw = mail(
+      ['From: =?GB2312?B?1cXOsA==?= <zhang@example.com>', 'Subject: =?GB2312?B?vKjQp7ncwO0=?=', ...base('gb-file'), 'Content-Type: multipart/mixed; boundary="b"'],
+      Buffer.concat([
+        Buffer.from('--b\r\nContent-Type: text/plain; charset="GB2312"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'),
+        iconv.encode('请查收附件。', 'gb2312'),
+        Buffer.from('\r\n--b\r\nContent-Type: application/octet-stream;\r\n name="'),
+        iconv.encode('绩效管理.xls', 'gb2312'),
+        Buffer.from('"\r\nContent-Disposition: attachment;\r\n filename="'),
+        iconv.encode('绩效管理.xls', 'gb2312'),
+        Buffer.from('"\r\nContent-Transfer-Encoding: base64\r\n\r\n0M8R4KGxGuE=\r\n--b--\r\n'),
+      ]),
+    );
+    const parsed = await parseInboundMail(raw);
+    expect(parsed.subject).toBe('绩效管理');
+    expect(parsed.text).toBe('请查收附件。');
+    expect(parsed.attachments.map((a) => a.filename)).toEqual(['绩效管理.xls']);
+  });
+
+  it('keeps a UTF-8 body with a broken byte as UTF-8', async () => {
+    const raw = mail(
+      ['From: Bozena <bozena@example.com>', 'Subject: Zwrot', ...base('broken-utf8'), 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit'],
+      Buffer.concat([Buffer.from('Zwracam łódź '), Buffer.from([0xff]), Buffer.from(' dziś')]),
+    );
+    expect((await parseInboundMail(raw)).text).toBe('Zwracam łódź \uFFFD dziś');
+  });
+
   it('leaves raw UTF-8 headers and declared charsets as they are', async () => {
     const raw = mail(['From: Bartłomiej Łęcki <b@example.com>', 'Subject: Łańcuch – pilne', ...base('utf8'), 'Content-Type: text/plain; charset=utf-8'], 'Jeżdżę po Łodzi');
     const parsed = await parseInboundMail(raw);
