@@ -285,6 +285,125 @@ describe('validation', () => {
     });
   });
 
+  describe('explicit null', () => {
+    it.each([
+      ['/queues', { name: 'Nulle' }, 'name'],
+      ['/categories', { name: 'Nulle' }, 'name'],
+      ['/inbound-addresses', { address: 'nulle@okienko.test' }, 'address'],
+      ['/customers', { email: 'nulle@example.pl' }, 'tags'],
+      ['/users', { email: 'nulle@okienko.test', name: 'Nulle', password: 'Nulle-password-1' }, 'name'],
+    ])('refuses null where %s does not take it, naming the field', async (collection, body, field) => {
+      const created = await admin.post(collection, body);
+      expect(created.status).toBe(201);
+      const res = await admin.patch(`${collection}/${created.body.id}`, { [field]: null });
+      expectFieldErrors(res, [field]);
+      expect(res.body.message).toContain(`${field} must not be null`);
+    });
+
+    it("refuses null for a ticket's priority, tags and subject, naming each, and changes nothing", async () => {
+      const res = await admin.patch(`/tickets/${ticket.id}`, { priority: null, tags: null, subject: null });
+      expectFieldErrors(res, ['priority', 'tags', 'subject']);
+      expect((await admin.get(`/tickets/${ticket.id}`)).body).toMatchObject({ subject: 'Zwrot towaru', priority: 'normal' });
+    });
+
+    it('refuses null inside a nested object, naming it with its path', async () => {
+      expectFieldErrors(await admin.post('/tickets', { ...valid(), customer: { email: 'jan@example.pl', name: null } }), ['customer.name']);
+    });
+
+    it('still takes null where it means "none": assignee, queue and category of a ticket, the description of a queue', async () => {
+      const queue = await admin.post('/queues', { name: 'Z opisem', description: 'Opis' });
+      expect(queue.status).toBe(201);
+      expect((await admin.patch(`/queues/${queue.body.id}`, { description: null })).body.description).toBeNull();
+      const res = await admin.patch(`/tickets/${ticket.id}`, { assigneeId: null, queueId: null, categoryId: null });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ assigneeId: null, categoryId: null });
+    });
+  });
+
+  describe('text that cannot be stored or checked', () => {
+    it('refuses a NUL character in a body string, naming the field', async () => {
+      const res = await admin.post('/tickets', { ...valid(), subject: 'Zwrot\u0000towaru' });
+      expectFieldErrors(res, ['subject']);
+      expect(res.body.message).toContain('subject must not contain NUL characters');
+      expectFieldErrors(await admin.post('/tickets', { ...valid(), message: { body: 'a\u0000b' } }), ['message.body']);
+      expectFieldErrors(await admin.patch(`/tickets/${ticket.id}`, { tags: ['ok', 'x\u0000'] }), ['tags.1']);
+    });
+
+    it('refuses a NUL character in a field name, naming it escaped', async () => {
+      const res = await admin.post('/queues', { name: 'Q', 'a\u0000b': 1 });
+      expectFieldErrors(res, ['a\\u0000b']);
+    });
+
+    it('refuses a NUL character in a query or path parameter, naming it', async () => {
+      expectFieldErrors(await admin.get('/customers?q=jan%00'), ['q']);
+      expectFieldErrors(await admin.get('/tickets?tag=%00'), ['tag']);
+      expectFieldErrors(await request(product.baseUrl).get(`${API}/surveys/abc%00def`), ['token']);
+    });
+
+    it('refuses half a surrogate pair in an e-mail field (and anywhere else), naming the field', async () => {
+      expectFieldErrors(await admin.post('/customers', { email: 'jan\ud800@example.pl' }), ['email']);
+      expectFieldErrors(await admin.post('/tickets', { ...valid(), customer: { email: 'jan@\udfffexample.pl' } }), ['customer.email']);
+      const login = await request(product.baseUrl).post(`${API}/auth/login`).send({ email: '\ud800@example.pl', password: 'x' });
+      expectFieldErrors(login, ['email']);
+      expect(login.body.message).toContain('email must not contain unpaired UTF-16 surrogates');
+    });
+
+    it('keeps whole surrogate pairs (emoji) and other text as it is', async () => {
+      const res = await admin.post('/tickets', { ...valid(), subject: 'Paczka 📦 dotarła — dziękuję' });
+      expect(res.status).toBe(201);
+      expect(res.body.subject).toBe('Paczka 📦 dotarła — dziękuję');
+    });
+  });
+
+  describe('missing nested input', () => {
+    it('refuses a rule dry-run without a rule with 400 naming `rule`', async () => {
+      const res = await admin.post('/rules/dry-run', {});
+      expectFieldErrors(res, ['rule']);
+      expect(res.body.message).toContain('rule');
+    });
+  });
+
+  describe('deep and large bodies', () => {
+    const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+
+    it('refuses 1.5 million levels of nesting with 400 BODY_TOO_DEEP, signed out, and keeps answering', async () => {
+      const body = deep(1_500_000);
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () => request(product.baseUrl).post(`${API}/auth/login`).set('Content-Type', 'application/json').send(body)),
+      );
+      // Over the size limit of a login before the nesting is even looked at, or refused for its depth: never parsed.
+      for (const res of answers) expect([400, 413]).toContain(res.status);
+      expect((await request(product.baseUrl).get('/api/health')).status).toBe(200);
+      // On a route that takes large bodies, the depth is what refuses it.
+      expectError(await raw('post', `/tickets/${ticket.id}/messages`).send(body), 400, 'BODY_TOO_DEEP');
+    });
+
+    it('refuses nesting deeper than 64 levels and takes 64', async () => {
+      const nestedIn = (levels: number) => JSON.stringify({ ...valid(), tags: JSON.parse(deep(levels - 1)) });
+      expectError(await raw('post', '/tickets').send(nestedIn(65)), 400, 'BODY_TOO_DEEP');
+      // 64 levels pass the parser; the validation then refuses the odd tags.
+      expectFieldErrors(await raw('post', '/tickets').send(nestedIn(64)), ['tags']);
+    });
+
+    it('does not count brackets inside strings as nesting', async () => {
+      const res = await admin.post('/tickets', { ...valid(), subject: '['.repeat(500), message: { body: '{'.repeat(500) } });
+      expect(res.status).toBe(201);
+    });
+
+    it('refuses a body over 1 MB with 413 BODY_TOO_LARGE where no message is carried', async () => {
+      const res = await raw('post', '/queues').send(JSON.stringify({ name: 'Duża', description: 'x'.repeat(1024 * 1024) }));
+      expectError(res, 413, 'BODY_TOO_LARGE');
+    });
+
+    it('takes a message with attachments of several MB', async () => {
+      const contentBase64 = Buffer.alloc(3 * 1024 * 1024, 7).toString('base64');
+      const res = await admin.post(`/tickets/${ticket.id}/messages`, {
+        type: 'note', body: 'Zdjęcia paczki', attachments: [{ filename: 'paczka.bin', contentType: 'application/octet-stream', contentBase64 }],
+      });
+      expect(res.status).toBe(201);
+    });
+  });
+
   describe('users, customers and API tokens', () => {
     it('refuses a user without e-mail, with a short password and an unknown role, naming each', async () => {
       expectFieldErrors(await admin.post('/users', { name: 'X', password: 'short', role: 'root' }), ['email', 'password', 'role']);

@@ -41,15 +41,27 @@ function fromHttpException(exception: HttpException): ErrorBody {
   return body;
 }
 
-function fromBodyParserError(error: { status: number }): ErrorBody {
-  const statusCode = error.status;
-  const tooLarge = statusCode === 413;
-  return {
-    statusCode,
-    error: STATUS_CODES[statusCode] ?? 'Error',
-    message: tooLarge ? 'The request body is too large' : 'The request body is not valid JSON',
-    details: { code: tooLarge ? 'BODY_TOO_LARGE' : 'MALFORMED_BODY' },
-  };
+function fromBodyParserError(error: { status: number; type: string }): ErrorBody {
+  const [statusCode, message, code] =
+    error.type === 'entity.too.large' ? [413, 'The request body is too large', 'BODY_TOO_LARGE']
+    : error.type === 'charset.unsupported' || error.type === 'encoding.unsupported'
+      ? [415, 'The request body\'s charset or content encoding is not supported', 'UNSUPPORTED_ENCODING']
+    : [error.status >= 400 && error.status < 500 ? error.status : 400, 'The request body is not valid JSON', 'MALFORMED_BODY'];
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, details: { code } };
+}
+
+/** PostgreSQL's "this text cannot be stored" (a NUL character, a character the encoding lacks). */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
+/**
+ * A failure that only bad input causes and validation should have caught
+ * (a validator tripping over malformed text, text the database cannot store):
+ * still the client's error, so a 400, never a 500.
+ */
+function isInputFault(exception: unknown): boolean {
+  if (exception instanceof URIError) return true;
+  const driverError = (exception as { driverError?: { code?: unknown } } | null)?.driverError;
+  return typeof driverError?.code === 'string' && UNSTORABLE_TEXT.has(driverError.code);
 }
 
 /** The one place where failures become HTTP answers of the shape `{ statusCode, error, message, details? }`. */
@@ -75,9 +87,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     } else if (isBodyParserError(exception) || (exception instanceof HttpException && isBodyParserError(exception.cause))) {
       // The JSON body parser's own errors (NestJS may hand them over wrapped in an HttpException).
-      body = fromBodyParserError(isBodyParserError(exception) ? exception : (exception as HttpException).cause as { status: number });
+      body = fromBodyParserError(isBodyParserError(exception) ? exception : (exception as HttpException).cause as { status: number; type: string });
     } else if (exception instanceof HttpException) {
       body = fromHttpException(exception);
+    } else if (isInputFault(exception)) {
+      body = { statusCode: 400, error: 'Bad Request', message: 'The request holds text that cannot be processed', details: { code: 'INVALID_TEXT' } };
+      this.logger.warn(
+        { requestId: request.id, method: request.method, url: request.originalUrl, inputFault: (exception as Error).message },
+      );
     } else {
       body = { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side', details: { code: 'INTERNAL_ERROR' } };
       this.logger.error(

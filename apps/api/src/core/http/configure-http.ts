@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '../config/app-config.js';
 import { createValidationPipe } from '../errors/validation-pipe.js';
 import { requestIdMiddleware } from '../logging/request-id.middleware.js';
+import { jsonBodyParsers } from './json-body.middleware.js';
 import { spaHandlers } from './serve-spa.js';
 import { mountSwagger } from './swagger.js';
 
@@ -11,7 +12,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
-  app.useBodyParser('json', { limit: '10mb' });
+  for (const parser of jsonBodyParsers()) app.use(parser);
   applyRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
   mountSwagger(app);
