@@ -21,8 +21,10 @@ export function detectCharset(bytes: Uint8Array): string {
   const guess = safeDetect(sample);
   const name = guess ? CHARSET_NAMES.get(guess.encoding.toLowerCase()) : undefined;
   if (guess && name && readsCleanly(sample, name)) {
-    if (EAST_ASIAN.has(name) && (guess.confidence >= 0.2 || pairedHighBytes(sample)) && !latinLetters(sample)) return name;
-    if (!EAST_ASIAN.has(name) && guess.confidence >= 0.2 && !latinLetters(sample)) return name;
+    // Chinese, Japanese, Korean: read as such, and mostly 8-bit bytes where Latin words have a few among ASCII letters.
+    if (EAST_ASIAN.has(name) && mostlyCjk(iconv.decode(sample, name)) && (guess.confidence >= 0.2 || highByteShareOfWords(sample) >= 0.7)) return name;
+    // Cyrillic, Greek, Hebrew: words wholly of 8-bit letters; Latin text has them next to ASCII letters.
+    if (!EAST_ASIAN.has(name) && (guess.confidence >= 0.2 || !touchesAsciiLetters(sample)) && !latinLetters(sample)) return name;
   }
   return latinCharset(sample);
 }
@@ -54,15 +56,38 @@ const CHARSET_NAMES = new Map<string, string>([
   ['tis-620', 'tis-620'],
 ]);
 
-/** Double-byte text: every run of bytes ≥ 0x80 has an even length. */
-function pairedHighBytes(bytes: Uint8Array): boolean {
-  let run = 0;
+/** Whether nearly all non-ASCII characters are Han, kana, Hangul or CJK punctuation and full-width forms. */
+function mostlyCjk(text: string): boolean {
+  const other = text.replace(/[\u0000-\u007f]/g, '');
+  if (other === '') return false;
+  const cjk = other.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/gu)?.length ?? 0;
+  return cjk >= other.length * 0.9;
+}
+
+/** Of the words (between ASCII spaces and punctuation) that hold bytes ≥ 0x80, the share of such bytes. */
+function highByteShareOfWords(bytes: Uint8Array): number {
+  let high = 0;
+  let total = 0;
+  let wordHigh = 0;
+  let wordTotal = 0;
+  const endWord = () => {
+    if (wordHigh > 0) {
+      high += wordHigh;
+      total += wordTotal;
+    }
+    wordHigh = 0;
+    wordTotal = 0;
+  };
   for (const byte of bytes) {
-    if (byte >= 0x80) run++;
-    else if (run % 2 === 1) return false;
-    else run = 0;
+    if (byte < 0x80 && !(isAsciiLetter(byte) || (byte >= 0x30 && byte <= 0x39))) {
+      endWord();
+      continue;
+    }
+    wordTotal++;
+    if (byte >= 0x80) wordHigh++;
   }
-  return run % 2 === 0;
+  endWord();
+  return total === 0 ? 0 : high / total;
 }
 
 const isAsciiLetter = (byte: number | undefined) => byte !== undefined && ((byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a));
@@ -82,6 +107,14 @@ function latinLetters(bytes: Uint8Array): boolean {
   return alone > 0 && alone * 3 >= high;
 }
 
+/** Whether any byte ≥ 0x80 stands right next to an ASCII letter. */
+function touchesAsciiLetters(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! >= 0x80 && (isAsciiLetter(bytes[i - 1]) || isAsciiLetter(bytes[i + 1]))) return true;
+  }
+  return false;
+}
+
 /** ISO-8859-2 letters at 0xA0–0xBF where ISO-8859-1 has symbols. */
 const LATIN2_POLISH = [0xa1, 0xa6, 0xac, 0xb1, 0xb6, 0xbc]; // Ą Ś Ź ą ś ź
 const WIN1250_POLISH = [0xa5, 0xb9, 0x8c, 0x9c, 0x8f, 0x9f]; // Ą ą Ś ś Ź ź
@@ -93,11 +126,40 @@ function count(bytes: Uint8Array, set: readonly number[], nearLetter = false): n
   let n = 0;
   for (let i = 0; i < bytes.length; i++) {
     if (!set.includes(bytes[i]!)) continue;
-    // `¿Qué?`: the Spanish question mark opens a sentence; Polish `ż` is followed by lower case.
-    if (bytes[i] === 0xbf && (bytes[i + 1] ?? 0) >= 0x41 && (bytes[i + 1] ?? 0) <= 0x5a) continue;
+    // `¿qué?`: the Spanish question mark opens a phrase; Polish `ż` counts inside a word (`może`, `też`).
+    if (bytes[i] === 0xbf && !(isAsciiLetter(bytes[i - 1]) || (bytes[i - 1] ?? 0) >= 0xc0)) continue;
     if (!nearLetter || isAsciiLetter(bytes[i - 1]) || isAsciiLetter(bytes[i + 1]) || (bytes[i - 1] ?? 0) >= 0xc0 || (bytes[i + 1] ?? 0) >= 0xc0) n++;
   }
   return n;
+}
+
+const isAsciiVowel = (byte: number | undefined) => byte !== undefined && 'aeiouyAEIOUY'.includes(String.fromCharCode(byte));
+const isLetterByte = (byte: number | undefined) => byte !== undefined && (isAsciiLetter(byte) || byte >= 0xc0);
+
+/**
+ * Letters at the same place in both families, told apart by where they stand:
+ * Polish `ń` ends words or precedes consonants (`Dzień`, `państwo`) where
+ * Spanish `ñ` precedes a vowel (`Mañana`); Polish `ę` and `ć` end words
+ * (`Proszę`, `być`) where French `ê` and Danish `æ` hardly do; Czech `ě`
+ * stands inside words (`děkuji`) where Italian `ì` ends them.
+ */
+function centralLetters(bytes: Uint8Array): boolean {
+  let central = 0;
+  let western = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    const next = bytes[i + 1];
+    if (byte === 0xf1 || byte === 0xd1) {
+      if (isAsciiVowel(next)) western++;
+      else central++;
+    } else if (byte === 0xea || byte === 0xca || byte === 0xe6 || byte === 0xc6) {
+      if (!isLetterByte(next) && isLetterByte(bytes[i - 1])) central++;
+    } else if (byte === 0xec || byte === 0xcc) {
+      if (isLetterByte(next)) central++;
+      else western++;
+    }
+  }
+  return central > western;
 }
 
 function latinCharset(bytes: Uint8Array): string {
@@ -108,9 +170,9 @@ function latinCharset(bytes: Uint8Array): string {
   if (c1) {
     // Windows-1250 or Windows-1252: Ś/ś/Ź/ź/Ť/ť at 0x8C–0x9F, or Central European letters elsewhere.
     const only1250 = count(bytes, [0x8c, 0x8d, 0x8f, 0x9c, 0x9d, 0x9f, 0xa5, 0xb9, 0xa3, 0xb3, 0xaf, 0xbf], true);
-    return only1250 > 0 ? 'windows-1250' : 'windows-1252';
+    return only1250 > 0 || centralLetters(bytes) ? 'windows-1250' : 'windows-1252';
   }
-  if (latin2 === 0 && win1250 === 0 && shared === 0) return 'windows-1252';
+  if (latin2 === 0 && win1250 === 0 && shared === 0) return centralLetters(bytes) ? 'iso-8859-2' : 'windows-1252';
   if (latin2 > 0) return 'iso-8859-2';
   // 0xB9/0xA5 alone: Windows-1250 `ą`/`Ą` in Polish text, ISO-8859-2 `š`/`Ľ` in Czech or Slovak.
   if (win1250 > 0 && count(bytes, CZECH) === 0) return 'windows-1250';

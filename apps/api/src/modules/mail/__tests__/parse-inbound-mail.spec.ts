@@ -115,6 +115,21 @@ describe('detectCharset', () => {
     ['shift_jis', '転送：見積書の確認のお願い'],
     ['koi8-r', 'Заказ номер 12: вопрос о доставке'],
     ['windows-1251', 'Заказ номер 12: вопрос о доставке'],
+    ['windows-1251', 'Заказ'],
+    ['koi8-r', 'Привет'],
+    ['windows-1253', 'Παραγγελία'],
+    ['gb18030', '你好'],
+    ['big5', '轉寄：請確認報價'],
+    ['euc-kr', '문의'],
+    ['shift_jis', '見積書'],
+    ['windows-1252', 'Grüße aus München'],
+    ['windows-1252', 'Zwölf'],
+    ['iso-8859-2', 'Zażółć'],
+    ['iso-8859-2', 'Dzień dobry'],
+    ['windows-1250', 'Proszę o kontakt'],
+    ['iso-8859-2', 'Dobrý den, děkuji'],
+    ['windows-1252', 'Señor García, ¿qué tal?'],
+    ['windows-1252', 'Crème brûlée, être prêt'],
   ])('%s: %s', (charset, text) => {
     const bytes = iconv.encode(text, charset);
     expect(iconv.decode(bytes, detectCharset(bytes))).toBe(text);
