@@ -133,6 +133,18 @@ describe('rules on real mail', () => {
     expect(reply.ticket.status).toBe('open');
   });
 
+  it('the template answer goes to the Reply-To of the customer\'s mail when it names another address', async () => {
+    await enable('order-status-auto-answer');
+    const { ticket, messageId } = await send({
+      to: BIURO, subject: 'Gdzie jest moja paczka?', body: 'Dzień dobry, kiedy wysyłka zamówienia 777?',
+      headers: { 'Reply-To': 'Anna Kowalska <anna.kowalska@example.pl>' },
+    });
+    expect(ticket.customer.email).toBe('klient@example.pl');
+    const answer = await sink.waitFor((m) => sameMessageId(m.inReplyTo, messageId));
+    expect(answer.envelope.rcptTo).toEqual(['anna.kowalska@example.pl']);
+    expect(answer.to).toEqual(['anna.kowalska@example.pl']);
+  });
+
   it('never answers an automated sender, and says so in the history', async () => {
     const { ticket } = await send({
       // A shop platform's notification: automated (bulk), so it opens a ticket but gets no answer.

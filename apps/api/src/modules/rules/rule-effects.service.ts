@@ -98,7 +98,8 @@ export class RuleEffectsService {
         const message = await this.tickets.insertMessage(manager, {
           ticketId: ticket.id,
           direction: 'outbound',
-          toAddresses: [customer.email],
+          // Where the customer's mail asked answers to go (its Reply-To), as for an agent's reply.
+          toAddresses: await this.outbound.replyRecipients(manager, ticket.id, customer.email),
           subject: rendered.subject ?? `Re: ${ticket.subject}`,
           bodyText: rendered.body,
           messageId: this.outbound.newMessageId(),
