@@ -62,6 +62,48 @@ function mailWithAttachments(messageId: string): Buffer {
   return Buffer.from(lines.join('\r\n'), 'utf8');
 }
 
+/** An HTML mail whose picture is embedded in it (multipart/related) and shown where the HTML says, as `cid:`. */
+function mailWithInlinePicture(messageId: string): Buffer {
+  const related = 'okienko-related-boundary';
+  const alternative = 'okienko-alternative-boundary';
+  const lines = [
+    'From: Sklep Kwiatek <biuro@kwiatek.example.pl>',
+    'To: reklamacje@sklep.test',
+    'Subject: Logo w stopce',
+    `Date: ${new Date().toUTCString()}`,
+    `Message-ID: <${messageId}>`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/related; boundary="${related}"; type="multipart/alternative"`,
+    '',
+    `--${related}`,
+    `Content-Type: multipart/alternative; boundary="${alternative}"`,
+    '',
+    `--${alternative}`,
+    'Content-Type: text/plain; charset=UTF-8',
+    '',
+    'Dzień dobry, w stopce nasze logo.',
+    '',
+    `--${alternative}`,
+    'Content-Type: text/html; charset=UTF-8',
+    '',
+    '<p>Dzień dobry, w stopce nasze logo.</p><p><img src="cid:logo.kwiatek@kwiatek.example.pl" alt="Logo sklepu Kwiatek" width="2" height="2"></p>',
+    '',
+    `--${alternative}--`,
+    '',
+    `--${related}`,
+    'Content-Type: image/png; name="logo.png"',
+    'Content-Disposition: inline; filename="logo.png"',
+    'Content-ID: <logo.kwiatek@kwiatek.example.pl>',
+    'Content-Transfer-Encoding: base64',
+    '',
+    PHOTO_PNG.toString('base64'),
+    '',
+    `--${related}--`,
+    '',
+  ];
+  return Buffer.from(lines.join('\r\n'), 'utf8');
+}
+
 describe('agent panel: attachments on the ticket page', () => {
   let product: TestProduct;
   let browser: Browser;
@@ -123,6 +165,28 @@ describe('agent panel: attachments on the ticket page', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toBe('rysunek.svg');
     expect(await page.evaluate(() => (globalThis as { __pwned?: string }).__pwned ?? null)).toBeNull();
+  });
+
+  it('shows a picture embedded in an HTML mail (cid:) inside the message', async () => {
+    const messageId = `logo-${Date.now()}@kwiatek.example.pl`;
+    const sent = await deliverRaw(product, mailWithInlinePicture(messageId), { to: ['reklamacje@sklep.test'] });
+    expect(sent.delivery.response).toMatch(/^250/);
+    const ticket = await ticketOfMail(admin, messageId);
+    // The API points the cid: image at the attachment's URL.
+    const message = ticket.messages[0]!;
+    const logo = message.attachments.find((attachment) => attachment.filename === 'logo.png');
+    expect(logo).toMatchObject({ inline: true, contentType: 'image/png' });
+    expect(message.bodyHtml).toContain(`src="/api/v1/tickets/${ticket.id}/attachments/${logo!.id}"`);
+    expect(message.bodyHtml).not.toContain('cid:');
+
+    const page = await sessions.loggedIn(`/tickets/${ticket.number}`);
+    const frame = page.getByTitle('Treść wiadomości (HTML)').contentFrame();
+    await frame.getByText('w stopce nasze logo').waitFor();
+    // The panel fetched the picture with the session and shows it from a blob: URL the frame's policy allows.
+    const picture = frame.locator('img[alt="Logo sklepu Kwiatek"][src^="blob:"]');
+    await picture.waitFor();
+    expect(await picture.evaluate(naturalWidthOnceDecoded)).toBe(2);
+    await saveScreenshot(page, 'ticket-inline-picture');
   });
 
   it('shows the same in English', async () => {

@@ -491,7 +491,7 @@ describe('agent panel: ticket list and ticket page', () => {
     const sandbox = (await frameElement.getAttribute('sandbox')) ?? '';
     expect(sandbox.split(/\s+/)).not.toContain('allow-scripts');
     expect(await frameElement.getAttribute('srcdoc')).toContain(
-      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'">`,
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'">`,
     );
     expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
     // Nothing of the mail is part of the panel's own page.

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { createValidationPipe } from '../errors/validation-pipe.js';
 import { requestIdMiddleware } from '../logging/request-id.middleware.js';
 import { jsonBodyParsers } from './json-body.middleware.js';
+import { securityHeaders } from './security-headers.js';
 import { spaHandlers } from './serve-spa.js';
 import { mountSwagger } from './swagger.js';
 
@@ -12,6 +13,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
+  app.use(securityHeaders);
   for (const parser of jsonBodyParsers()) app.use(parser);
   applyRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());

@@ -1913,7 +1913,7 @@ export interface components {
             visibleText: string | null;
             /** @description Sent or received by a machine: auto-replies, bounces, mailing lists, acknowledgements. */
             automated: boolean;
-            /** @description Sanitised HTML, safe to render. */
+            /** @description Sanitised HTML, safe to render. Inline images (`cid:`) of mail point at the URL of their attachment, `/api/v1/tickets/{id}/attachments/{attachmentId}` (fetch it with the bearer token). */
             bodyHtml: string | null;
             /** @description The e-mail Message-ID. */
             messageId: string | null;

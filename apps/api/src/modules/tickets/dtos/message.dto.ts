@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { DELIVERY_STATES, MESSAGE_DIRECTIONS, type DeliveryState, type MessageDirection } from '@okienko/domain';
 import type { AttachmentEntity } from '../entities/attachment.entity.js';
 import type { MessageEntity } from '../entities/message.entity.js';
+import { inlineImageUrls } from '../inline-image-urls.js';
 import { AttachmentDto } from './attachment.dto.js';
 import { SenderAuthenticationDto } from './sender-authentication.dto.js';
 
@@ -42,7 +43,13 @@ export class MessageDto {
   @ApiProperty({ description: 'Sent or received by a machine: auto-replies, bounces, mailing lists, acknowledgements.' })
   automated!: boolean;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Sanitised HTML, safe to render.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Sanitised HTML, safe to render. Inline images (`cid:`) of mail point at the URL of their attachment, ' +
+      '`/api/v1/tickets/{id}/attachments/{attachmentId}` (fetch it with the bearer token).',
+  })
   bodyHtml!: string | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'The e-mail Message-ID.' })
@@ -90,7 +97,8 @@ export class MessageDto {
       bodyText: message.bodyText,
       visibleText: message.visibleText,
       automated: message.automated,
-      bodyHtml: message.bodyHtml,
+      // Inline images (cid:) point at their attachment's URL, which a browser can load with the bearer token.
+      bodyHtml: message.bodyHtml === null ? null : inlineImageUrls(message.bodyHtml, message.ticketId, attachments),
       messageId: message.messageId,
       inReplyTo: message.inReplyTo,
       references: message.references,

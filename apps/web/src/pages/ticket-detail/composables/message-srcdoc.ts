@@ -1,9 +1,10 @@
 /**
  * The policy of the frame a message's HTML is shown in: nothing may load or
- * run, except images embedded in the mail itself and inline styles. Remote
- * images (tracking pixels) stay blocked.
+ * run, except images embedded in the mail itself (`data:`, and its inline
+ * `cid:` pictures, which the panel fetches with the session and hands over as
+ * `blob:` URLs) and inline styles. Remote images (tracking pixels) stay blocked.
  */
-export const MESSAGE_FRAME_CSP = "default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'";
+export const MESSAGE_FRAME_CSP = "default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'";
 
 /**
  * What the frame's `sandbox` allows: no scripts, forms or navigation of the
