@@ -236,6 +236,7 @@ describe('auth', () => {
         token: expect.stringMatching(/^okn_[A-Za-z0-9_-]{40,}$/),
         tokenPrefix: expect.any(String),
         role: 'agent',
+        queueIds: [],
         createdAt: expect.any(String),
         expiresAt: null,
         lastUsedAt: null,

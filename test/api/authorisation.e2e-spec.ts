@@ -4,7 +4,8 @@ import { asAdmin, client, createUser, expectError, expectFieldErrors, type ApiCl
 import { startProduct, type TestProduct } from '../support/start-product.js';
 
 // Who may do what: admins manage users and API tokens; agents (and agent-role
-// API tokens) work tickets and customers only. The last admin cannot be lost.
+// API tokens) work tickets and customers only — the tickets of their queues
+// (see ticket-access.e2e-spec.ts). The last admin cannot be lost.
 
 const newTicket = (email: string) => ({
   subject: 'Paczka nie dotarła',
@@ -25,8 +26,11 @@ describe('authorisation', () => {
     admin = await asAdmin(product);
     adminId = (await admin.get('/auth/me')).body.id;
     agent = await createUser(product, admin, { email: 'agent@okienko.test', name: 'Anna Agentka' });
+    // Both work in the default queue, where new tickets without a queue land.
+    const defaultQueueId = ((await admin.get('/queues')).body.items as { id: string; isDefault: boolean }[]).find((q) => q.isDefault)!.id;
+    expect((await admin.put(`/queues/${defaultQueueId}/members`, { userIds: [agent.id] })).status).toBe(200);
     agentTokenName = 'Sklep (agent)';
-    const token = await admin.post('/api-tokens', { name: agentTokenName });
+    const token = await admin.post('/api-tokens', { name: agentTokenName, queueIds: [defaultQueueId] });
     expect(token.status).toBe(201);
     agentToken = client(product.baseUrl, token.body.token);
   }, 60_000);

@@ -170,13 +170,16 @@ describe('live updates', () => {
     expect((await ala.api.put(`/tickets/${ticket.id}/presence`, { state: 'replying' })).status).toBe(200);
     await adminStream.next<Presence>('presence', (p) => p.ticketId === ticket.id && p.agents.some((x) => x.userId === ala.id && x.state === 'replying'));
 
-    // Another agent joins and leaves again.
+    // Another agent of the queue joins and leaves again; Bartek, outside it, cannot join (as if the ticket did not exist).
+    const celina = await createUser(a, adminA, { email: 'celina@okienko.test', name: 'Celina Wójcik' });
+    expect((await adminA.put(`/queues/${complaintsQueue}/members`, { userIds: [ala.id, celina.id] })).status).toBe(200);
     const bartekOnA = client(a.baseUrl, await login(a.baseUrl, bartek.email, bartek.password));
-    expect((await bartekOnA.put(`/tickets/${ticket.id}/presence`, { state: 'viewing' })).body.agents.map((x: { name: string }) => x.name)).toEqual([
+    expectError(await bartekOnA.put(`/tickets/${ticket.id}/presence`, { state: 'viewing' }), 404, 'TICKET_NOT_FOUND');
+    expect((await celina.api.put(`/tickets/${ticket.id}/presence`, { state: 'viewing' })).body.agents.map((x: { name: string }) => x.name)).toEqual([
       'Ala Nowak',
-      'Bartek Zieliński',
+      'Celina Wójcik',
     ]);
-    expect((await bartekOnA.delete(`/tickets/${ticket.id}/presence`)).status).toBe(204);
+    expect((await celina.api.delete(`/tickets/${ticket.id}/presence`)).status).toBe(204);
     await adminStream.next<Presence>('presence', (p) => p.ticketId === ticket.id && p.agents.length === 1 && p.agents[0].userId === ala.id && adminStream.events.some((e) => e.event === 'presence' && (e.data as Presence).agents.length === 2));
 
     // Ala stops sending heartbeats: she is gone within the lapse time (20 s).

@@ -55,6 +55,10 @@ describe('templates', () => {
       complaintsQueueId = (await db.query(`INSERT INTO queues (name, slug) VALUES ('Reklamacje rowerowe', 'tpl-complaints') RETURNING id`)).rows[0].id;
       otherQueueId = (await db.query(`INSERT INTO queues (name, slug) VALUES ('Hurtownie rowerowe', 'tpl-wholesale') RETURNING id`)).rows[0].id;
       defaultQueueId = (await db.query(`SELECT id FROM queues WHERE is_default`)).rows[0].id;
+      // Anna works on the tickets of these queues (agents see only those of their queues).
+      for (const queueId of [complaintsQueueId, otherQueueId, defaultQueueId]) {
+        await db.query(`INSERT INTO queue_members (queue_id, user_id) VALUES ($1, $2)`, [queueId, agent.id]);
+      }
     } finally {
       await db.end();
     }
@@ -372,7 +376,7 @@ describe('templates', () => {
 
     it('without a signed-in agent (an API token) the assignee signs', async () => {
       await admin.patch(`/tickets/${ticket.id}`, { assigneeId: agent.id });
-      const token = await admin.post('/api-tokens', { name: 'Integracja sklepu', role: 'agent' });
+      const token = await admin.post('/api-tokens', { name: 'Integracja sklepu', role: 'agent', queueIds: [ticket.queueId] });
       expect(token.status).toBe(201);
       const integration = client(product.baseUrl, token.body.token as string);
       const res = await integration.post(`/tickets/${ticket.id}/messages`, { type: 'note', templateId: seeded.get('thanks-closing')!.id });

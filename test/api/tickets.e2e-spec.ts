@@ -47,6 +47,8 @@ describe('tickets', () => {
     }
     const queues = (await admin.get('/queues')).body.items as { id: string; isDefault: boolean }[];
     defaultQueueId = queues.find((q) => q.isDefault)!.id;
+    // Anna works in both queues (agents see only the tickets of their queues).
+    for (const queueId of [defaultQueueId, otherQueueId]) expect((await admin.put(`/queues/${queueId}/members`, { userIds: [agent.id] })).status).toBe(200);
   }, 60_000);
 
   afterAll(async () => {

@@ -8,4 +8,6 @@ export interface Actor {
   role: UserRole;
   /** The user's id when a user acts; null for API tokens. */
   userId: string | null;
+  /** The queues an API token works in (what an agent-role token may see); absent for users. */
+  queueIds?: string[];
 }

@@ -68,6 +68,8 @@ export interface AppConfig {
    * so that accepting mail and answering the panel go first on a shared machine.
    */
   workerNiceness: number;
+  /** Whether agents see and work tickets that are in no queue yet (besides those of their queues and those assigned to them). */
+  agentsSeeUnqueuedTickets: boolean;
   /** Whether inbound mail's SPF, DKIM and DMARC are verified (MAIL_AUTH). */
   mailAuth: boolean;
   /** DNS servers for the verification (`ip` or `ip:port`); empty: the system's resolvers. */

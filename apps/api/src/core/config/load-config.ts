@@ -133,6 +133,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     slaSweepIntervalMs: integer(env, 'SLA_SWEEP_INTERVAL_MS', 30_000, 200, 24 * 3600 * 1000),
     surveyLinkDays: integer(env, 'SURVEY_LINK_DAYS', 14, 1, 365),
     workerNiceness: integer(env, 'WORKER_NICENESS', 10, 0, 19),
+    agentsSeeUnqueuedTickets: flag(env, 'AGENTS_SEE_UNQUEUED_TICKETS', true),
     mailAuth: flag(env, 'MAIL_AUTH', true),
     mailAuthDnsServers: dnsServers(env, 'MAIL_AUTH_DNS_SERVERS'),
     mailAuthDnsTimeoutMs: integer(env, 'MAIL_AUTH_DNS_TIMEOUT_MS', 2000, 100, 30_000),

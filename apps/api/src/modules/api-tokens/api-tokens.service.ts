@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../core/auth/actor.js';
+import { QueuesService } from '../queues/queues.service.js';
 import type { CreateApiTokenDto } from './dtos/create-api-token.dto.js';
 import { generateApiToken, hashApiToken } from './api-token-secret.js';
 import { ApiTokensException, ApiTokensErrorCode } from './api-tokens.exception.js';
@@ -11,7 +12,10 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 @Injectable()
 export class ApiTokensService {
-  constructor(private readonly tokens: ApiTokensRepository) {}
+  constructor(
+    private readonly tokens: ApiTokensRepository,
+    private readonly queues: QueuesService,
+  ) {}
 
   list(limit: number, offset: number): Promise<[ApiTokenEntity[], number]> {
     return this.tokens.list(limit, offset);
@@ -19,10 +23,13 @@ export class ApiTokensService {
 
   /** Creates a token and returns its secret; the secret is never shown again. */
   async create(dto: CreateApiTokenDto, actor: Actor): Promise<{ token: ApiTokenEntity; secret: string }> {
+    const queueIds = [...new Set(dto.queueIds ?? [])];
+    for (const queueId of queueIds) await this.queues.assertQueue(queueId, 'queueIds');
     const secret = generateApiToken();
     const token = await this.tokens.insert({
       name: dto.name.trim(),
       role: dto.role ?? 'agent',
+      queueIds,
       tokenHash: hashApiToken(secret),
       tokenPrefix: secret.slice(0, 10),
       createdById: actor.userId,
@@ -45,6 +52,6 @@ export class ApiTokensService {
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.tokens.update(token.id, { lastUsedAt: now });
     }
-    return { type: 'api_token', id: token.id, name: token.name, role: token.role, userId: null };
+    return { type: 'api_token', id: token.id, name: token.name, role: token.role, userId: null, queueIds: token.queueIds };
   }
 }

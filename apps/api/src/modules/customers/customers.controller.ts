@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../core/auth/actor.js';
+import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import { ErrorResponseDto } from '../../core/errors/error-response.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { TicketSummaryDto } from '../tickets/dtos/ticket-summary.dto.js';
@@ -33,11 +35,14 @@ export class CustomersController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get a customer with their ticket history' })
+  @ApiOperation({
+    summary: 'Get a customer with their ticket history',
+    description: 'The history lists only the tickets the caller may see (for agents: their queues, theirs and, by setting, those in no queue).',
+  })
   @ApiOkResponse({ type: CustomerDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async get(@UuidParam() id: string): Promise<CustomerDetailDto> {
-    const { customer, tickets } = await this.customers.getWithHistory(id);
+  async get(@UuidParam() id: string, @CurrentActor() actor: Actor): Promise<CustomerDetailDto> {
+    const { customer, tickets } = await this.customers.getWithHistory(id, actor);
     return { ...CustomerDto.from(customer), tickets: tickets.map(TicketSummaryDto.from) };
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { TicketEntity } from '../tickets/entities/ticket.entity.js';
+import type { TicketAccessCondition } from '../tickets/ticket-access.policy.js';
 import { CustomerEntity } from './entities/customer.entity.js';
 
 interface CustomerRow {
@@ -89,10 +90,10 @@ export class CustomersRepository {
     return this.customers.save(this.customers.create(customer));
   }
 
-  /** The customer's tickets across every channel, newest first (read-only view of the tickets). */
-  ticketHistory(customerId: string, limit: number): Promise<TicketEntity[]> {
-    return this.customers.manager
-      .getRepository(TicketEntity)
-      .find({ where: { customerId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+  /** The customer's tickets across every channel within `access` (null: all), newest first (read-only view of the tickets). */
+  ticketHistory(customerId: string, limit: number, access: TicketAccessCondition | null): Promise<TicketEntity[]> {
+    const q = this.customers.manager.getRepository(TicketEntity).createQueryBuilder('t').where('t.customer_id = :customerId', { customerId });
+    if (access) q.andWhere(access.sql, access.parameters);
+    return q.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC').take(limit).getMany();
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../core/auth/actor.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
+import { TicketAccessPolicy, type TicketAccessCondition } from '../tickets/ticket-access.policy.js';
 import { CustomersException, CustomersErrorCode } from './customers.exception.js';
 import { CustomersRepository, type CustomerContact } from './customers.repository.js';
 import type { CreateCustomerDto } from './dtos/create-customer.dto.js';
@@ -11,7 +13,10 @@ const HISTORY_LIMIT = 50;
 
 @Injectable()
 export class CustomersService {
-  constructor(private readonly customers: CustomersRepository) {}
+  constructor(
+    private readonly customers: CustomersRepository,
+    private readonly access: TicketAccessPolicy,
+  ) {}
 
   search(q: string | undefined, limit: number, offset: number): Promise<[CustomerEntity[], number]> {
     return this.customers.search(q?.trim() || undefined, limit, offset);
@@ -27,13 +32,15 @@ export class CustomersService {
     return this.customers.findByIds(ids);
   }
 
-  async getWithHistory(id: string): Promise<{ customer: CustomerEntity; tickets: TicketEntity[] }> {
+  /** The customer with their tickets, only those the actor may see (see TicketAccessPolicy). */
+  async getWithHistory(id: string, actor: Actor): Promise<{ customer: CustomerEntity; tickets: TicketEntity[] }> {
     const customer = await this.get(id);
-    return { customer, tickets: await this.customers.ticketHistory(id, HISTORY_LIMIT) };
+    return { customer, tickets: await this.customers.ticketHistory(id, HISTORY_LIMIT, await this.access.condition(actor)) };
   }
 
-  ticketHistory(id: string, limit: number): Promise<TicketEntity[]> {
-    return this.customers.ticketHistory(id, limit);
+  /** The customer's newest tickets within `access` (the caller's reach; null: all). */
+  ticketHistory(id: string, limit: number, access: TicketAccessCondition | null): Promise<TicketEntity[]> {
+    return this.customers.ticketHistory(id, limit, access);
   }
 
   async create(dto: CreateCustomerDto): Promise<CustomerEntity> {

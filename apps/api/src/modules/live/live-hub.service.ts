@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Actor } from '../../core/auth/actor.js';
+import { TicketAccessPolicy } from '../tickets/ticket-access.policy.js';
 import type { PresenceDto } from './dtos/presence.dto.js';
 import type { TicketChangeEventDto } from './dtos/ticket-change-event.dto.js';
 import type { LiveStream } from './live-stream.js';
@@ -22,9 +23,8 @@ interface Subscriber {
 /**
  * The panels connected to this API process and what they are told: committed
  * ticket changes (from the audit trail in the database) and presence changes
- * (from Redis, made on any replica), each only to those allowed to see the ticket. Admins and
- * API tokens see every ticket; an agent sees the tickets of the queues they
- * are a member or the lead of, and those assigned to them.
+ * (from Redis, made on any replica), each only to those allowed to see the
+ * ticket by the ticket access policy (the same rule as every ticket route).
  */
 @Injectable()
 export class LiveHubService implements OnModuleInit, OnModuleDestroy {
@@ -39,6 +39,7 @@ export class LiveHubService implements OnModuleInit, OnModuleDestroy {
     private readonly repository: LiveRepository,
     private readonly feed: TicketChangeFeedService,
     private readonly presence: PresenceService,
+    private readonly access: TicketAccessPolicy,
   ) {}
 
   onModuleInit(): void {
@@ -122,14 +123,15 @@ export class LiveHubService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** Who may see which ticket, with the queues of the connected agents read once. */
+  /** Who may see which ticket, with the queues of the connected agents read once (fresh: membership may change while a stream is open). */
   private async visibility(): Promise<(subscriber: Subscriber, ticket: LiveTicket) => boolean> {
-    const agentIds = [...new Set([...this.subscribers].filter((s) => !seesAll(s.actor)).map((s) => s.actor.userId!))];
-    const queues = await this.repository.queuesOf(agentIds);
-    return ({ actor }, ticket) =>
-      seesAll(actor) ||
-      ticket.assigneeId === actor.userId ||
-      (ticket.queueId !== null && (queues.get(actor.userId!)?.has(ticket.queueId) ?? false));
+    const subscribers = [...this.subscribers];
+    const reaches = await this.access.reaches(subscribers.map((s) => s.actor));
+    const bySubscriber = new Map(subscribers.map((s, i) => [s, reaches[i]]));
+    return (subscriber, ticket) => {
+      const reach = bySubscriber.get(subscriber);
+      return reach !== undefined && this.access.allows(reach, ticket);
+    };
   }
 
   private forEachOpen(action: (subscriber: Subscriber) => void): void {
@@ -138,8 +140,4 @@ export class LiveHubService implements OnModuleInit, OnModuleDestroy {
       else action(subscriber);
     }
   }
-}
-
-function seesAll(actor: Actor): boolean {
-  return actor.role === 'admin' || actor.type === 'api_token' || !actor.userId;
 }

@@ -13,7 +13,7 @@ const STREAM_DESCRIPTION = [
   'A Server-Sent Events stream (`text/event-stream`) of what changes, for as long as the connection stays open.',
   'Events: `ready` (`{userId}`, once connected), `ticket.created` and `ticket.updated` (`TicketChangeEventDto`: a change committed by anybody,',
   'through the API, mail, rules or SLA; a quarter of a second or so after the commit), `presence` (`PresenceDto`: who is viewing or replying to a ticket).',
-  'Agents get only tickets of their queues and those assigned to them. After a reconnect, reload what is shown: events are not replayed.',
+  'Each caller gets only tickets they may see (as on every ticket route: agents their queues, theirs and, by setting, those in no queue; agent API tokens their queues). After a reconnect, reload what is shown: events are not replayed.',
   'Comment lines keep the connection alive; `retry:` says how soon to reconnect.',
 ].join(' ');
 

@@ -54,17 +54,4 @@ export class LiveRepository {
     )) as { id: string; number: string; queue_id: string | null; assignee_id: string | null }[];
     return new Map(rows.map((r) => [r.id, { id: r.id, number: r.number, queueId: r.queue_id, assigneeId: r.assignee_id }]));
   }
-
-  /** The queues each of the users works in (member or lead). */
-  async queuesOf(userIds: string[]): Promise<Map<string, Set<string>>> {
-    const result = new Map<string, Set<string>>(userIds.map((id) => [id, new Set<string>()]));
-    if (!userIds.length) return result;
-    const rows = (await this.dataSource.query(
-      `SELECT user_id, queue_id FROM queue_members WHERE user_id = ANY($1::uuid[])
-       UNION SELECT lead_id, id FROM queues WHERE lead_id = ANY($1::uuid[])`,
-      [userIds],
-    )) as { user_id: string; queue_id: string }[];
-    for (const row of rows) result.get(row.user_id)?.add(row.queue_id);
-    return result;
-  }
 }

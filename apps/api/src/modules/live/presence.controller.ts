@@ -13,7 +13,7 @@ import { PresenceService } from './presence.service.js';
 @ApiTags('live')
 @ApiBearerAuth()
 @ApiBadRequestResponse({ description: 'Invalid input; `details.fields` names each field', type: ErrorResponseDto })
-@ApiNotFoundResponse({ type: ErrorResponseDto })
+@ApiNotFoundResponse({ description: 'TICKET_NOT_FOUND: the ticket does not exist or the caller may not see it (never told apart)', type: ErrorResponseDto })
 @Controller('tickets/:id/presence')
 export class PresenceController {
   constructor(private readonly presence: PresenceService) {}
@@ -21,8 +21,8 @@ export class PresenceController {
   @Get()
   @ApiOperation({ summary: 'Who is viewing or replying to the ticket now' })
   @ApiOkResponse({ type: PresenceDto })
-  get(@TicketRef() ref: string): Promise<PresenceDto> {
-    return this.presence.get(ref);
+  get(@TicketRef() ref: string, @CurrentActor() actor: Actor): Promise<PresenceDto> {
+    return this.presence.get(ref, actor);
   }
 
   @Put()

@@ -52,15 +52,16 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     this.subscriber = null;
   }
 
-  async get(ref: string): Promise<PresenceDto> {
-    const { id } = await this.tickets.get(ref);
+  /** Who is on a ticket the actor may see (else 404, as for a ticket that does not exist). */
+  async get(ref: string, actor: Actor): Promise<PresenceDto> {
+    const { id } = await this.tickets.get(ref, actor);
     return { ticketId: id, agents: await this.list(id) };
   }
 
   /** A heartbeat: the agent is (still) viewing or replying; answers everybody on the ticket now. */
   async set(ref: string, actor: Actor, state: PresenceState): Promise<PresenceDto> {
     const userId = this.userOf(actor);
-    const { id } = await this.tickets.get(ref);
+    const { id } = await this.tickets.get(ref, actor);
     const key = this.key(id);
     const entry: PresenceEntryDto = { userId, name: actor.name, state, expiresAt: new Date(Date.now() + PRESENCE_TTL_MS).toISOString() };
     const previous = await this.redis.hget(key, userId);
@@ -74,7 +75,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   /** The agent left the ticket. */
   async clear(ref: string, actor: Actor): Promise<void> {
     const userId = this.userOf(actor);
-    const { id } = await this.tickets.get(ref);
+    const { id } = await this.tickets.get(ref, actor);
     if (await this.redis.hdel(this.key(id), userId)) await this.redis.publish(this.channel, id);
   }
 

@@ -137,10 +137,10 @@ export class QueuesService {
 
   private defaultQueue?: { expires: number; id: string | null };
 
-  /** For a `queueId` field of a request: a 400 naming it when there is no such queue. */
-  async assertQueue(id: string): Promise<void> {
+  /** For a `queueId` field of a request (or another `field` naming queues): a 400 naming it when there is no such queue. */
+  async assertQueue(id: string, field = 'queueId'): Promise<void> {
     if (!(await this.queues.queueExists(id))) {
-      throw new QueuesException(QueuesErrorCode.QueueNotFound, `queueId ${id} is not an existing queue`, 'queueId');
+      throw new QueuesException(QueuesErrorCode.QueueNotFound, `${field} ${id} is not an existing queue`, field);
     }
   }
 

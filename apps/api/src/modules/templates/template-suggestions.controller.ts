@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../core/auth/actor.js';
+import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import { ErrorResponseDto } from '../../core/errors/error-response.dto.js';
 import { TicketRef } from '../tickets/ticket-ref-param.js';
 import { TemplateSuggestionListDto, TemplateSuggestionQueryDto } from './dtos/template-suggestion.dto.js';
@@ -17,9 +19,13 @@ export class TemplateSuggestionsController {
   @ApiOperation({ summary: "Templates for a ticket (by id or number), ranked by similarity to the customer's latest message" })
   @ApiOkResponse({ type: TemplateSuggestionListDto })
   @ApiBadRequestResponse({ description: 'Invalid ticket reference or limit', type: ErrorResponseDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async suggestions(@TicketRef() ref: string, @Query() query: TemplateSuggestionQueryDto): Promise<TemplateSuggestionListDto> {
-    const ranked = await this.templates.suggestionsFor(ref, query.limit);
+  @ApiNotFoundResponse({ description: 'TICKET_NOT_FOUND: the ticket does not exist or the caller may not see it (never told apart)', type: ErrorResponseDto })
+  async suggestions(
+    @TicketRef() ref: string,
+    @Query() query: TemplateSuggestionQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<TemplateSuggestionListDto> {
+    const ranked = await this.templates.suggestionsFor(ref, query.limit, actor);
     return { items: ranked.map(({ template, score }) => ({ template: TemplateDto.from(template, this.templates.placeholdersOf(template)), score })) };
   }
 }

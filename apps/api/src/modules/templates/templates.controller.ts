@@ -46,7 +46,7 @@ export class TemplatesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Render a saved template or unsaved text for a ticket (or with example values), as it would be sent' })
   @ApiOkResponse({ type: TemplatePreviewDto })
-  @ApiNotFoundResponse({ description: 'The ticket does not exist', type: ErrorResponseDto })
+  @ApiNotFoundResponse({ description: 'TICKET_NOT_FOUND: the ticket does not exist or the caller may not see it (never told apart)', type: ErrorResponseDto })
   preview(@Body() dto: PreviewTemplateDto, @CurrentActor() actor: Actor): Promise<TemplatePreviewDto> {
     return this.templates.preview(dto, actor);
   }

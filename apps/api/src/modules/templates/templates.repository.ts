@@ -25,6 +25,7 @@ export interface TicketRenderContext {
   queueName: string | null;
   customerName: string | null;
   customerEmail: string | null;
+  assigneeId: string | null;
   assigneeName: string | null;
 }
 
@@ -39,6 +40,7 @@ interface TicketRenderRow {
   queue_name: string | null;
   customer_name: string | null;
   customer_email: string | null;
+  assignee_id: string | null;
   assignee_name: string | null;
 }
 
@@ -106,7 +108,7 @@ export class TemplatesRepository {
               -- A deadline already met (first response given) is no longer promised.
               CASE WHEN t.first_response_at IS NULL THEN t.first_response_due_at END AS first_response_due_at,
               CASE WHEN t.resolved_at IS NULL THEN t.resolution_due_at END AS resolution_due_at,
-              c.name AS customer_name, c.email AS customer_email, u.name AS assignee_name
+              c.name AS customer_name, c.email AS customer_email, t.assignee_id, u.name AS assignee_name
        FROM tickets t
        JOIN customers c ON c.id = t.customer_id
        LEFT JOIN queues q ON q.id = t.queue_id
@@ -119,7 +121,7 @@ export class TemplatesRepository {
       ? {
           id: row.id, number: row.number, subject: row.subject, createdAt: row.created_at, queueId: row.queue_id, queueName: row.queue_name,
           firstResponseDueAt: row.first_response_due_at, resolutionDueAt: row.resolution_due_at,
-          customerName: row.customer_name, customerEmail: row.customer_email, assigneeName: row.assignee_name,
+          customerName: row.customer_name, customerEmail: row.customer_email, assigneeId: row.assignee_id, assigneeName: row.assignee_name,
         }
       : null;
   }

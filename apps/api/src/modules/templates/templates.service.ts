@@ -8,6 +8,7 @@ import type { Actor } from '../../core/auth/actor.js';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import { QueuesService } from '../queues/queues.service.js';
+import { TicketAccessPolicy } from '../tickets/ticket-access.policy.js';
 import type { CreateTemplateDto } from './dtos/create-template.dto.js';
 import type { PreviewTemplateDto } from './dtos/preview-template.dto.js';
 import type { TemplateQueryDto } from './dtos/template-query.dto.js';
@@ -35,6 +36,7 @@ export class TemplatesService {
   constructor(
     private readonly templates: TemplatesRepository,
     private readonly queues: QueuesService,
+    private readonly access: TicketAccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -123,6 +125,7 @@ export class TemplatesService {
     if (dto.ticketId) {
       const ticket = await this.templates.ticketContext(dto.ticketId);
       if (!ticket) throw new TemplatesException(TemplatesErrorCode.TicketNotFound, `Ticket ${dto.ticketId} does not exist`);
+      await this.access.assertCanSee(actor, ticket, dto.ticketId);
       values = this.ticketValues(ticket, language, actor.type === 'user' ? { name: actor.name } : null);
       ticketId = ticket.id;
     } else {
@@ -163,9 +166,10 @@ export class TemplatesService {
    * Active templates offered in the ticket's queue, ranked by how many (and
    * how weighty) words they share with the customer's latest message.
    */
-  async suggestionsFor(ticketRef: string, limit: number): Promise<{ template: TemplateEntity; score: number }[]> {
+  async suggestionsFor(ticketRef: string, limit: number, actor: Actor): Promise<{ template: TemplateEntity; score: number }[]> {
     const ticket = await this.templates.ticketContext(ticketRef);
     if (!ticket) throw new TemplatesException(TemplatesErrorCode.TicketNotFound, `Ticket ${ticketRef} does not exist`);
+    await this.access.assertCanSee(actor, ticket, ticketRef);
     const text = await this.templates.latestCustomerText(ticket.id);
     const tsQuery = text === null ? null : buildSimilarityTsQuery(text);
     if (tsQuery === null) return [];

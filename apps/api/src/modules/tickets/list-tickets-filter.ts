@@ -1,5 +1,6 @@
 import type { TicketChannel, TicketPriority, TicketStatus } from '@okienko/domain';
 import type { TicketSort } from './dtos/ticket-query.dto.js';
+import type { TicketAccessCondition } from './ticket-access.policy.js';
 
 /** What the ticket list is asked for, with `me` already resolved to a user id and `none` to null. */
 export interface ListTicketsFilter {
@@ -23,12 +24,16 @@ export interface ListTicketsFilter {
   sort: TicketSort;
   limit: number;
   offset: number;
+  /** The caller's reach (see TicketAccessPolicy); null: every ticket. */
+  access: TicketAccessCondition | null;
 }
 
 /** The "today" view: unresolved tickets, of one assignee, of the queues a user belongs to, or all. */
 export interface TodayFilter {
   assigneeId?: string;
   memberId?: string;
+  /** The caller's reach (see TicketAccessPolicy); null: every ticket. */
+  access: TicketAccessCondition | null;
   limit: number;
   offset: number;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../core/auth/actor.js';
 import { CustomerDto } from '../customers/dtos/customer.dto.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { MessageDto } from './dtos/message.dto.js';
@@ -7,6 +8,7 @@ import { TicketEventDto } from './dtos/ticket-event.dto.js';
 import { TicketListItemDto } from './dtos/ticket-list.dto.js';
 import { TicketSummaryDto } from './dtos/ticket-summary.dto.js';
 import type { TicketEntity } from './entities/ticket.entity.js';
+import { TicketAccessPolicy } from './ticket-access.policy.js';
 import { TicketsService } from './tickets.service.js';
 
 const OTHER_TICKETS_LIMIT = 20;
@@ -17,14 +19,16 @@ export class TicketDetailsService {
   constructor(
     private readonly tickets: TicketsService,
     private readonly customers: CustomersService,
+    private readonly access: TicketAccessPolicy,
   ) {}
 
-  async detail(ticket: TicketEntity): Promise<TicketDetailDto> {
+  /** The ticket as its screen shows it; the customer's other tickets only as far as the actor may see them. */
+  async detail(ticket: TicketEntity, actor: Actor): Promise<TicketDetailDto> {
     const [messages, events, customer, history, survey] = await Promise.all([
       this.tickets.messagesOf(ticket.id),
       this.tickets.eventsOf(ticket.id),
       this.customers.get(ticket.customerId),
-      this.customers.ticketHistory(ticket.customerId, OTHER_TICKETS_LIMIT + 1),
+      this.access.condition(actor).then((access) => this.customers.ticketHistory(ticket.customerId, OTHER_TICKETS_LIMIT + 1, access)),
       this.tickets.surveyOf(ticket.id),
     ]);
     const attachments = await this.tickets.attachmentsOf(messages.map((m) => m.id));

@@ -21,6 +21,9 @@ import { TicketBulkService } from './ticket-bulk.service.js';
 import { TicketDetailsService } from './ticket-details.service.js';
 import { TicketsService } from './tickets.service.js';
 
+/** What a 404 of a ticket route means. */
+const OUT_OF_REACH = 'TICKET_NOT_FOUND: no such ticket, or one the caller may not see (out of their queues; never told apart)';
+
 const SAFE_INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 /** RFC 6266 with an ASCII fallback, so Polish file names survive. */
@@ -41,7 +44,10 @@ export class TicketsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List tickets with filters, full-text search, sorting and paging' })
+  @ApiOperation({
+    summary: 'List tickets with filters, full-text search, sorting and paging',
+    description: 'Only tickets the caller may see: admins every ticket; agents those of their queues, those assigned to them and (by setting) those in no queue; agent API tokens those of the token\'s queues.',
+  })
   @ApiOkResponse({ type: TicketListDto })
   async list(@Query() query: TicketQueryDto, @CurrentActor() actor: Actor): Promise<TicketListDto> {
     const [tickets, total] = await this.tickets.list(query, actor);
@@ -52,14 +58,15 @@ export class TicketsController {
   @ApiOperation({ summary: "Open a ticket for a customer (found or created by e-mail) with the customer's first message" })
   @ApiCreatedResponse({ type: TicketDetailDto })
   async create(@Body() dto: CreateTicketDto, @CurrentActor() actor: Actor): Promise<TicketDetailDto> {
-    return this.details.detail(await this.tickets.create(dto, actor));
+    return this.details.detail(await this.tickets.create(dto, actor), actor);
   }
 
   @Post('bulk')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Change many tickets at once (assignee, status, priority, queue, tags); each ticket is changed or refused on its own',
-    description: 'Every ticket goes through the checks of PATCH /tickets/:id in its own transaction. An agent may change only tickets of the queues they work in and tickets assigned to them (others are refused with TICKET_FORBIDDEN).',
+    description:
+      'Every ticket goes through the checks of PATCH /tickets/:id in its own transaction. A ticket the caller may not see (see "Who sees which tickets") is refused as one that does not exist (TICKET_NOT_FOUND).',
   })
   @ApiOkResponse({ type: BulkUpdateResultDto })
   async bulkUpdate(@Body() dto: BulkUpdateTicketsDto, @CurrentActor() actor: Actor): Promise<BulkUpdateResultDto> {
@@ -67,33 +74,34 @@ export class TicketsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get a ticket (by id or number) with its messages, events, customer and their other tickets' })
+  @ApiOperation({ summary: 'Get a ticket (by id or number) with its messages, events, customer and their other tickets (those the caller may see)' })
   @ApiOkResponse({ type: TicketDetailDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async get(@TicketRef() ref: string): Promise<TicketDetailDto> {
-    return this.details.detail(await this.tickets.get(ref));
+  @ApiNotFoundResponse({ description: OUT_OF_REACH, type: ErrorResponseDto })
+  async get(@TicketRef() ref: string, @CurrentActor() actor: Actor): Promise<TicketDetailDto> {
+    return this.details.detail(await this.tickets.get(ref, actor), actor);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change status, priority, queue, category, assignee, tags or subject' })
   @ApiOkResponse({ type: TicketDetailDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({ description: OUT_OF_REACH, type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'The status change is not allowed from the current status', type: ErrorResponseDto })
   async update(@TicketRef() ref: string, @Body() dto: UpdateTicketDto, @CurrentActor() actor: Actor): Promise<TicketDetailDto> {
-    return this.details.detail(await this.tickets.update(ref, dto, actor));
+    return this.details.detail(await this.tickets.update(ref, dto, actor), actor);
   }
 
   @Get(':id/attachments/:attachmentId')
   @ApiOperation({ summary: 'Download an attachment (raster images may be shown inline; everything else downloads)' })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({ description: `${OUT_OF_REACH}; ATTACHMENT_NOT_FOUND: no such attachment on the ticket`, type: ErrorResponseDto })
   async attachment(
     @TicketRef() ref: string,
     @UuidParam('attachmentId') attachmentId: string,
     @Res({ passthrough: true }) response: Response,
+    @CurrentActor() actor: Actor,
   ): Promise<StreamableFile> {
-    const { attachment, content } = await this.tickets.attachment(ref, attachmentId);
+    const { attachment, content } = await this.tickets.attachment(ref, attachmentId, actor);
     // Files from mail are untrusted: never sniffed, never scripted, and only plain raster images shown in the page.
     const inline = SAFE_INLINE_TYPES.has(attachment.contentType);
     response.setHeader('X-Content-Type-Options', 'nosniff');
@@ -108,7 +116,7 @@ export class TicketsController {
   @Post(':id/messages')
   @ApiOperation({ summary: 'Reply to the customer (queued for sending) or add an internal note' })
   @ApiCreatedResponse({ type: MessageDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({ description: OUT_OF_REACH, type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'The status given with the reply is not allowed', type: ErrorResponseDto })
   async addMessage(@TicketRef() ref: string, @Body() dto: CreateMessageDto, @CurrentActor() actor: Actor): Promise<MessageDto> {
     return MessageDto.from(await this.tickets.addMessage(ref, dto, actor));

@@ -7,8 +7,6 @@ export enum TicketsErrorCode {
   AssigneeNotFound = 'TICKET_ASSIGNEE_NOT_FOUND',
   AssigneeMeWithoutUser = 'TICKET_ASSIGNEE_ME_WITHOUT_USER',
   AttachmentNotFound = 'ATTACHMENT_NOT_FOUND',
-  /** An agent changing a ticket outside the queues they work in (bulk actions). */
-  Forbidden = 'TICKET_FORBIDDEN',
 }
 
 const KIND: Record<TicketsErrorCode, ErrorKind> = {
@@ -17,7 +15,6 @@ const KIND: Record<TicketsErrorCode, ErrorKind> = {
   [TicketsErrorCode.AssigneeNotFound]: ErrorKind.Invalid,
   [TicketsErrorCode.AssigneeMeWithoutUser]: ErrorKind.Invalid,
   [TicketsErrorCode.AttachmentNotFound]: ErrorKind.NotFound,
-  [TicketsErrorCode.Forbidden]: ErrorKind.Forbidden,
 };
 
 export class TicketsException extends AppException<TicketsErrorCode> {

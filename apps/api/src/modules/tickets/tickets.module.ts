@@ -13,6 +13,7 @@ import { AttachmentEntity } from './entities/attachment.entity.js';
 import { MessageEntity } from './entities/message.entity.js';
 import { TicketEventEntity } from './entities/ticket-event.entity.js';
 import { TicketEntity } from './entities/ticket.entity.js';
+import { TicketAccessModule } from './ticket-access.module.js';
 import { TicketBulkService } from './ticket-bulk.service.js';
 import { TicketDetailsService } from './ticket-details.service.js';
 import { TicketsController } from './tickets.controller.js';
@@ -28,9 +29,10 @@ import { ViewsController } from './views.controller.js';
     UsersModule,
     MailOutboxModule,
     TemplatesModule,
+    TicketAccessModule,
   ],
   controllers: [TicketsController, ViewsController],
   providers: [TicketsRepository, TicketsService, TicketBulkService, TicketDetailsService, InboundTicketsService, OutboundMessagesService, TicketAutomationHooks],
-  exports: [TicketsService, TicketsRepository, InboundTicketsService, OutboundMessagesService, TicketAutomationHooks],
+  exports: [TicketAccessModule, TicketsService, TicketsRepository, InboundTicketsService, OutboundMessagesService, TicketAutomationHooks],
 })
 export class TicketsModule {}

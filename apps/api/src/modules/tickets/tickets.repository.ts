@@ -468,6 +468,7 @@ export class TicketsRepository {
   async today(filter: TodayFilter): Promise<[TicketEntity[], number]> {
     const scoped = () => {
       const q = this.dataSource.manager.getRepository(TicketEntity).createQueryBuilder('t').where(`t.status NOT IN ('resolved', 'closed')`);
+      if (filter.access) q.andWhere(filter.access.sql, filter.access.parameters);
       if (filter.assigneeId) q.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
       if (filter.memberId) {
         q.andWhere(
@@ -492,6 +493,7 @@ export class TicketsRepository {
 
   private filtered(filter: ListTicketsFilter): SelectQueryBuilder<TicketEntity> {
     const q = this.dataSource.manager.getRepository(TicketEntity).createQueryBuilder('t');
+    if (filter.access) q.andWhere(filter.access.sql, filter.access.parameters);
     if (filter.status?.length) q.andWhere('t.status IN (:...status)', { status: filter.status });
     if (filter.priority?.length) q.andWhere('t.priority IN (:...priority)', { priority: filter.priority });
     if (filter.queueId === null) q.andWhere('t.queue_id IS NULL');

@@ -22,6 +22,7 @@ import type { AttachmentEntity } from './entities/attachment.entity.js';
 import type { MessageEntity } from './entities/message.entity.js';
 import type { TicketEntity } from './entities/ticket.entity.js';
 import type { ListTicketsFilter } from './list-tickets-filter.js';
+import { TicketAccessPolicy, ticketNotFound } from './ticket-access.policy.js';
 import { statusChangePatch } from './status-change-patch.js';
 import { auditActor, createdEvent, fieldChangeEvents } from './ticket-audit.js';
 import { TicketsException, TicketsErrorCode } from './tickets.exception.js';
@@ -35,8 +36,6 @@ const TICKET_NUMBER = /^\d{4}-\d{6,}$/;
 export interface TicketUpdateOptions {
   /** Tags added to and removed from the ticket's own, read under the ticket's lock. */
   tagEdits?: TagEdits;
-  /** Called with the locked ticket before anything changes; throws to refuse the change. */
-  authorise?: (ticket: TicketEntity) => void;
   /** The caller has checked the queue, category and assignee the change names already. */
   referencesChecked?: boolean;
 }
@@ -56,17 +55,22 @@ export class TicketsService {
     private readonly outbound: OutboundMessagesService,
     private readonly templates: TemplatesService,
     private readonly automation: TicketAutomationHooks,
+    private readonly access: TicketAccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** A ticket by its id or by its number (`2026-000123`). */
-  async get(ref: string): Promise<TicketEntity> {
+  /**
+   * A ticket by its id or by its number (`2026-000123`) that the actor may see;
+   * one out of their reach is a 404, as if it did not exist.
+   */
+  async get(ref: string, actor: Actor): Promise<TicketEntity> {
     const ticket = TICKET_NUMBER.test(ref) ? await this.tickets.findByNumber(ref) : await this.tickets.findById(ref);
-    if (!ticket) throw new TicketsException(TicketsErrorCode.NotFound, `Ticket ${ref} does not exist`);
+    if (!ticket) throw ticketNotFound(ref);
+    await this.access.assertCanSee(actor, ticket, ref);
     return ticket;
   }
 
-  list(query: TicketQueryDto, actor: Actor): Promise<[TicketEntity[], number]> {
+  async list(query: TicketQueryDto, actor: Actor): Promise<[TicketEntity[], number]> {
     const filter: ListTicketsFilter = {
       status: query.status,
       priority: query.priority,
@@ -85,12 +89,13 @@ export class TicketsService {
       sort: query.sort ?? '-createdAt',
       limit: query.limit,
       offset: query.offset,
+      access: await this.access.condition(actor),
     };
     return this.tickets.list(filter);
   }
 
   /** The "today" view: unresolved tickets of mine, of my queues or all; urgent and breached first, then by the nearest deadline, then by age. */
-  today(query: TodayQueryDto, actor: Actor): Promise<[TicketEntity[], number]> {
+  async today(query: TodayQueryDto, actor: Actor): Promise<[TicketEntity[], number]> {
     const scope = query.scope ?? 'mine';
     if (scope !== 'all' && !actor.userId) {
       throw new TicketsException(TicketsErrorCode.AssigneeMeWithoutUser, `scope=${scope} needs a signed-in user, not an API token`, {
@@ -100,6 +105,7 @@ export class TicketsService {
     return this.tickets.today({
       assigneeId: scope === 'mine' ? actor.userId! : undefined,
       memberId: scope === 'team' ? actor.userId! : undefined,
+      access: await this.access.condition(actor),
       limit: query.limit,
       offset: query.offset,
     });
@@ -153,13 +159,14 @@ export class TicketsService {
 
   /** Changes the given fields; each change is one audit event in the same transaction. */
   async update(ref: string, dto: UpdateTicketDto, actor: Actor, options: TicketUpdateOptions = {}): Promise<TicketEntity> {
-    const { id } = await this.get(ref);
+    const { id } = await this.get(ref, actor);
     if (!options.referencesChecked) await this.assertReferences(dto);
 
     let afterCommit: AfterCommit[] = [];
     const updated = await this.tickets.transaction(async (manager) => {
       const before = await this.lockedTicket(manager, id);
-      options.authorise?.(before);
+      // Judged again on the locked row: the ticket may have left the actor's queues meanwhile.
+      await this.access.assertCanSee(actor, before, ref);
       const patch: Partial<TicketEntity> = {};
       if (dto.subject !== undefined) patch.subject = dto.subject.trim();
       if (dto.priority !== undefined) patch.priority = dto.priority;
@@ -197,10 +204,11 @@ export class TicketsService {
    * message in state `queued` and handed to the mail workers once committed.
    */
   async addMessage(ref: string, dto: CreateMessageDto, actor: Actor): Promise<MessageEntity> {
-    const { id } = await this.get(ref);
+    const { id } = await this.get(ref, actor);
     let afterCommit: AfterCommit[] = [];
     const message = await this.tickets.transaction(async (manager) => {
       const ticket = await this.lockedTicket(manager, id);
+      await this.access.assertCanSee(actor, ticket, ref);
       const now = new Date();
       const isReply = dto.type === 'reply';
       const customer = isReply ? await this.customers.get(ticket.customerId) : null;
@@ -255,8 +263,8 @@ export class TicketsService {
   }
 
   /** An attachment of the ticket with its bytes. */
-  async attachment(ref: string, attachmentId: string): Promise<{ attachment: AttachmentEntity; content: Buffer }> {
-    const ticket = await this.get(ref);
+  async attachment(ref: string, attachmentId: string, actor: Actor): Promise<{ attachment: AttachmentEntity; content: Buffer }> {
+    const ticket = await this.get(ref, actor);
     const attachment = await this.tickets.findAttachment(ticket.id, attachmentId);
     if (!attachment) throw new TicketsException(TicketsErrorCode.AttachmentNotFound, `Attachment ${attachmentId} does not exist on ticket ${ticket.number}`);
     return { attachment, content: await this.tickets.attachmentContent(attachment.blobSha256) };
@@ -296,7 +304,7 @@ export class TicketsService {
 
   private async lockedTicket(manager: EntityManager, id: string): Promise<TicketEntity> {
     const ticket = await this.tickets.findForUpdate(manager, id);
-    if (!ticket) throw new TicketsException(TicketsErrorCode.NotFound, `Ticket ${id} does not exist`);
+    if (!ticket) throw ticketNotFound(id);
     return ticket;
   }
 

@@ -19,7 +19,10 @@ export class ViewsController {
   ) {}
 
   @Get('today')
-  @ApiOperation({ summary: 'What to handle today: unresolved tickets, urgent and breached first, then by the nearest deadline, then the rest oldest first' })
+  @ApiOperation({
+    summary: 'What to handle today: unresolved tickets, urgent and breached first, then by the nearest deadline, then the rest oldest first',
+    description: 'scope=mine: assigned to me; team: in the queues I work in; all: every ticket the caller may see (for agents: their queues, theirs and, by setting, those in no queue).',
+  })
   @ApiOkResponse({ type: TicketListDto })
   async today(@Query() query: TodayQueryDto, @CurrentActor() actor: Actor): Promise<TicketListDto> {
     const [tickets, total] = await this.tickets.today(query, actor);

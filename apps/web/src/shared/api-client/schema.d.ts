@@ -135,7 +135,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a customer with their ticket history */
+        /**
+         * Get a customer with their ticket history
+         * @description The history lists only the tickets the caller may see (for agents: their queues, theirs and, by setting, those in no queue).
+         */
         get: operations["Customers_get"];
         put?: never;
         post?: never;
@@ -332,7 +335,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tickets with filters, full-text search, sorting and paging */
+        /**
+         * List tickets with filters, full-text search, sorting and paging
+         * @description Only tickets the caller may see: admins every ticket; agents those of their queues, those assigned to them and (by setting) those in no queue; agent API tokens those of the token's queues.
+         */
         get: operations["Tickets_list"];
         put?: never;
         /** Open a ticket for a customer (found or created by e-mail) with the customer's first message */
@@ -354,7 +360,7 @@ export interface paths {
         put?: never;
         /**
          * Change many tickets at once (assignee, status, priority, queue, tags); each ticket is changed or refused on its own
-         * @description Every ticket goes through the checks of PATCH /tickets/:id in its own transaction. An agent may change only tickets of the queues they work in and tickets assigned to them (others are refused with TICKET_FORBIDDEN).
+         * @description Every ticket goes through the checks of PATCH /tickets/:id in its own transaction. A ticket the caller may not see (see "Who sees which tickets") is refused as one that does not exist (TICKET_NOT_FOUND).
          */
         post: operations["Tickets_bulkUpdate"];
         delete?: never;
@@ -370,7 +376,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a ticket (by id or number) with its messages, events, customer and their other tickets */
+        /** Get a ticket (by id or number) with its messages, events, customer and their other tickets (those the caller may see) */
         get: operations["Tickets_get"];
         put?: never;
         post?: never;
@@ -422,7 +428,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What to handle today: unresolved tickets, urgent and breached first, then by the nearest deadline, then the rest oldest first */
+        /**
+         * What to handle today: unresolved tickets, urgent and breached first, then by the nearest deadline, then the rest oldest first
+         * @description scope=mine: assigned to me; team: in the queues I work in; all: every ticket the caller may see (for agents: their queues, theirs and, by setting, those in no queue).
+         */
         get: operations["Views_today"];
         put?: never;
         post?: never;
@@ -612,7 +621,7 @@ export interface paths {
         };
         /**
          * Live events: new and changed tickets and who is on them (Server-Sent Events)
-         * @description A Server-Sent Events stream (`text/event-stream`) of what changes, for as long as the connection stays open. Events: `ready` (`{userId}`, once connected), `ticket.created` and `ticket.updated` (`TicketChangeEventDto`: a change committed by anybody, through the API, mail, rules or SLA; a quarter of a second or so after the commit), `presence` (`PresenceDto`: who is viewing or replying to a ticket). Agents get only tickets of their queues and those assigned to them. After a reconnect, reload what is shown: events are not replayed. Comment lines keep the connection alive; `retry:` says how soon to reconnect.
+         * @description A Server-Sent Events stream (`text/event-stream`) of what changes, for as long as the connection stays open. Events: `ready` (`{userId}`, once connected), `ticket.created` and `ticket.updated` (`TicketChangeEventDto`: a change committed by anybody, through the API, mail, rules or SLA; a quarter of a second or so after the commit), `presence` (`PresenceDto`: who is viewing or replying to a ticket). Each caller gets only tickets they may see (as on every ticket route: agents their queues, theirs and, by setting, those in no queue; agent API tokens their queues). After a reconnect, reload what is shown: events are not replayed. Comment lines keep the connection alive; `retry:` says how soon to reconnect.
          */
         get: operations["Live_stream"];
         put?: never;
@@ -1158,6 +1167,8 @@ export interface components {
             tokenPrefix: string;
             /** @enum {string} */
             role: "admin" | "agent";
+            /** @description The queues an agent-role token works in: it sees and changes the tickets of these queues only (none: no tickets). Admin tokens see every ticket. */
+            queueIds: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1188,6 +1199,11 @@ export interface components {
              * @description When the token stops working; never when absent.
              */
             expiresAt?: string;
+            /**
+             * @description The queues an agent-role token works in: it sees and changes the tickets of these queues only; without any it sees no tickets. Admin tokens see every ticket.
+             * @default []
+             */
+            queueIds?: string[];
         };
         CreatedApiTokenDto: {
             /** Format: uuid */
@@ -1200,6 +1216,8 @@ export interface components {
             tokenPrefix: string;
             /** @enum {string} */
             role: "admin" | "agent";
+            /** @description The queues an agent-role token works in: it sees and changes the tickets of these queues only (none: no tickets). Admin tokens see every ticket. */
+            queueIds: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -5420,7 +5438,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The ticket does not exist */
+            /** @description TICKET_NOT_FOUND: the ticket does not exist or the caller may not see it (never told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5676,6 +5694,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description TICKET_NOT_FOUND: the ticket does not exist or the caller may not see it (never told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5905,6 +5924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see (out of their queues; never told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5965,6 +5985,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see (out of their queues; never told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6032,6 +6053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see (out of their queues; never told apart); ATTACHMENT_NOT_FOUND: no such attachment on the ticket */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6092,6 +6114,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see (out of their queues; never told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7035,6 +7058,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description TICKET_NOT_FOUND: the ticket does not exist or the caller may not see it (never told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7096,6 +7120,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description TICKET_NOT_FOUND: the ticket does not exist or the caller may not see it (never told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7151,6 +7176,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description TICKET_NOT_FOUND: the ticket does not exist or the caller may not see it (never told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -15,6 +15,12 @@ export class ApiTokenDto {
   @ApiProperty({ enum: ['admin', 'agent'] })
   role!: UserRole;
 
+  @ApiProperty({
+    type: [String], format: 'uuid',
+    description: 'The queues an agent-role token works in: it sees and changes the tickets of these queues only (none: no tickets). Admin tokens see every ticket.',
+  })
+  queueIds!: string[];
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
@@ -33,6 +39,7 @@ export class ApiTokenDto {
       name: token.name,
       tokenPrefix: token.tokenPrefix,
       role: token.role,
+      queueIds: token.queueIds,
       createdAt: token.createdAt.toISOString(),
       expiresAt: token.expiresAt?.toISOString() ?? null,
       lastUsedAt: token.lastUsedAt?.toISOString() ?? null,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { UserRole } from '../../users/entities/user.entity.js';
 
 export class CreateApiTokenDto {
@@ -18,4 +18,14 @@ export class CreateApiTokenDto {
   @IsOptional()
   @IsDateString()
   expiresAt?: string;
+
+  @ApiPropertyOptional({
+    type: [String], format: 'uuid', default: [],
+    description: 'The queues an agent-role token works in: it sees and changes the tickets of these queues only; without any it sees no tickets. Admin tokens see every ticket.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  queueIds?: string[];
 }

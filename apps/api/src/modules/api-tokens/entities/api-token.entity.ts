@@ -20,6 +20,10 @@ export class ApiTokenEntity {
   @Column('text')
   role!: UserRole;
 
+  /** The queues an agent-role token works in (its tickets are those of these queues); ignored for admin tokens. */
+  @Column('uuid', { name: 'queue_ids', array: true, default: () => "'{}'" })
+  queueIds!: string[];
+
   @Column('uuid', { name: 'created_by_id', nullable: true })
   createdById!: string | null;
 
