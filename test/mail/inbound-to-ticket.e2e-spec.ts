@@ -134,6 +134,10 @@ describe('inbound mail becomes a ticket', () => {
       expect.objectContaining({ filename: 'Faktura FV-2026-11-0345.pdf', contentType: 'application/pdf', size: 735, inline: false, sha256: sha256('Faktura FV-2026-11-0345.pdf') }),
       expect.objectContaining({ filename: 'image001.png', contentType: 'image/png', size: 196, inline: true, sha256: sha256('image001.png') }),
     ]);
+    // The logo in the signature (cid:) points at its attachment, which a browser can fetch.
+    const logo = message.attachments.find((a) => a.filename === 'image001.png')!;
+    expect(message.bodyHtml).toContain(`src="/api/v1/tickets/${ticket.id}/attachments/${logo.id}"`);
+    expect(message.bodyHtml).not.toContain('cid:');
   });
 
   it('a reply that threads to nothing opens a new ticket whose subject has no Re:', async () => {
