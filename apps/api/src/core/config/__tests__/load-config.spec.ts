@@ -57,6 +57,7 @@ describe('loadConfig', () => {
     [{ SURVEY_LINK_DAYS: 'dwa' }, 'SURVEY_LINK_DAYS', 'must be a whole number'],
     [{ WORKER_NICENESS: '20' }, 'WORKER_NICENESS', 'must be between 0 and 19, got 20'],
     [{ MAIL_AUTH: 'maybe' }, 'MAIL_AUTH', 'must be on or off'],
+    [{ AGENTS_SEE_UNQUEUED_TICKETS: 'sometimes' }, 'AGENTS_SEE_UNQUEUED_TICKETS', 'must be on or off'],
     [{ MAIL_AUTH_SUPPRESS_AUTO_REPLY_ON_DMARC_FAIL: 'sometimes' }, 'MAIL_AUTH_SUPPRESS_AUTO_REPLY_ON_DMARC_FAIL', 'must be on or off'],
     [{ MAIL_AUTH_DNS_SERVERS: '127.0.0.1:5353,dns.example' }, 'MAIL_AUTH_DNS_SERVERS', 'got "dns.example"'],
     [{ MAIL_AUTH_DNS_SERVERS: '127.0.0.1:99999' }, 'MAIL_AUTH_DNS_SERVERS', 'got "127.0.0.1:99999"'],
@@ -67,6 +68,12 @@ describe('loadConfig', () => {
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(`${variable}: `);
     expect(error.message).toContain(text);
+  });
+
+  it('lets agents see tickets in no queue unless AGENTS_SEE_UNQUEUED_TICKETS is off', () => {
+    expect(load({}).agentsSeeUnqueuedTickets).toBe(true);
+    expect(load({ AGENTS_SEE_UNQUEUED_TICKETS: 'false' }).agentsSeeUnqueuedTickets).toBe(false);
+    expect(load({ AGENTS_SEE_UNQUEUED_TICKETS: 'off' }).agentsSeeUnqueuedTickets).toBe(false);
   });
 
   it('verifies the senders of inbound mail by default, through the system resolvers, and reads the settings of that', () => {
