@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import request from 'supertest';
 import { API, asAdmin, client, createUser, expectError, expectFieldErrors, jwtClaims, login, signJwt, type ApiClient } from '../support/api-client.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
@@ -208,6 +209,23 @@ describe('auth', () => {
       const [header, payload, signature] = (fresh.body.accessToken as string).split('.');
       const resigned = signJwt(jwtClaims(fresh.body.accessToken), JWT_SECRET);
       expect(resigned).toBe(`${header}.${payload}.${signature}`);
+    });
+
+    it('never stores a JWT_SECRET given by the operator (nor the previous one): it is only read from the environment', async () => {
+      // Signing in and survey links are what would need the secret.
+      expect((await http().post(`${API}/auth/login`).send(product.admin)).status).toBe(200);
+      const db = new pg.Client({ connectionString: product.databaseUrl });
+      await db.connect();
+      try {
+        const rows = (await db.query<{ key: string; value: string }>('SELECT key, value FROM settings')).rows;
+        expect(rows.map((row) => row.key)).not.toContain('jwt_secret');
+        for (const row of rows) {
+          expect(row.value).not.toContain(JWT_SECRET);
+          expect(row.value).not.toContain(JWT_SECRET_PREVIOUS);
+        }
+      } finally {
+        await db.end();
+      }
     });
 
     it("stops a deleted user's token", async () => {
