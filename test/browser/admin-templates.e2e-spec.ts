@@ -97,12 +97,14 @@ describe('agent panel: templates and API tokens', () => {
     expect((await templates()).find((template) => template.id === saved!.id)?.active).toBe(false);
   });
 
-  it('creates an API token shown once with a copy button, and revokes it', async () => {
+  it('creates an API token for chosen queues, shown once with a copy button, and revokes it', async () => {
     const page = await sessions.loggedIn('/admin/api-tokens');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.getByRole('heading', { name: 'Tokeny API', level: 1 }).waitFor();
     const create = page.getByRole('region', { name: 'Nowy token' });
     await create.getByLabel('Do czego służy').fill('Integracja sklepu');
+    // An agent token works only the tickets of the queues ticked.
+    await create.getByRole('group', { name: 'Kolejki' }).getByLabel('Reklamacje', { exact: true }).check();
     await create.getByRole('button', { name: 'Utwórz token' }).click();
     await page.getByText('Utworzono token „Integracja sklepu”').waitFor();
     const secret = await page.getByLabel('Token', { exact: true }).inputValue();
@@ -125,6 +127,10 @@ describe('agent panel: templates and API tokens', () => {
     expect(await page.getByText(secret).count()).toBe(0);
     const row = page.getByRole('table', { name: 'Tokeny API' }).getByRole('row').filter({ hasText: 'Integracja sklepu' });
     await row.getByRole('cell', { name: 'Aktywny', exact: true }).waitFor();
+    await row.getByRole('cell', { name: 'Reklamacje', exact: true }).waitFor();
+    const complaints = ((await admin.get('/queues')).body.items as { id: string; slug: string }[]).find((q) => q.slug === 'complaints')!;
+    const stored = ((await admin.get('/api-tokens')).body.items as { name: string; queueIds: string[] }[]).find((t) => t.name === 'Integracja sklepu');
+    expect(stored?.queueIds).toEqual([complaints.id]);
     expect(secret.startsWith((await row.locator('code').innerText()).replace('…', ''))).toBe(true);
     await saveScreenshot(page, 'admin-api-tokens');
 

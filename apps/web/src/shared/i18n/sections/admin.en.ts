@@ -226,7 +226,11 @@ export const adminEn: typeof adminPl = {
       createdAt: 'Created',
       lastUsedAt: 'Last used',
       state: 'State',
+      queues: 'Queues',
     },
+    queuesHint: 'A token with agent permissions sees and changes only the tickets of the queues ticked here; without any it sees no tickets. An administrator token sees every ticket.',
+    allQueues: 'every queue',
+    noQueues: 'no tickets',
     neverUsed: 'never',
     state: {
       active: 'Active',

@@ -226,7 +226,11 @@ export const adminPl = {
       createdAt: 'Utworzono',
       lastUsedAt: 'Ostatnio użyty',
       state: 'Stan',
+      queues: 'Kolejki',
     },
+    queuesHint: 'Token z uprawnieniami agenta widzi i zmienia tylko zgłoszenia zaznaczonych tu kolejek; bez żadnej nie widzi zgłoszeń. Token administratora widzi wszystkie zgłoszenia.',
+    allQueues: 'wszystkie kolejki',
+    noQueues: 'brak zgłoszeń',
     neverUsed: 'nigdy',
     state: {
       active: 'Aktywny',
