@@ -90,7 +90,7 @@ function readPart(raw: Buffer, start: number, end: number, walk: Walk, depth: nu
   const encoding = (fieldValue(raw, fields, 'content-transfer-encoding') ?? '').trim().toLowerCase();
   const body = decodeTransfer(raw.subarray(bodyStart, end), encoding);
   // Declared ASCII or UTF-8 and so it is (or UTF-8 with a broken byte here and there): kept.
-  if (!body.some((byte) => byte >= 0x80) || isUtf8(body) || (declared !== null && /utf-?8/.test(declared) && hasUtf8Sequences(body))) {
+  if (!hasHighByte(body) || isUtf8(body) || (declared !== null && /utf-?8/.test(declared) && hasUtf8Sequences(body))) {
     if (declared && knownCharset(declared)) walk.declared ??= declared;
     return { fields };
   }
@@ -212,8 +212,13 @@ function decodeTransfer(body: Buffer, encoding: string): Buffer {
 function headersToTranscode(raw: Buffer, fields: Field[]): Field[] {
   return fields.filter((field) => {
     const value = raw.subarray(field.start, field.end);
-    return value.some((byte) => byte >= 0x80) && !isUtf8(value);
+    return hasHighByte(value) && !isUtf8(value);
   });
+}
+
+function hasHighByte(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
 }
 
 function applyEdits(raw: Buffer, edits: Edit[]): Buffer {
