@@ -96,7 +96,7 @@ function readPart(raw: Buffer, start: number, end: number, walk: Walk, depth: nu
   }
   // No charset, one nobody knows (`x-unknown`), or ASCII/UTF-8 declared over other 8-bit text: detected.
   walk.undeclared.push(body.subarray(0, 64 * 1024));
-  const detected = detectCharset(body);
+  const detected = (type === 'text/html' ? metaCharset(body) : null) ?? detectCharset(body);
   const ct = fields.find((f) => f.name === 'content-type');
   if (ct) {
     const line = raw.subarray(ct.start, ct.end).toString('latin1');
@@ -110,6 +110,13 @@ function readPart(raw: Buffer, start: number, end: number, walk: Walk, depth: nu
 }
 
 const UNICODE_OR_ASCII = /^(?:utf-?8|us-?ascii|ascii)$/;
+
+/** The charset an HTML part names in its own `<meta>`, when that reads it. */
+function metaCharset(body: Buffer): string | null {
+  const head = body.subarray(0, 8192).toString('latin1');
+  const named = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1]?.toLowerCase();
+  return named && !UNICODE_OR_ASCII.test(named) && readsCleanly(body, named) ? named : null;
+}
 
 /** Charsets the mail parser reads: iconv-lite's, and the Japanese ISO-2022 ones it decodes itself. */
 function knownCharset(charset: string): boolean {

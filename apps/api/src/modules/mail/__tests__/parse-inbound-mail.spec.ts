@@ -88,6 +88,12 @@ describe('parseInboundMail: raw 8-bit headers in legacy charsets', () => {
     expect(parsed.attachments.map((a) => a.filename)).toEqual(['绩效管理.xls']);
   });
 
+  it('reads an HTML part without a MIME charset in the charset its <meta> names', async () => {
+    const html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body><p>您好，请查收附件。</p></body></html>';
+    const raw = mail(['From: a@example.com', 'Subject: x', ...base('meta'), 'Content-Type: text/html', 'Content-Transfer-Encoding: 8bit'], html, 'gbk');
+    expect((await parseInboundMail(raw)).html).toContain('您好，请查收附件。');
+  });
+
   it('keeps a UTF-8 body with a broken byte as UTF-8', async () => {
     const raw = mail(
       ['From: Bozena <bozena@example.com>', 'Subject: Zwrot', ...base('broken-utf8'), 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit'],
