@@ -13,7 +13,7 @@ import { startProduct, type TestProduct } from '../support/start-product.js';
 // Deterministic: the seed is fixed (FUZZ_SEED overrides it) and printed with every failure.
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_207);
-const RUNS_PER_ROLE = Number(process.env.FUZZ_RUNS ?? 8);
+const RUNS_PER_ROLE = Number(process.env.FUZZ_RUNS ?? 6);
 
 interface Attempt {
   role: string;
@@ -68,7 +68,7 @@ describe('fuzzing every route', () => {
       ['rules', '/rules', {
         name: 'Fuzz rule', trigger: 'ticket_created',
         conditions: { match: 'all', conditions: [{ field: 'subject', operator: 'contains', value: 'fuzz' }] },
-        actions: [{ type: 'set_priority', priority: 'high' }],
+        actions: [{ type: 'set_priority', priority: 'high' }, { type: 'add_tag', tag: 'fuzz' }, { type: 'remove_tag', tag: 'spam' }],
       }],
       ['api-tokens', '/api-tokens', { name: 'Fuzz token' }],
       ['tickets', '/tickets', { subject: 'Fuzz ticket', customer: { email: 'fuzz-customer@example.pl' }, message: { body: 'Dzień dobry' } }],
@@ -222,6 +222,17 @@ describe('fuzzing every route', () => {
         sent++;
         if (failure) failures.push(failure);
       }
+    }
+
+    // The largest legitimate body: a message with attachments of several MB.
+    const contentBase64 = Buffer.alloc(6 * 1024 * 1024, 1).toString('base64');
+    const withAttachment = JSON.stringify({
+      type: 'note', body: 'Załączniki', attachments: [{ filename: 'skan.pdf', contentType: 'application/pdf', contentBase64 }],
+    });
+    for (const role of ['admin', 'agent', 'anonymous']) {
+      const failure = await attempt({ role, method: 'POST', url: `${API}/tickets/${idOf.tickets}/messages`, body: withAttachment });
+      sent++;
+      if (failure) failures.push(failure);
     }
 
     // Still up, and still answering.

@@ -361,6 +361,16 @@ describe('validation', () => {
       expectFieldErrors(res, ['rule']);
       expect(res.body.message).toContain('rule');
     });
+
+    it('refuses a tag action without a tag as an invalid rule', async () => {
+      const rule = {
+        name: 'Bez tagu', trigger: 'ticket_created', conditions: { match: 'all', conditions: [] },
+        actions: [{ type: 'add_tag', value: 'x' }, { type: 'remove_tag', tag: 12 }],
+      };
+      const res = await admin.post('/rules', rule);
+      expectError(res, 400, 'RULE_INVALID');
+      expect(res.body.message).toContain('"add_tag" needs a tag');
+    });
   });
 
   describe('deep and large bodies', () => {
@@ -396,7 +406,7 @@ describe('validation', () => {
     });
 
     it('takes a message with attachments of several MB', async () => {
-      const contentBase64 = Buffer.alloc(3 * 1024 * 1024, 7).toString('base64');
+      const contentBase64 = Buffer.alloc(6 * 1024 * 1024, 7).toString('base64');
       const res = await admin.post(`/tickets/${ticket.id}/messages`, {
         type: 'note', body: 'Zdjęcia paczki', attachments: [{ filename: 'paczka.bin', contentType: 'application/octet-stream', contentBase64 }],
       });

@@ -126,8 +126,11 @@ function validateActions(actions: readonly RuleAction[], problems: string[]): vo
   if (of('assign').length > 0 && of('assign_by_strategy').length > 0) {
     problems.push('Contradictory actions: "assign" together with "assign_by_strategy".');
   }
-  const added = of('add_tag').map((a) => a.tag.trim().toLowerCase());
-  for (const tag of new Set(of('remove_tag').map((a) => a.tag.trim().toLowerCase()))) {
+  // A tag that is no text is reported by validateAction; here it is only left out.
+  const tagsOf = (type: 'add_tag' | 'remove_tag') =>
+    of(type).flatMap((a) => (typeof a.tag === 'string' ? [a.tag.trim().toLowerCase()] : []));
+  const added = tagsOf('add_tag');
+  for (const tag of new Set(tagsOf('remove_tag'))) {
     if (added.includes(tag)) problems.push(`Contradictory actions: the tag "${tag}" is both added and removed.`);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBase64, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBase64Content } from './is-base64-content.js';
 
 /** A file sent with a reply, its bytes in base64. */
 export class AttachmentInputDto {
@@ -14,7 +15,7 @@ export class AttachmentInputDto {
   contentType!: string;
 
   @ApiProperty({ description: 'The file, base64-encoded (at most 10 MB per request in all).' })
-  @IsBase64()
+  @IsBase64Content()
   @MaxLength(14_000_000)
   contentBase64!: string;
 }
