@@ -14,7 +14,9 @@ import { detectCharset, readsCleanly } from './detect-charset.js';
  *   part) when that reads the bytes; else it is detected from the bytes (of
  *   all such headers together, and of the text parts without a charset).
  * - Text parts with 8-bit content (raw, quoted-printable or base64) that is not
- *   UTF-8 and no `charset=` get the detected charset added to their Content-Type.
+ *   UTF-8 and no usable charset (none, one nobody knows such as `x-unknown`, or
+ *   ASCII/UTF-8 declared over other bytes) get one in their Content-Type: the
+ *   one an HTML part's `<meta>` names, else the detected one.
  *
  * The body bytes are never changed; a mail needing nothing comes back as it was.
  */
