@@ -405,6 +405,12 @@ describe('validation', () => {
       expectError(res, 413, 'BODY_TOO_LARGE');
     });
 
+    it('reads no more than 1 MB on a message route when signed out', async () => {
+      const res = await request(product.baseUrl).post(`${API}/tickets/${ticket.id}/messages`).set('Content-Type', 'application/json')
+        .send(JSON.stringify({ type: 'note', body: 'x'.repeat(2 * 1024 * 1024) }));
+      expectError(res, 413, 'BODY_TOO_LARGE');
+    });
+
     it('takes a message with attachments of several MB', async () => {
       const contentBase64 = Buffer.alloc(6 * 1024 * 1024, 7).toString('base64');
       const res = await admin.post(`/tickets/${ticket.id}/messages`, {

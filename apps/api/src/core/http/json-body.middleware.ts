@@ -51,14 +51,13 @@ function refuse(message: string, code: string): BadRequestException {
   return new BadRequestException({ message, details: { code } });
 }
 
-/** The JSON text of a request, parsed: an object or an array at the top, nested at most MAX_JSON_DEPTH deep. */
+/** The JSON text of a request, parsed: an object at the top (every request body of the API is one), nested at most MAX_JSON_DEPTH deep. */
 export function parseJsonText(text: string): unknown {
   if (text.trim() === '') return {};
   if (exceedsJsonDepth(text, MAX_JSON_DEPTH)) {
     throw refuse(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`, 'BODY_TOO_DEEP');
   }
-  const first = text.trimStart()[0];
-  if (first !== '{' && first !== '[') throw refuse('The request body must be a JSON object', 'MALFORMED_BODY');
+  if (text.trimStart()[0] !== '{') throw refuse('The request body must be a JSON object', 'MALFORMED_BODY');
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -66,13 +65,15 @@ export function parseJsonText(text: string): unknown {
   }
 }
 
-function isMessageRoute(request: Request): boolean {
-  return MESSAGE_ROUTES.some((route) => route.method === request.method && route.path.test(request.path));
+/** A request that may carry a message: on its route, and signed in (signed out, nothing larger is read, as it would be refused anyway). */
+function mayCarryMessage(request: Request): boolean {
+  return request.headers.authorization !== undefined &&
+    MESSAGE_ROUTES.some((route) => route.method === request.method && route.path.test(request.path));
 }
 
 /**
  * Reads JSON request bodies: up to JSON_BODY_LIMIT (MESSAGE_BODY_LIMIT on the
- * routes that carry a message; 413 beyond), refused with 400 when nested
+ * routes that carry a message, when signed in; 413 beyond), refused with 400 when nested
  * deeper than MAX_JSON_DEPTH before JSON.parse or the validation sees them.
  * Other content types are left unread (the handler reads them, if it wants them).
  */
@@ -80,7 +81,7 @@ export function jsonBodyParsers(): RequestHandler[] {
   const small = express.text({ type: JSON_TYPE, limit: JSON_BODY_LIMIT, defaultCharset: 'utf-8' });
   const large = express.text({ type: JSON_TYPE, limit: MESSAGE_BODY_LIMIT, defaultCharset: 'utf-8' });
   const read: RequestHandler = (request, response, next) =>
-    (isMessageRoute(request) ? large : small)(request, response, next);
+    (mayCarryMessage(request) ? large : small)(request, response, next);
   const parse = (request: Request, _response: Response, next: NextFunction): void => {
     if (typeof request.body !== 'string') return next();
     try {

@@ -32,16 +32,16 @@ describe('exceedsJsonDepth', () => {
 });
 
 describe('parseJsonText', () => {
-  it('parses objects and arrays, and takes an empty body as {}', () => {
-    expect(parseJsonText('{"a":[1,{"b":null}]}')).toEqual({ a: [1, { b: null }] });
-    expect(parseJsonText(' [1] ')).toEqual([1]);
+  it('parses objects, and takes an empty body as {}', () => {
+    expect(parseJsonText(' {"a":[1,{"b":null}]}')).toEqual({ a: [1, { b: null }] });
     expect(parseJsonText('')).toEqual({});
   });
 
   it('refuses nesting past the limit, a top level that is no object or array, and broken JSON', () => {
     expect(codeOf(deep(MAX_JSON_DEPTH + 1))).toBe('BODY_TOO_DEEP');
     expect(codeOf(deep(1_500_000))).toBe('BODY_TOO_DEEP');
-    expect(codeOf(deep(MAX_JSON_DEPTH))).toBeUndefined();
+    expect(codeOf(`{"a":${deep(MAX_JSON_DEPTH - 1)}}`)).toBeUndefined();
+    expect(codeOf('[1, 2]')).toBe('MALFORMED_BODY');
     expect(codeOf('"text"')).toBe('MALFORMED_BODY');
     expect(codeOf('null')).toBe('MALFORMED_BODY');
     expect(codeOf('{"a": ')).toBe('MALFORMED_BODY');
