@@ -85,6 +85,24 @@ describe('security headers', () => {
     expectCommonHeaders(json);
   });
 
+  it('an attachment download: sandboxed, never sniffed, never framed', async () => {
+    const created = await admin.post('/tickets', { subject: 'Nagłówki', customer: { email: 'naglowki@example.pl' }, message: { body: 'Treść' } });
+    expect(created.status).toBe(201);
+    const reply = await admin.post(`/tickets/${created.body.id}/messages`, {
+      type: 'note',
+      body: 'Zdjęcie w załączniku',
+      attachments: [{ filename: 'kropka.png', contentType: 'image/png', contentBase64: Buffer.from('not really a png').toString('base64') }],
+    });
+    expect(reply.status).toBe(201);
+    const ticket = await admin.get(`/tickets/${created.body.id}`);
+    const messages = (ticket.body as { messages: { attachments: { id: string }[] }[] }).messages;
+    const attachmentId = messages.flatMap((message) => message.attachments)[0]!.id;
+    const res = await admin.get(`/tickets/${created.body.id}/attachments/${attachmentId}`);
+    expect(res.status).toBe(200);
+    expectApiPolicy(res);
+    expect(directives(res.headers['content-security-policy']).has('sandbox')).toBe(true);
+  });
+
   it('API answers: success, errors, health, unknown routes', async () => {
     const list = await admin.get('/tickets');
     expect(list.status).toBe(200);

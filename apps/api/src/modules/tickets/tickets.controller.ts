@@ -105,7 +105,7 @@ export class TicketsController {
     // Files from mail are untrusted: never sniffed, never scripted, and only plain raster images shown in the page.
     const inline = SAFE_INLINE_TYPES.has(attachment.contentType);
     response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox; frame-ancestors 'none'");
     return new StreamableFile(content, {
       type: inline ? attachment.contentType : 'application/octet-stream',
       disposition: contentDisposition(inline ? 'inline' : 'attachment', attachment.filename),
