@@ -1,6 +1,10 @@
-import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import {
+  type ArgumentMetadata, BadRequestException, HttpException, Logger, ValidationError, ValidationPipe, type ValidationPipeOptions,
+} from '@nestjs/common';
 import { documentedFieldErrors, mergeValidationErrors } from './documented-field-errors.js';
 import { findUnsafeText } from './unsafe-text.js';
+
+const logger = new Logger('Validation');
 
 interface FieldError {
   field: string;
@@ -37,7 +41,19 @@ class RequestValidationPipe extends ValidationPipe {
       const unsafe = findUnsafeText(value, metadata.data ?? '');
       if (unsafe.length > 0) throw validationFailed(unsafe);
     }
-    return super.transform(value, metadata);
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof HttpException) throw error;
+      // Converting or checking the input failed on the input itself (a validator
+      // tripping over odd text, a transform given the wrong type): the client's error.
+      logger.warn({ input: metadata.type, field: metadata.data, error: (error as Error)?.message ?? String(error) });
+      const field = metadata.data ?? metadata.type;
+      throw new BadRequestException({
+        message: `${field} could not be checked`,
+        details: { code: 'VALIDATION_FAILED', fields: [{ field, errors: [`${field} could not be checked`] }] },
+      });
+    }
   }
 
   protected override async validate(object: object, validatorOptions?: ValidationPipeOptions): Promise<ValidationError[]> {
