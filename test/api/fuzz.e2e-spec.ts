@@ -235,6 +235,16 @@ describe('fuzzing every route', () => {
       if (failure) failures.push(failure);
     }
 
+    // The customers' survey page (HTML, outside the OpenAPI document): odd links and odd form bodies.
+    for (const token of NASTY_STRINGS) {
+      for (const method of ['GET', 'POST']) {
+        const body = method === 'POST' ? `score=5&comment=${encodeLoosely(token)}` : undefined;
+        const failure = await attempt({ role: 'anonymous', method, url: `/survey/${encodeLoosely(token) || 'x'}`, body }, 'application/x-www-form-urlencoded');
+        sent++;
+        if (failure) failures.push(failure);
+      }
+    }
+
     // Still up, and still answering.
     expect((await fetch(`${product.baseUrl}/api/health`)).status).toBe(200);
     expect(sent).toBeGreaterThan(2000);

@@ -228,14 +228,15 @@ const BREAKERS: readonly ((value: unknown) => unknown)[] = [
   () => null,
   (value) => `${typeof value === 'string' ? value : 'x'}\u0000`,
   (value) => `\ud800${typeof value === 'string' ? value : 'x@example.pl'}`,
-  (value) => (typeof value === 'string' ? 12 : 'x'),
+  // A wrong type, or for a number one past what a 32-bit column holds.
+  (value) => (typeof value === 'string' || typeof value === 'number' ? 2 ** 31 : 'x'),
 ];
 
 /**
  * `body` once for every place in it (object properties and array items, at
  * any depth) and every top-level property its schema documents, each with
  * every breaker: set to null, text with NUL, text with half a surrogate pair,
- * a value of the wrong type.
+ * a value of the wrong type (or a number past 32 bits).
  */
 export function eachFieldBroken(body: unknown, schema: Schema, doc: OpenApiDocument): unknown[] {
   const documented = Object.keys(resolve(schema, doc).properties ?? {}).map((key) => [key]);
