@@ -1,5 +1,5 @@
 import { DECORATORS } from '@nestjs/swagger';
-import type { ValidationError } from 'class-validator';
+import { getMetadataStorage, ValidationTypes, type ValidationError } from 'class-validator';
 
 interface PropertyDocs {
   nullable?: boolean;
@@ -22,6 +22,17 @@ function docsOf(dto: object, key: string): PropertyDocs | undefined {
   return owner ? (Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, owner, key) as PropertyDocs | undefined) : undefined;
 }
 
+/**
+ * Whether class-validator checks the property as a nested DTO: it lets such a
+ * property through when it is missing, whatever the documentation says.
+ */
+function validatesNested(dto: object, key: string): boolean {
+  const target = (dto as { constructor?: () => unknown }).constructor;
+  return typeof target === 'function' && getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .some((meta) => meta.propertyName === key && meta.type === ValidationTypes.NESTED_VALIDATION);
+}
+
 /** The properties a DTO documents, present or not. */
 function documentedKeys(dto: object): string[] {
   const owner = classOf(dto);
@@ -34,14 +45,15 @@ function documentedKeys(dto: object): string[] {
  * that its documentation contradicts: `null` where the field is not
  * documented nullable (an optional field may be left out, but `null` is a
  * value, and only the fields documented `nullable: true`, such as clearing a
- * queue, an assignee or a description, take it), or nothing where the field
- * is documented as required.
+ * queue, an assignee or a description, take it), or nothing where a nested
+ * DTO is documented as required (other fields' own checks refuse a missing
+ * value already, or, with `@Allow()`, leave it to the service on purpose).
  */
 export function documentedFieldErrors(dto: object, depth = 0): ValidationError[] {
   if (depth > 64) return [];
   const errors: ValidationError[] = [];
   for (const key of documentedKeys(dto)) {
-    if ((dto as Record<string, unknown>)[key] === undefined && docsOf(dto, key)?.required !== false) {
+    if ((dto as Record<string, unknown>)[key] === undefined && docsOf(dto, key)?.required !== false && validatesNested(dto, key)) {
       errors.push({ property: key, constraints: { isDefined: `${key} is required` }, children: [] });
     }
   }
