@@ -50,10 +50,14 @@ describe('customers', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
-      id: expect.any(String), name: 'Nowy Klient', email: 'nowy@example.pl', emails: [], phones: ['+48 111 222 333'],
-      externalIds: { shop: 'C-1042' }, tags: ['vip'], notes: null, createdAt: expect.any(String), updatedAt: expect.any(String),
+      id: expect.any(String), name: 'Nowy Klient', email: 'nowy@example.pl', emails: [], phones: ['+48111222333'],
+      identities: [
+        { id: expect.any(String), kind: 'email', value: 'nowy@example.pl', createdAt: expect.any(String) },
+        { id: expect.any(String), kind: 'phone', value: '+48111222333', createdAt: expect.any(String) },
+      ],
+      mergedIntoId: null, externalIds: { shop: 'C-1042' }, tags: ['vip'], notes: null, createdAt: expect.any(String), updatedAt: expect.any(String),
     });
-    expect((await admin.get(`/customers/${res.body.id}`)).body).toEqual({ ...res.body, tickets: [] });
+    expect((await admin.get(`/customers/${res.body.id}`)).body).toEqual({ ...res.body, tickets: [], merges: [] });
   });
 
   describe('list and search', () => {
@@ -83,10 +87,11 @@ describe('customers', () => {
       expect(await search('@sklep-abc')).toEqual(['kontakt@sklep-abc.pl']);
     });
 
-    it('finds by a whole phone number, as stored', async () => {
+    it('finds by a whole phone number, in any spelling', async () => {
       expect(await search('+48 500 000 001')).toEqual(['jan.kowalski@example.pl']);
       expect(await search('22 123 45 67')).toEqual(['jan.kowalski@example.pl']);
       expect(await search('+48 600 100 200')).toEqual(['l.zolc@poczta.pl']);
+      expect(await search('0048 600-100-200')).toEqual(['l.zolc@poczta.pl']);
     });
 
     it('finds by part of the e-mail across customers', async () => {
@@ -140,12 +145,13 @@ describe('customers', () => {
       });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
-        id: people.lukasz.id, name: 'Łukasz Żółć-Nowak', email: 'l.zolc@poczta.pl', phones: ['+48 700 800 900'],
+        id: people.lukasz.id, name: 'Łukasz Żółć-Nowak', email: 'l.zolc@poczta.pl', phones: ['+48700800900'],
         externalIds: { allegro: 'lukasz_z' }, tags: ['vip', 'hurt'], notes: 'Dzwonić po 16.',
       });
       expect(Date.parse(res.body.updatedAt)).toBeGreaterThan(Date.parse(people.lukasz.updatedAt));
       const read = (await admin.get(`/customers/${people.lukasz.id}`)).body;
-      expect(read).toMatchObject({ name: 'Łukasz Żółć-Nowak', phones: ['+48 700 800 900'], notes: 'Dzwonić po 16.' });
+      expect(read).toMatchObject({ name: 'Łukasz Żółć-Nowak', phones: ['+48700800900'], notes: 'Dzwonić po 16.' });
+      expect(read.identities.map((i: { kind: string; value: string }) => `${i.kind}:${i.value}`)).toEqual(['email:l.zolc@poczta.pl', 'phone:+48700800900']);
       // Search follows the change.
       expect(await search('+48 700 800 900')).toEqual(['l.zolc@poczta.pl']);
       expect(await search('+48 600 100 200')).toEqual([]);

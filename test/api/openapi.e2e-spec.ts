@@ -64,6 +64,8 @@ describe('OpenAPI document', () => {
         'GET /api/v1/live', 'GET /api/v1/tickets/{id}/presence', 'PUT /api/v1/tickets/{id}/presence', 'DELETE /api/v1/tickets/{id}/presence',
         'POST /api/v1/tickets/bulk', 'GET /api/v1/saved-views', 'POST /api/v1/saved-views', 'GET /api/v1/saved-views/{id}',
         'PATCH /api/v1/saved-views/{id}', 'DELETE /api/v1/saved-views/{id}',
+        'POST /api/v1/customers/{id}/identities', 'DELETE /api/v1/customers/{id}/identities/{identityId}', 'POST /api/v1/customers/{id}/merge',
+        'POST /api/v1/customers/{id}/unmerge', 'GET /api/v1/customers/{id}/duplicates',
       ].sort(),
     );
     for (const { route, op } of routes) {

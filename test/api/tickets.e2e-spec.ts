@@ -105,7 +105,7 @@ describe('tickets', () => {
       expect(Date.parse(first.createdAt)).toBeGreaterThanOrEqual(before - 1000);
       expect(first.lastInboundAt).toBe(first.createdAt);
 
-      expect(first.customer).toMatchObject({ id: first.customerId, email: 'Ewa.Lis@Example.pl', name: 'Ewa Lis', phones: ['+48 600 100 200'] });
+      expect(first.customer).toMatchObject({ id: first.customerId, email: 'Ewa.Lis@Example.pl', name: 'Ewa Lis', phones: ['+48600100200'] });
       expect(first.messages).toEqual([
         expect.objectContaining({
           direction: 'inbound', bodyText: 'Chcę zwrócić buty.', bodyHtml: null, deliveryState: 'none', authorCustomerId: first.customerId,
@@ -123,7 +123,7 @@ describe('tickets', () => {
     it('reuses the customer for the same e-mail in another letter case, keeps their name, adds the new phone, and lists their other tickets', async () => {
       const second = await open({ customer: { email: 'ewa.lis@example.PL', name: 'E. Lis', phone: '+48 500 000 000' } });
       expect(second.customerId).toBe(first.customerId);
-      expect(second.customer).toMatchObject({ email: 'Ewa.Lis@Example.pl', name: 'Ewa Lis', phones: ['+48 600 100 200', '+48 500 000 000'] });
+      expect(second.customer).toMatchObject({ email: 'Ewa.Lis@Example.pl', name: 'Ewa Lis', phones: ['+48600100200', '+48500000000'] });
       expect(second.customerTickets.map((t) => t.number)).toEqual([first.number]);
       expect(second.number).not.toBe(first.number);
 

@@ -13,3 +13,4 @@ export * from './templates/index.js';
 export * from './sla/index.js';
 export * from './reports/index.js';
 export * from './surveys/index.js';
+export * from './customers/index.js';

@@ -32,6 +32,8 @@ export interface AppConfig {
   reopenWindowDays: number;
   /** Time zone used for ticket-number years and business calendars. */
   timeZone: string;
+  /** Where a phone number written without a country code is read (ISO 3166 code, `PL`). */
+  defaultPhoneRegion: string;
   loginMaxAttempts: number;
   loginWindowSeconds: number;
   /** Where the built agent panel lives; served at `/` when present. */

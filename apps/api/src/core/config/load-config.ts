@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { isPhoneRegion } from '@okienko/domain';
 import { AppConfig, ConfigError, Role } from './app-config.js';
 
 type Env = Record<string, string | undefined>;
@@ -63,6 +64,12 @@ function timeZone(env: Env): string {
   return zone;
 }
 
+function phoneRegion(env: Env): string {
+  const region = text(env, 'DEFAULT_PHONE_REGION', 'PL').toUpperCase();
+  if (!isPhoneRegion(region)) throw new ConfigError('DEFAULT_PHONE_REGION', `is not a known region code (ISO 3166, like PL or DE): "${region}"`);
+  return region;
+}
+
 /** Reads and validates the whole configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env, argv: string[] = process.argv, cwd = process.cwd()): AppConfig {
   const httpPort = integer(env, 'HTTP_PORT', 3000, 0, 65535);
@@ -113,6 +120,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     adminPassword: password,
     reopenWindowDays: integer(env, 'REOPEN_WINDOW_DAYS', 14, 0, 3650),
     timeZone: timeZone(env),
+    defaultPhoneRegion: phoneRegion(env),
     loginMaxAttempts: integer(env, 'LOGIN_MAX_ATTEMPTS', 5, 1, 1000),
     loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     webDistDir: path.resolve(cwd, text(env, 'WEB_DIST_DIR', 'dist/apps/web')),

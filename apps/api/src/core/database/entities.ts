@@ -1,4 +1,6 @@
 import { ApiTokenEntity } from '../../modules/api-tokens/entities/api-token.entity.js';
+import { CustomerIdentityEntity } from '../../modules/customers/entities/customer-identity.entity.js';
+import { CustomerMergeEntity } from '../../modules/customers/entities/customer-merge.entity.js';
 import { CustomerEntity } from '../../modules/customers/entities/customer.entity.js';
 import { InboundAddressEntity } from '../../modules/mail/entities/inbound-address.entity.js';
 import { InboundMailEntity } from '../../modules/mail/entities/inbound-mail.entity.js';
@@ -28,6 +30,8 @@ export const entities = [
   CalendarEntity,
   CategoryEntity,
   CustomerEntity,
+  CustomerIdentityEntity,
+  CustomerMergeEntity,
   InboundAddressEntity,
   InboundMailEntity,
   MessageEntity,

@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TicketAccessModule } from '../tickets/ticket-access.module.js';
+import { CustomerMergeService } from './customer-merge.service.js';
+import { CustomerMergesRepository } from './customer-merges.repository.js';
 import { CustomersController } from './customers.controller.js';
 import { CustomersRepository } from './customers.repository.js';
 import { CustomersService } from './customers.service.js';
+import { CustomerIdentityEntity } from './entities/customer-identity.entity.js';
+import { CustomerMergeEntity } from './entities/customer-merge.entity.js';
 import { CustomerEntity } from './entities/customer.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CustomerEntity]), TicketAccessModule],
+  imports: [TypeOrmModule.forFeature([CustomerEntity, CustomerIdentityEntity, CustomerMergeEntity]), TicketAccessModule],
   controllers: [CustomersController],
-  providers: [CustomersRepository, CustomersService],
+  providers: [CustomersRepository, CustomersService, CustomerMergesRepository, CustomerMergeService],
   exports: [CustomersService],
 })
 export class CustomersModule {}

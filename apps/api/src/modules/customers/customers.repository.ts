@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { NormalisedIdentity } from '@okienko/domain';
 import { EntityManager, In, Repository } from 'typeorm';
 import { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import type { TicketAccessCondition } from '../tickets/ticket-access.policy.js';
+import { CustomerIdentityEntity } from './entities/customer-identity.entity.js';
 import { CustomerEntity } from './entities/customer.entity.js';
 
 interface CustomerRow {
@@ -14,80 +16,188 @@ interface CustomerRow {
   external_ids: Record<string, string>;
   tags: string[];
   notes: string | null;
+  merged_into_id: string | null;
+  merged_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
 
-export interface CustomerContact {
-  email: string;
-  name?: string;
-  phone?: string;
+/** The identity that matched, in the order the identities were given. */
+export interface IdentityMatch {
+  identity: NormalisedIdentity;
+  customerId: string;
 }
 
 @Injectable()
 export class CustomersRepository {
   constructor(@InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>) {}
 
-  findById(id: string): Promise<CustomerEntity | null> {
-    return this.customers.findOneBy({ id });
+  findById(id: string, manager: EntityManager = this.customers.manager): Promise<CustomerEntity | null> {
+    return manager.findOneBy(CustomerEntity, { id });
   }
 
   findByIds(ids: string[]): Promise<CustomerEntity[]> {
     return ids.length ? this.customers.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
-  findByEmail(email: string): Promise<CustomerEntity | null> {
-    return this.customers.createQueryBuilder('c').where('lower(c.email) = lower(:email)', { email }).getOne();
+  /** The customer whose primary e-mail this is, regardless of letter case. */
+  findByEmail(email: string, manager: EntityManager = this.customers.manager): Promise<CustomerEntity | null> {
+    return manager.getRepository(CustomerEntity).createQueryBuilder('c').where('lower(c.email) = lower(:email)', { email }).getOne();
+  }
+
+  /** The identities of these customers, oldest first. */
+  identitiesOf(customerIds: string[], manager: EntityManager = this.customers.manager): Promise<CustomerIdentityEntity[]> {
+    if (!customerIds.length) return Promise.resolve([]);
+    return manager.find(CustomerIdentityEntity, { where: { customerId: In(customerIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findIdentity(id: string, manager: EntityManager = this.customers.manager): Promise<CustomerIdentityEntity | null> {
+    return manager.findOneBy(CustomerIdentityEntity, { id });
+  }
+
+  /** Who holds each of these identities (exact, normalised values), in the order given; identities nobody holds are left out. */
+  async matchIdentities(identities: NormalisedIdentity[], manager: EntityManager = this.customers.manager): Promise<IdentityMatch[]> {
+    if (!identities.length) return [];
+    const rows: { ord: number; customer_id: string }[] = await manager.query(
+      `SELECT i.ord, ci.customer_id
+         FROM jsonb_to_recordset($1::jsonb) AS i(ord int, kind text, source text, value text)
+         JOIN customer_identities ci ON ci.kind = i.kind AND ci.source = i.source AND ci.value = i.value
+        ORDER BY i.ord`,
+      [JSON.stringify(identities.map((identity, ord) => ({ ord, ...identity })))],
+    );
+    return rows.map((row) => ({ identity: identities[row.ord], customerId: row.customer_id }));
   }
 
   /**
-   * The customer with this e-mail, created when new. A known customer keeps
-   * their data; only what was missing (name, a new phone) is filled in.
+   * Serialises the creation of customers for these identities until the
+   * transaction ends: two requests for the same new phone number create one customer.
    */
-  async upsertByEmail(manager: EntityManager, contact: CustomerContact): Promise<CustomerEntity> {
-    const rows: { id: string }[] = await manager.query(
+  async lockIdentities(manager: EntityManager, identities: NormalisedIdentity[]): Promise<void> {
+    const keys = [...new Set(identities.map((i) => `${i.kind}:${i.source}:${i.value}`))].sort();
+    if (keys.length) await manager.query(`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k`, [keys]);
+  }
+
+  /**
+   * Adds the identities to the customer; those held already (by them or by
+   * someone else) are left as they are. Answers the ones added.
+   */
+  async addIdentities(manager: EntityManager, customerId: string, identities: NormalisedIdentity[]): Promise<CustomerIdentityEntity[]> {
+    if (!identities.length) return [];
+    const rows: { id: string; kind: string; source: string; value: string; created_at: Date }[] = await manager.query(
+      // clock_timestamp: identities added together keep the order they were given in.
+      `INSERT INTO customer_identities (customer_id, kind, source, value, created_at)
+       SELECT $1, i.kind, i.source, i.value, clock_timestamp() FROM jsonb_to_recordset($2::jsonb) AS i(ord int, kind text, source text, value text) ORDER BY i.ord
+       ON CONFLICT DO NOTHING
+       RETURNING id, kind, source, value, created_at`,
+      [customerId, JSON.stringify(identities.map((identity, ord) => ({ ord, ...identity })))],
+    );
+    return rows.map((r) => manager.create(CustomerIdentityEntity, {
+      id: r.id, customerId, kind: r.kind as CustomerIdentityEntity['kind'], source: r.source, value: r.value, createdAt: r.created_at,
+    }));
+  }
+
+  async removeIdentities(manager: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length) await manager.delete(CustomerIdentityEntity, { id: In(ids) });
+  }
+
+  /**
+   * Keeps the contact columns in step with the identities: the primary e-mail
+   * stays while it is an identity (else the oldest e-mail identity takes its
+   * place), `emails` lists the other e-mail identities, `phones` the phone
+   * identities, oldest first.
+   */
+  async syncContactColumns(manager: EntityManager, customerId: string): Promise<void> {
+    await manager.query(
+      `WITH mine AS (SELECT kind, value, created_at, id FROM customer_identities WHERE customer_id = $1),
+            primary_email AS (
+              SELECT COALESCE(
+                (SELECT c.email FROM customers c WHERE c.id = $1 AND EXISTS (SELECT 1 FROM mine WHERE kind = 'email' AND value = lower(c.email))),
+                (SELECT value FROM mine WHERE kind = 'email' ORDER BY created_at, id LIMIT 1)) AS email)
+       UPDATE customers c SET
+         email = p.email,
+         emails = ARRAY(SELECT value FROM mine WHERE kind = 'email' AND value IS DISTINCT FROM lower(p.email) ORDER BY created_at, id),
+         phones = ARRAY(SELECT value FROM mine WHERE kind = 'phone' ORDER BY created_at, id),
+         updated_at = now()
+         FROM primary_email p
+        WHERE c.id = $1`,
+      [customerId],
+    );
+  }
+
+  /**
+   * The customer with this primary e-mail, created when new (concurrent
+   * requests for the same address meet on its unique index). A known customer
+   * keeps their data; a missing name is filled in.
+   */
+  async upsertByEmail(manager: EntityManager, contact: { email: string; name: string | null }): Promise<CustomerEntity> {
+    const rows: CustomerRow[] = await manager.query(
       `INSERT INTO customers (email, name, phones)
-       VALUES ($1, $2, CASE WHEN $3::text IS NULL THEN '{}'::text[] ELSE ARRAY[$3::text] END)
+       VALUES ($1, $2, '{}')
        ON CONFLICT ((lower(email))) DO UPDATE SET
          name = COALESCE(customers.name, EXCLUDED.name),
-         phones = CASE WHEN $3::text IS NULL OR $3::text = ANY(customers.phones) THEN customers.phones
-                       ELSE customers.phones || $3::text END,
-         updated_at = CASE WHEN customers.name IS NULL AND EXCLUDED.name IS NOT NULL
-                             OR ($3::text IS NOT NULL AND NOT $3::text = ANY(customers.phones))
-                           THEN now() ELSE customers.updated_at END
+         updated_at = CASE WHEN customers.name IS NULL AND EXCLUDED.name IS NOT NULL THEN now() ELSE customers.updated_at END
        RETURNING *`,
-      [contact.email.trim(), contact.name?.trim() || null, contact.phone?.trim() || null],
+      [contact.email.trim(), contact.name],
     );
-    const row = rows[0] as unknown as CustomerRow;
-    return manager.create(CustomerEntity, {
-      id: row.id, name: row.name, email: row.email, emails: row.emails, phones: row.phones, externalIds: row.external_ids,
-      tags: row.tags, notes: row.notes, createdAt: row.created_at, updatedAt: row.updated_at,
-    });
+    return this.fromRow(manager, rows[0]);
+  }
+
+  /** Fills in a missing name; answers the customer as it is now. */
+  async fillName(manager: EntityManager, customerId: string, name: string | null): Promise<CustomerEntity> {
+    const rows: CustomerRow[][] | CustomerRow[] = await manager.query(
+      `UPDATE customers SET name = COALESCE(name, $2), updated_at = CASE WHEN name IS NULL AND $2::text IS NOT NULL THEN now() ELSE updated_at END
+        WHERE id = $1 RETURNING *`,
+      [customerId, name],
+    );
+    // UPDATE … RETURNING answers [rows, count] through the pg driver.
+    const row = (Array.isArray(rows[0]) ? rows[0][0] : rows[0]) as CustomerRow;
+    return this.fromRow(manager, row);
   }
 
   insertAnonymous(manager: EntityManager, name: string | null): Promise<CustomerEntity> {
-    return manager.save(manager.create(CustomerEntity, { name, email: null, emails: [], phones: [], externalIds: {}, tags: [], notes: null }));
+    return manager.save(manager.create(CustomerEntity, {
+      name, email: null, emails: [], phones: [], externalIds: {}, tags: [], notes: null, mergedIntoId: null, mergedAt: null,
+    }));
   }
 
-  /** Search by name, e-mail (any of them) or phone; diacritics and letter case do not matter. */
-  async search(q: string | undefined, limit: number, offset: number): Promise<[CustomerEntity[], number]> {
-    const query = this.customers.createQueryBuilder('c');
+  /**
+   * Search by name, e-mail (any of them) or phone (normalised); diacritics and
+   * letter case do not matter. With `identity`, only the customer holding it.
+   * Customers merged into another are left out.
+   */
+  async search(
+    q: { text: string; phone: string | null } | undefined,
+    identity: NormalisedIdentity | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<[CustomerEntity[], number]> {
+    const query = this.customers.createQueryBuilder('c').where('c.merged_into_id IS NULL');
     if (q) {
-      query.where(
+      query.andWhere(
         `(lower(okienko_unaccent(coalesce(c.name, '') || ' ' || coalesce(c.email, ''))) LIKE '%' || lower(okienko_unaccent(:pattern)) || '%'
-          OR lower(:q) = ANY(c.emails) OR :q = ANY(c.phones))`,
-        { q, pattern: q.replace(/[%_\\]/g, (m) => `\\${m}`) },
+          OR lower(:q) = ANY(c.emails) OR :qPhone = ANY(c.phones))`,
+        { q: q.text, qPhone: q.phone, pattern: q.text.replace(/[%_\\]/g, (m) => `\\${m}`) },
+      );
+    }
+    if (identity) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM customer_identities ci WHERE ci.customer_id = c.id AND ci.kind = :ikind AND ci.source = :isource AND ci.value = :ivalue)',
+        { ikind: identity.kind, isource: identity.source, ivalue: identity.value },
       );
     }
     return query.orderBy('c.name', 'ASC', 'NULLS LAST').addOrderBy('c.id').take(limit).skip(offset).getManyAndCount();
   }
 
-  save(customer: CustomerEntity): Promise<CustomerEntity> {
-    return this.customers.save(customer);
+  save(customer: CustomerEntity, manager: EntityManager = this.customers.manager): Promise<CustomerEntity> {
+    return manager.save(customer);
   }
 
-  insert(customer: Partial<CustomerEntity>): Promise<CustomerEntity> {
-    return this.customers.save(this.customers.create(customer));
+  insert(manager: EntityManager, customer: Partial<CustomerEntity>): Promise<CustomerEntity> {
+    return manager.save(manager.create(CustomerEntity, { mergedIntoId: null, mergedAt: null, ...customer }));
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.customers.manager.transaction(work);
   }
 
   /** The customer's tickets across every channel within `access` (null: all), newest first (read-only view of the tickets). */
@@ -95,5 +205,12 @@ export class CustomersRepository {
     const q = this.customers.manager.getRepository(TicketEntity).createQueryBuilder('t').where('t.customer_id = :customerId', { customerId });
     if (access) q.andWhere(access.sql, access.parameters);
     return q.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC').take(limit).getMany();
+  }
+
+  private fromRow(manager: EntityManager, row: CustomerRow): CustomerEntity {
+    return manager.create(CustomerEntity, {
+      id: row.id, name: row.name, email: row.email, emails: row.emails, phones: row.phones, externalIds: row.external_ids,
+      tags: row.tags, notes: row.notes, mergedIntoId: row.merged_into_id, mergedAt: row.merged_at, createdAt: row.created_at, updatedAt: row.updated_at,
+    });
   }
 }

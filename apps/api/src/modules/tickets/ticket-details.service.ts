@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../core/auth/actor.js';
-import { CustomerDto } from '../customers/dtos/customer.dto.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { MessageDto } from './dtos/message.dto.js';
 import type { TicketDetailDto } from './dtos/ticket-detail.dto.js';
@@ -35,7 +34,7 @@ export class TicketDetailsService {
     const names = await this.tickets.slaPolicyNames([ticket, ...history].map((t) => t.slaPolicyId).filter((id): id is string => id !== null));
     return {
       ...TicketSummaryDto.from(ticket, names),
-      customer: CustomerDto.from(customer),
+      customer: await this.customers.toDto(customer),
       messages: messages.map((m) => MessageDto.from(m, attachments.filter((a) => a.messageId === m.id))),
       events: events.map(TicketEventDto.from),
       customerTickets: history.filter((t) => t.id !== ticket.id).slice(0, OTHER_TICKETS_LIMIT).map((t) => TicketSummaryDto.from(t, names)),

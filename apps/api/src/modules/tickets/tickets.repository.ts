@@ -99,7 +99,7 @@ export class TicketsRepository {
   /** Senders of mails being filed at the same moment, looked up together (one round trip for many mails). */
   private readonly customersByEmail = createBatcher((emails: string[]) => this.draftCustomers(emails), { maxBatch: 100, maxInFlight: 2 });
 
-  /** The customer with this e-mail, as the automations look at a new mail's sender (null when new). */
+  /** The customer holding this e-mail identity, as the automations look at a new mail's sender (null when new). */
   draftCustomer(email: string): Promise<DraftCustomer | null> {
     return this.customersByEmail(email);
   }
@@ -108,7 +108,9 @@ export class TicketsRepository {
     const rows = await preparedQuery<{ key: string; name: string | null; email: string | null; tags: string[]; external_ids: Record<string, string> }>(
       this.dataSource,
       'okienko_draft_customers',
-      `SELECT lower(email) AS key, name, email, tags, external_ids FROM customers WHERE lower(email) = ANY($1::text[])`,
+      `SELECT ci.value AS key, c.name, c.email, c.tags, c.external_ids
+         FROM customer_identities ci JOIN customers c ON c.id = ci.customer_id
+        WHERE ci.kind = 'email' AND ci.source = '' AND ci.value = ANY($1::text[])`,
       [[...new Set(emails.map((e) => e.toLowerCase()))]],
     );
     const found = new Map(rows.map((r) => [r.key, { name: r.name, email: r.email, tags: r.tags, externalIds: r.external_ids }]));
@@ -155,8 +157,9 @@ export class TicketsRepository {
   }
 
   /**
-   * Opens tickets for new mails in one statement: the customers (found or
-   * created by e-mail, each once however many of the mails they wrote), the
+   * Opens tickets for new mails in one statement: the customers (found by any
+   * of their e-mail identities or created with that identity, each once
+   * however many of the mails they wrote), the
    * tickets with the next numbers of their year, their messages and audit
    * events, and the inbound mails marked processed. One round trip for a
    * whole batch instead of a transaction of ten per mail: the common case of
@@ -200,16 +203,38 @@ export class TicketsRepository {
            record_message_id text, record_subject text, record_from_address text,
            sla_policy_id uuid, first_response_due_at timestamptz, first_response_warn_at timestamptz, resolution_due_at timestamptz,
            resolution_warn_at timestamptz, statutory_due_at timestamptz, sla_next_check_at timestamptz)),
-       customer AS (
-         -- One row per sender (ON CONFLICT may touch a row once per statement), in address order so concurrent batches lock alike;
-         -- the first mail's address as written, the first name given.
+       sender AS MATERIALIZED (
+         -- One row per sender address: the first mail's address as written, the first name given.
+         SELECT lower(email) AS key, (array_agg(email ORDER BY ord))[1] AS email,
+                (array_agg(name ORDER BY ord) FILTER (WHERE name IS NOT NULL))[1] AS name
+           FROM input GROUP BY lower(email)),
+       known AS MATERIALIZED (
+         -- Senders found by any of a customer's e-mail identities (not only the primary address).
+         SELECT s.key, s.name AS given_name, c.id, c.name, c.email
+           FROM sender s JOIN customer_identities ci ON ci.kind = 'email' AND ci.source = '' AND ci.value = s.key
+           JOIN customers c ON c.id = ci.customer_id),
+       named AS (
+         UPDATE customers SET name = k.given_name, updated_at = now()
+           FROM known k WHERE customers.id = k.id AND customers.name IS NULL AND k.given_name IS NOT NULL
+         RETURNING 1),
+       created AS (
+         -- New senders, in address order so concurrent batches lock alike; a customer created meanwhile with
+         -- this primary address is taken (ON CONFLICT may touch a row once per statement: one row per sender).
          INSERT INTO customers (email, name, phones)
-         SELECT (array_agg(email ORDER BY ord))[1], (array_agg(name ORDER BY ord) FILTER (WHERE name IS NOT NULL))[1], '{}'
-           FROM input GROUP BY lower(email) ORDER BY lower(email)
+         SELECT s.email, s.name, '{}' FROM sender s WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.key = s.key) ORDER BY s.key
          ON CONFLICT ((lower(email))) DO UPDATE SET
            name = COALESCE(customers.name, EXCLUDED.name),
            updated_at = CASE WHEN customers.name IS NULL AND EXCLUDED.name IS NOT NULL THEN now() ELSE customers.updated_at END
          RETURNING id, name, email),
+       identity AS (
+         INSERT INTO customer_identities (customer_id, kind, source, value)
+         SELECT id, 'email', '', lower(email) FROM created ORDER BY lower(email)
+         ON CONFLICT DO NOTHING
+         RETURNING 1),
+       customer AS (
+         SELECT key, id, COALESCE(name, given_name) AS name, email FROM known
+         UNION ALL
+         SELECT lower(email), id, name, email FROM created),
        numbered AS MATERIALIZED (SELECT ord, nextval(sequence::regclass)::text AS n FROM input ORDER BY ord),
        ticket AS (
          INSERT INTO tickets (id, number, subject, status, priority, channel, queue_id, category_id, assignee_id, customer_id, tags,
@@ -223,7 +248,7 @@ export class TicketsRepository {
                 i.statutory_due_at, i.sla_next_check_at,
                 -- The opening message's words, written with the ticket (its insert below does not append them again).
                 okienko_message_search_text(i.message_subject, i.body_text)
-           FROM input i JOIN numbered ON numbered.ord = i.ord JOIN customer ON lower(customer.email) = lower(i.email)
+           FROM input i JOIN numbered ON numbered.ord = i.ord JOIN customer ON customer.key = lower(i.email)
           ORDER BY i.ord
          RETURNING id, number, customer_id),
        message AS (
@@ -246,7 +271,7 @@ export class TicketsRepository {
            FROM jsonb_to_recordset($2::jsonb)
              AS e(ticket_id uuid, mail_ord int, ord int, type text, actor_type text, actor_id text, actor_name text, by_customer boolean,
                   field text, old_value jsonb, new_value jsonb)
-           JOIN ticket ON ticket.id = e.ticket_id JOIN customer ON customer.id = ticket.customer_id
+           JOIN ticket ON ticket.id = e.ticket_id JOIN input i ON i.ord = e.mail_ord JOIN customer ON customer.key = lower(i.email)
           ORDER BY e.mail_ord, e.ord
          RETURNING 1),
        mail AS (
@@ -257,8 +282,9 @@ export class TicketsRepository {
        SELECT i.ord, ticket.id AS ticket_id, ticket.number, i.message_row_id AS message_id, customer.id AS customer_id,
               customer.name AS customer_name, customer.email AS customer_email,
               (SELECT count(*) FROM message)::int AS messages, (SELECT count(*) FROM events)::int AS events,
-              (SELECT count(*) FROM mail)::int AS mails
-         FROM input i JOIN ticket ON ticket.id = i.ticket_id JOIN customer ON customer.id = ticket.customer_id
+              (SELECT count(*) FROM mail)::int AS mails, (SELECT count(*) FROM named)::int AS named,
+              (SELECT count(*) FROM identity)::int AS identities
+         FROM input i JOIN ticket ON ticket.id = i.ticket_id JOIN customer ON customer.key = lower(i.email)
         ORDER BY i.ord`,
       [JSON.stringify(rows), JSON.stringify(events)],
     );

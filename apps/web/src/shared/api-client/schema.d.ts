@@ -117,7 +117,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List or search customers by name, e-mail or phone */
+        /**
+         * List or search customers by name, e-mail or phone, or find one by an identity
+         * @description Customers merged into another are not listed. `identity=phone:+48600100200` finds the number however it is spelled.
+         */
         get: operations["Customers_list"];
         put?: never;
         /** Create a customer */
@@ -137,7 +140,7 @@ export interface paths {
         };
         /**
          * Get a customer with their ticket history
-         * @description The history lists only the tickets the caller may see (for agents: their queues, theirs and, by setting, those in no queue).
+         * @description The history lists only the tickets the caller may see (for agents: their queues, theirs and, by setting, those in no queue). A customer merged into another answers with `mergedIntoId`.
          */
         get: operations["Customers_get"];
         put?: never;
@@ -145,8 +148,108 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a customer's contact data, identifiers, tags or notes */
+        /**
+         * Change a customer's contact data, identifiers, tags or notes
+         * @description `email`, `emails` and `phones` replace the e-mail and phone identities; phones are stored in E.164.
+         */
         patch: operations["Customers_update"];
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an identity to a customer
+         * @description E-mail is stored in lower case, a phone in E.164 (read in DEFAULT_PHONE_REGION without a country code). Adding one the customer has already changes nothing.
+         */
+        post: operations["Customers_addIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/identities/{identityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an identity from a customer */
+        delete: operations["Customers_removeIdentity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge customers into this one
+         * @description The sources' tickets, identities and their own messages move to this customer; every moved ticket records a `customer_merged` event; the sources stay, answering with `mergedIntoId`, and are no longer listed. Undo with `/unmerge` within 30 days.
+         */
+        post: operations["Customers_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/unmerge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo the merge of a customer into this one
+         * @description Moves back exactly what the merge moved (tickets, identities, messages) as far as it is still here, gives the source back its contact data, and records a `customer_unmerged` event on every ticket moved back. Answers the restored customer.
+         */
+        post: operations["Customers_unmerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customers who may be the same person
+         * @description Those with a phone number of the same national number, or the same name and an e-mail in the same domain; for an agent to confirm and merge.
+         */
+        get: operations["Customers_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/queues": {
@@ -1232,6 +1335,27 @@ export interface components {
              */
             token: string;
         };
+        CustomerIdentityDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @example phone
+             * @enum {string}
+             */
+            kind: "email" | "phone" | "chat" | "allegro" | "external";
+            /**
+             * @description Normalised: e-mail in lower case, phone in E.164.
+             * @example +48600100200
+             */
+            value: string;
+            /**
+             * @description Only for `external`: the outside system the value belongs to.
+             * @example shop
+             */
+            source?: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         CustomerDto: {
             /** Format: uuid */
             id: string;
@@ -1239,11 +1363,19 @@ export interface components {
             name: string | null;
             /** @example jan.kowalski@example.pl */
             email: string | null;
-            /** @description Further addresses of the same person. */
+            /** @description Everything the customer is recognised by: e-mail addresses, phone numbers (E.164), chat, Allegro and outside ids, oldest first. */
+            identities: components["schemas"]["CustomerIdentityDto"][];
+            /**
+             * Format: uuid
+             * @description Set while this customer is merged into another: their tickets and identities are there now.
+             */
+            mergedIntoId: string | null;
+            /** @description Further addresses of the same person (the e-mail identities other than the primary one). */
             emails: string[];
             /**
+             * @description The phone identities, in E.164.
              * @example [
-             *       "+48 600 100 200"
+             *       "+48600100200"
              *     ]
              */
             phones: string[];
@@ -1381,6 +1513,34 @@ export interface components {
             /** @description Deadlines (SLA policy and statutory) and where the ticket stands against them. */
             sla: components["schemas"]["TicketSlaDto"];
         };
+        CustomerMergeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sourceId: string;
+            /** @description The source customer's name before the merge. */
+            sourceName: string | null;
+            /** @description The source customer's e-mail before the merge. */
+            sourceEmail: string | null;
+            /** @description How many tickets moved. */
+            ticketCount: number;
+            /** @description How many identities moved. */
+            identityCount: number;
+            /** @example Anna Nowak */
+            actorName: string | null;
+            /** Format: date-time */
+            mergedAt: string;
+            /**
+             * Format: date-time
+             * @description When the merge was undone.
+             */
+            unmergedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Until when it can be undone.
+             */
+            undoableUntil: string;
+        };
         CustomerDetailDto: {
             /** Format: uuid */
             id: string;
@@ -1388,11 +1548,19 @@ export interface components {
             name: string | null;
             /** @example jan.kowalski@example.pl */
             email: string | null;
-            /** @description Further addresses of the same person. */
+            /** @description Everything the customer is recognised by: e-mail addresses, phone numbers (E.164), chat, Allegro and outside ids, oldest first. */
+            identities: components["schemas"]["CustomerIdentityDto"][];
+            /**
+             * Format: uuid
+             * @description Set while this customer is merged into another: their tickets and identities are there now.
+             */
+            mergedIntoId: string | null;
+            /** @description Further addresses of the same person (the e-mail identities other than the primary one). */
             emails: string[];
             /**
+             * @description The phone identities, in E.164.
              * @example [
-             *       "+48 600 100 200"
+             *       "+48600100200"
              *     ]
              */
             phones: string[];
@@ -1417,6 +1585,8 @@ export interface components {
             updatedAt: string;
             /** @description Their tickets across every channel, newest first (at most 50). */
             tickets: components["schemas"]["TicketSummaryDto"][];
+            /** @description Customers merged into this one, newest first; a standing merge can be undone within 30 days. */
+            merges: components["schemas"]["CustomerMergeDto"][];
         };
         UpdateCustomerDto: {
             phones?: string[];
@@ -1429,6 +1599,40 @@ export interface components {
             email?: string;
             emails?: string[];
             notes?: string | null;
+        };
+        CreateCustomerIdentityDto: {
+            /**
+             * @example phone
+             * @enum {string}
+             */
+            kind: "email" | "phone" | "chat" | "allegro" | "external";
+            /** @example 600 100 200 */
+            value: string;
+            /**
+             * @description Required for `external` (the outside system), refused for the other kinds.
+             * @example shop
+             */
+            source?: string;
+        };
+        MergeCustomersDto: {
+            /** @description The customers merged into this one (their tickets, identities and history move here). */
+            sourceIds: string[];
+        };
+        UnmergeCustomerDto: {
+            /**
+             * Format: uuid
+             * @description The customer merged into this one whose merge is undone.
+             */
+            sourceId: string;
+        };
+        CustomerDuplicateDto: {
+            customer: components["schemas"]["CustomerDto"];
+            /** @description `same_phone`: a phone number with the same national number; `same_name_and_domain`: the same name and an e-mail in the same domain. */
+            reasons: ("same_phone" | "same_name_and_domain")[];
+        };
+        CustomerDuplicateListDto: {
+            items: components["schemas"]["CustomerDuplicateDto"][];
+            total: number;
         };
         QueueMemberDto: {
             /** Format: uuid */
@@ -1808,14 +2012,19 @@ export interface components {
         };
         TicketCustomerInputDto: {
             /**
-             * @description Finds the customer, or creates one.
+             * @description Finds the customer (by any of their e-mail identities), or creates one.
              * @example jan.kowalski@example.pl
              */
-            email: string;
+            email?: string;
             /** @example Jan Kowalski */
             name?: string;
-            /** @example +48 600 100 200 */
+            /**
+             * @description Any spelling; stored in E.164 (read in DEFAULT_PHONE_REGION without a country code).
+             * @example +48 600 100 200
+             */
             phone?: string;
+            /** @description Further identities (chat, allegro, external with a source, …). */
+            identities?: components["schemas"]["CreateCustomerIdentityDto"][];
         };
         TicketMessageInputDto: {
             /**
@@ -1829,6 +2038,7 @@ export interface components {
         CreateTicketDto: {
             /** @example Paczka nie dotarła */
             subject: string;
+            /** @description Who the ticket is for: at least one of `email`, `phone`, `identities`. */
             customer: components["schemas"]["TicketCustomerInputDto"];
             /** @description The customer's first message. */
             message: components["schemas"]["TicketMessageInputDto"];
@@ -4318,6 +4528,8 @@ export interface operations {
                 offset?: number;
                 /** @description Part of the name or e-mail, or a whole phone number or further e-mail. */
                 q?: string;
+                /** @description Exactly this identity, as `kind:value` (`phone:+48600100200`, `email:jan@example.pl`, `external:shop:C-1042`); phone numbers in any spelling. */
+                identity?: string;
             };
             header?: never;
             path?: never;
@@ -4333,7 +4545,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerListDto"];
                 };
             };
-            /** @description Invalid input; `details.fields` names each failing field */
+            /** @description `identity` is not `kind:value` or its value is not valid for the kind */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4401,7 +4613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The e-mail belongs to another customer */
+            /** @description The e-mail (`CUSTOMER_EMAIL_TAKEN`) or a phone (`CUSTOMER_IDENTITY_TAKEN`) belongs to another customer */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4526,8 +4738,331 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The e-mail belongs to another customer */
+            /** @description The e-mail or a phone belongs to another customer, or this customer is merged into another (`CUSTOMER_MERGED`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Customers_addIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCustomerIdentityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+            /** @description The value is not valid for its kind, or `source` is missing (external) or not allowed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `CUSTOMER_IDENTITY_TAKEN`: another customer has it (`details.customerId` names them) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Customers_removeIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                identityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such customer, or the identity is not theirs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Customers_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeCustomersDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+            /** @description `sourceIds` is empty, repeats an id or names this customer */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description This customer or one of the sources does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `CUSTOMER_MERGED`: this customer or a source is already merged into another */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Customers_unmerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnmergeCustomerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `CUSTOMER_MERGE_NOT_FOUND`: the source is not merged into this customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `CUSTOMER_UNMERGE_EXPIRED`: the merge is older than 30 days */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Customers_duplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDuplicateListDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,4 +8,13 @@ export class CustomerQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({
+    description: 'Exactly this identity, as `kind:value` (`phone:+48600100200`, `email:jan@example.pl`, `external:shop:C-1042`); phone numbers in any spelling.',
+    example: 'phone:+48600100200',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
+  identity?: string;
 }

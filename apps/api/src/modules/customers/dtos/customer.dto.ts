@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { CustomerIdentityEntity } from '../entities/customer-identity.entity.js';
 import type { CustomerEntity } from '../entities/customer.entity.js';
+import { CustomerIdentityDto } from './customer-identity.dto.js';
 
 export class CustomerDto {
   @ApiProperty({ format: 'uuid' })
@@ -11,10 +13,16 @@ export class CustomerDto {
   @ApiProperty({ type: String, nullable: true, example: 'jan.kowalski@example.pl' })
   email!: string | null;
 
-  @ApiProperty({ type: [String], description: 'Further addresses of the same person.' })
+  @ApiProperty({ type: [CustomerIdentityDto], description: 'Everything the customer is recognised by: e-mail addresses, phone numbers (E.164), chat, Allegro and outside ids, oldest first.' })
+  identities!: CustomerIdentityDto[];
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Set while this customer is merged into another: their tickets and identities are there now.' })
+  mergedIntoId!: string | null;
+
+  @ApiProperty({ type: [String], description: 'Further addresses of the same person (the e-mail identities other than the primary one).' })
   emails!: string[];
 
-  @ApiProperty({ type: [String], example: ['+48 600 100 200'] })
+  @ApiProperty({ type: [String], example: ['+48600100200'], description: 'The phone identities, in E.164.' })
   phones!: string[];
 
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { shop: 'C-1042' } })
@@ -32,11 +40,13 @@ export class CustomerDto {
   @ApiProperty({ format: 'date-time' })
   updatedAt!: string;
 
-  static from(customer: CustomerEntity): CustomerDto {
+  static from(customer: CustomerEntity, identities: CustomerIdentityEntity[]): CustomerDto {
     return {
       id: customer.id,
       name: customer.name,
       email: customer.email,
+      identities: identities.map(CustomerIdentityDto.from),
+      mergedIntoId: customer.mergedIntoId,
       emails: customer.emails,
       phones: customer.phones,
       externalIds: customer.externalIds,

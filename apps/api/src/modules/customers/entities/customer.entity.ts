@@ -29,6 +29,13 @@ export class CustomerEntity {
   @Column('text', { nullable: true })
   notes!: string | null;
 
+  /** Set while this customer is merged into another: readers follow it to the customer that holds their tickets now. */
+  @Column('uuid', { name: 'merged_into_id', nullable: true })
+  mergedIntoId!: string | null;
+
+  @Column('timestamptz', { name: 'merged_at', nullable: true })
+  mergedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

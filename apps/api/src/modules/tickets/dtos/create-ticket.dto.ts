@@ -2,15 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, type TicketChannel, type TicketPriority } from '@okienko/domain';
 import { Type } from 'class-transformer';
 import {
-  IsEmail, IsIn, IsNotEmptyObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsEmail, IsIn, ValidateBy, IsNotEmptyObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested,
 } from 'class-validator';
+import { CreateCustomerIdentityDto } from '../../customers/dtos/create-customer-identity.dto.js';
 import { IsTicketTagList } from './is-ticket-tag-list.js';
 
 export class TicketCustomerInputDto {
-  @ApiProperty({ example: 'jan.kowalski@example.pl', description: 'Finds the customer, or creates one.' })
+  @ApiPropertyOptional({ example: 'jan.kowalski@example.pl', description: 'Finds the customer (by any of their e-mail identities), or creates one.' })
+  @IsOptional()
   @IsEmail()
   @MaxLength(254)
-  email!: string;
+  email?: string;
 
   @ApiPropertyOptional({ example: 'Jan Kowalski' })
   @IsOptional()
@@ -18,11 +20,33 @@ export class TicketCustomerInputDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ example: '+48 600 100 200' })
+  @ApiPropertyOptional({ example: '+48 600 100 200', description: 'Any spelling; stored in E.164 (read in DEFAULT_PHONE_REGION without a country code).' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   phone?: string;
+
+  @ApiPropertyOptional({ type: [CreateCustomerIdentityDto], description: 'Further identities (chat, allegro, external with a source, …).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CreateCustomerIdentityDto)
+  identities?: CreateCustomerIdentityDto[];
+}
+
+/** The customer must be recognisable: an e-mail, a phone or at least one further identity. */
+function HasCustomerIdentity(): PropertyDecorator {
+  return ValidateBy({
+    name: 'hasCustomerIdentity',
+    validator: {
+      validate: (value: unknown) => {
+        const c = value as TicketCustomerInputDto | null;
+        return typeof c === 'object' && c !== null && (c.email !== undefined || c.phone !== undefined || (Array.isArray(c.identities) && c.identities.length > 0));
+      },
+      defaultMessage: () => 'customer needs at least one identity: email, phone or identities',
+    },
+  });
 }
 
 export class TicketMessageInputDto {
@@ -47,8 +71,9 @@ export class CreateTicketDto {
   @MaxLength(500)
   subject!: string;
 
-  @ApiProperty({ type: TicketCustomerInputDto })
+  @ApiProperty({ type: TicketCustomerInputDto, description: 'Who the ticket is for: at least one of `email`, `phone`, `identities`.' })
   @IsNotEmptyObject()
+  @HasCustomerIdentity()
   @ValidateNested()
   @Type(() => TicketCustomerInputDto)
   customer!: TicketCustomerInputDto;
