@@ -115,4 +115,48 @@ describe('agent panel: customers', () => {
     await page.goto('/customers/00000000-0000-4000-8000-000000000000');
     await page.getByText('Nie ma takiego klienta').waitFor();
   });
+
+  it('adds and removes identities, merges a duplicate with a preview and undoes the merge from the history', async () => {
+    const duplicate = await createTicket({
+      subject: 'Drugie konto Piotra',
+      customer: { email: 'piotr.nowak.prywatnie@example.pl', name: 'Piotr Nowak' },
+      message: { body: 'Piszę z innego adresu' },
+    });
+    const page = await sessions.loggedIn(`/customers/${other.customerId}`);
+    const identities = page.getByRole('region', { name: 'Tożsamości' });
+    await identities.getByText('piotr@example.pl').waitFor();
+
+    // A phone number in any spelling is stored and shown as one number.
+    await identities.getByLabel('Rodzaj').selectOption('phone');
+    await identities.getByLabel('Wartość').fill('601 222 333');
+    await identities.getByRole('button', { name: 'Dodaj tożsamość' }).click();
+    await identities.getByText('+48 601 222 333').waitFor();
+    await identities.getByRole('button', { name: 'Usuń +48 601 222 333' }).click();
+    await waitFor(async () => (await identities.getByText('+48 601 222 333').count()) === 0, { description: 'the phone removed' });
+
+    // The merge dialog suggests the look-alike and previews what moves.
+    await page.getByRole('button', { name: 'Połącz z innymi klientami' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('to samo nazwisko i domena e-mail').waitFor();
+    await dialog.getByRole('button', { name: 'Wybierz Piotr Nowak' }).click();
+    await dialog.getByText(/Piotr Nowak: 1 zgłoszenie, tożsamości: piotr.nowak.prywatnie@example.pl/).waitFor();
+    await saveScreenshot(page, 'customer-merge-dialog');
+    await dialog.getByRole('button', { name: 'Połącz', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const history = page.getByRole('table', { name: 'Historia zgłoszeń' });
+    await history.getByRole('link', { name: duplicate.number }).waitFor();
+    await identities.getByText('piotr.nowak.prywatnie@example.pl').waitFor();
+    const merges = page.getByRole('region', { name: 'Połączenia' });
+    await saveScreenshot(page, 'customer-merged');
+
+    // Undo: the ticket and the address go back to the other customer.
+    await merges.getByRole('button', { name: 'Cofnij połączenie z Piotr Nowak' }).click();
+    await merges.getByText(/cofnięte/).waitFor();
+    await waitFor(async () => (await history.getByRole('link', { name: duplicate.number }).count()) === 0, { description: 'the ticket moved back' });
+    await waitFor(async () => (await identities.getByText('piotr.nowak.prywatnie@example.pl').count()) === 0, { description: 'the address moved back' });
+    const restored = await admin.get(`/customers/${duplicate.customerId}`);
+    expect(restored.body).toMatchObject({ mergedIntoId: null, email: 'piotr.nowak.prywatnie@example.pl' });
+    expect(restored.body.tickets.map((t: { id: string }) => t.id)).toEqual([duplicate.id]);
+  });
 });

@@ -45,11 +45,14 @@ export class OutboundMessagesService {
 
   /**
    * Where an answer to the customer goes: the Reply-To addresses of their
-   * latest mail when it named others than its From, else their own address.
+   * latest mail when it named others than its From, else the address it came
+   * from (a customer writing from another of their e-mail identities is
+   * answered there), else their primary address.
    */
   async replyRecipients(manager: EntityManager, ticketId: string, customerEmail: string | null): Promise<string[]> {
     const latest = await this.tickets.latestInbound(manager, ticketId);
     if (latest?.replyToAddresses?.length) return latest.replyToAddresses;
+    if (latest?.fromAddress?.includes('@')) return [latest.fromAddress];
     return customerEmail ? [customerEmail] : [];
   }
 

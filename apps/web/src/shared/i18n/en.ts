@@ -319,6 +319,8 @@ export const en: MessageSchema = {
       },
       surveySent: 'A {kind} survey was sent to the customer',
       surveyAnswered: 'The customer rated the service: {score}',
+      customerMerged: 'Customer merged: {from} → {to} ({actor})',
+      customerUnmerged: 'Customer merge undone: {from} → {to} ({actor})',
       other: 'Event: {type}',
       someone: 'Someone',
       empty: 'none',

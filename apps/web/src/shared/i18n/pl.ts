@@ -319,6 +319,8 @@ export const pl = {
       },
       surveySent: 'Wysłano klientowi ankietę {kind}',
       surveyAnswered: 'Klient ocenił obsługę: {score}',
+      customerMerged: 'Klient połączony: {from} → {to} ({actor})',
+      customerUnmerged: 'Połączenie klientów cofnięte: {from} → {to} ({actor})',
       other: 'Zdarzenie: {type}',
       someone: 'Ktoś',
       empty: 'brak',

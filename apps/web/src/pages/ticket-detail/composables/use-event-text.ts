@@ -113,6 +113,12 @@ export function useEventText() {
         const answer = asObject(event.newValue);
         return t('ticketPage.events.surveyAnswered', { score: `${String(answer['score'])} / ${answer['kind'] === 'nps' ? 10 : 5}` });
       }
+      case 'customer_merged':
+      case 'customer_unmerged': {
+        const name = (value: unknown) => String(asObject(value)['name'] ?? asObject(value)['id'] ?? '—');
+        const key = event.type === 'customer_merged' ? 'ticketPage.events.customerMerged' : 'ticketPage.events.customerUnmerged';
+        return t(key, { from: name(event.oldValue), to: name(event.newValue), actor: actorText(event) });
+      }
       case 'reassigned_absent':
       case 'reassigned_inactive': {
         const key = event.type === 'reassigned_absent' ? 'ticketPage.events.reassignedAbsent' : 'ticketPage.events.reassignedInactive';
