@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addInboundAddress, BIURO, deliverRaw, ticketOfMail } from '../mail/mail-kit.js';
 import { asAdmin, expectError, expectFieldErrors, type ApiClient } from '../support/api-client.js';
 import { composeMail } from '../support/compose-mail.js';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 
 // Customer identities: a customer is recognised by any of their e-mail
@@ -19,15 +20,18 @@ const labels = (customer: Customer): string[] => customer.identities.map((i) => 
 describe('customer identities', () => {
   let product: TestProduct;
   let admin: ApiClient;
+  let sink: SmtpSink;
 
   beforeAll(async () => {
-    product = await startProduct({ MAIL_DOMAIN: 'rowerownia.pl' });
+    sink = await startSmtpSink();
+    product = await startProduct({ MAIL_DOMAIN: 'rowerownia.pl', OUTBOUND_SMTP_URL: sink.url, AUTO_REPLY_PER_SENDER_PER_HOUR: '1000' });
     admin = await asAdmin(product);
     await addInboundAddress(admin, { address: BIURO, name: 'Biuro' });
   }, 60_000);
 
   afterAll(async () => {
     await product?.close();
+    await sink?.close();
   });
 
   const mail = async (from: string, subject: string, fromName?: string): Promise<Ticket> => {
@@ -182,5 +186,20 @@ describe('customer identities', () => {
     const refused = await admin.patch(`/customers/${customer.id}`, { phones: ['+48600300999'] });
     expectError(refused, 409, 'CUSTOMER_IDENTITY_TAKEN');
     expect(refused.body.details).toMatchObject({ customerId: other.id, field: 'phones.0' });
+  });
+
+  it('answers a customer at the address they wrote from, not only their primary one', async () => {
+    const customer = (await admin.post('/customers', { email: 'kasia.glowna@firma.pl', name: 'Kasia' })).body as Customer;
+    expect((await admin.post(`/customers/${customer.id}/identities`, { kind: 'email', value: 'kasia.druga@prywatna.pl' })).status).toBe(201);
+    const { raw, messageId } = composeMail({ from: 'kasia.druga@prywatna.pl', to: BIURO, subject: 'Z drugiego adresu', body: 'Dzień dobry' });
+    await deliverRaw(product, raw, { to: [BIURO] });
+    const ticket = (await ticketOfMail(admin, messageId)) as unknown as Ticket;
+    expect(ticket.customerId).toBe(customer.id);
+    const ack = await sink.waitFor((m) => m.inReplyTo === messageId);
+    expect(ack.envelope.rcptTo).toEqual(['kasia.druga@prywatna.pl']);
+    const reply = await admin.post(`/tickets/${ticket.id}/messages`, { type: 'reply', body: 'Odpowiadamy' });
+    expect(reply.status).toBe(201);
+    const answer = await sink.waitFor((m) => m.text.includes('Odpowiadamy'));
+    expect(answer.envelope.rcptTo).toEqual(['kasia.druga@prywatna.pl']);
   });
 });
