@@ -14,10 +14,10 @@ describe('OpenAPI document', () => {
   beforeAll(async () => {
     product = await startProduct();
     served = (await request(product.baseUrl).get('/api/docs-json').expect(200)).body as Document;
-  });
+  }, 60_000);
   afterAll(async () => {
     await product?.close();
-  });
+  }, 30_000);
 
   it('is what docs/openapi.json holds (run "npm run openapi" after changing the API)', async () => {
     const committed = JSON.parse(await readFile('docs/openapi.json', 'utf8')) as Document;

@@ -46,6 +46,10 @@ describe('agent panel: ticket list filters, bulk actions and saved views', () =>
     browser = await launchBrowser();
     admin = await asAdmin(product);
     anna = await createUser(product, admin, { email: 'anna@okienko.test', name: 'Anna Nowak' });
+    // Anna works in every queue, so every ticket of the list is hers to see.
+    for (const queue of (await admin.get('/queues')).body.items as { id: string }[]) {
+      expect((await admin.put(`/queues/${queue.id}/members`, { userIds: [anna.id] })).status).toBe(200);
+    }
     const categories = (await admin.get('/categories')).body.items as { id: string; slug: string }[];
     const category = (slug: string) => categories.find((c) => c.slug === slug)!.id;
     const customer = { email: 'jan.kowalski@example.pl', name: 'Jan Kowalski' };
