@@ -102,6 +102,9 @@ describe('customer identities', () => {
       expect(await findByIdentity(`phone:${spelling}`)).toEqual([created.body.id]);
     }
     expect(await findByIdentity('email:PIOTR.Zielinski@example.pl')).toEqual([created.body.id]);
+    // Written straight into the URL, the + unencoded.
+    const raw = await admin.get('/customers?identity=phone:+48601202303');
+    expect((raw.body.items as Customer[]).map((c) => c.id)).toEqual([created.body.id]);
     expect(await findByIdentity('phone:+48 999 999 999')).toEqual([]);
   });
 

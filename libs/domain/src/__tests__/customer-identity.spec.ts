@@ -30,5 +30,7 @@ describe('customer identities', () => {
     expect(parseIdentityQuery('phone:+48600100200')).toEqual({ kind: 'phone', value: '+48600100200' });
     expect(parseIdentityQuery('external:shop:C-1042')).toEqual({ kind: 'external', source: 'shop', value: 'C-1042' });
     expect(parseIdentityQuery('nothing')).toBeNull();
+    // An unencoded + in a query string arrives as a space.
+    expect(parseIdentityQuery('phone: 12025550143')).toEqual({ kind: 'phone', value: '+12025550143' });
   });
 });

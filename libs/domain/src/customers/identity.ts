@@ -81,5 +81,7 @@ export function parseIdentityQuery(text: string): { kind: string; value: string;
     if (second <= 0) return { kind, value: rest };
     return { kind, source: rest.slice(0, second), value: rest.slice(second + 1) };
   }
+  // A `+` left unencoded in a URL arrives as a space: `phone:+48600100200` → `phone: 48600100200`.
+  if (kind === 'phone') return { kind, value: rest.replace(/^ (?=\d)/, '+') };
   return { kind, value: rest };
 }
