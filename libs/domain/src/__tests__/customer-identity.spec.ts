@@ -17,11 +17,12 @@ describe('customer identities', () => {
     expect(normalisePhone('12', 'PL')).toBeNull();
   });
 
-  it('lower-cases e-mail, requires a source only for external identities', () => {
+  it('lower-cases e-mail, requires a source for external identities and refuses one for e-mail and phone', () => {
     expect(normaliseIdentity({ kind: 'email', value: ' Jan@Example.PL ' }, 'PL')).toEqual({ ok: true, identity: { kind: 'email', value: 'jan@example.pl', source: '' } });
     expect(normaliseIdentity({ kind: 'external', value: 'C-1', source: 'shop' }, 'PL')).toEqual({ ok: true, identity: { kind: 'external', value: 'C-1', source: 'shop' } });
     expect(normaliseIdentity({ kind: 'external', value: 'C-1' }, 'PL')).toMatchObject({ ok: false, problem: 'source_required' });
-    expect(normaliseIdentity({ kind: 'chat', value: 'v1', source: 'x' }, 'PL')).toMatchObject({ ok: false, problem: 'source_not_allowed' });
+    expect(normaliseIdentity({ kind: 'phone', value: '600100200', source: 'x' }, 'PL')).toMatchObject({ ok: false, problem: 'source_not_allowed' });
+    expect(normaliseIdentity({ kind: 'chat', value: 'v1', source: 'widget' }, 'PL')).toEqual({ ok: true, identity: { kind: 'chat', value: 'v1', source: 'widget' } });
     expect(normaliseIdentity({ kind: 'fax', value: '1' }, 'PL')).toMatchObject({ ok: false, problem: 'unknown_kind' });
     expect(normaliseIdentity({ kind: 'email', value: 'jan@' }, 'PL')).toMatchObject({ ok: false, problem: 'invalid_email' });
   });

@@ -8,7 +8,10 @@ export type CustomerIdentityKind = (typeof CUSTOMER_IDENTITY_KINDS)[number];
 export interface NormalisedIdentity {
   kind: CustomerIdentityKind;
   value: string;
-  /** Only for `external`: the outside system the value belongs to (part of the uniqueness). Empty otherwise. */
+  /**
+   * The outside system or channel the value belongs to (part of the uniqueness): required for `external`,
+   * optional for `chat` and `allegro`, never for `email` and `phone`. Empty when none.
+   */
   source: string;
 }
 
@@ -53,7 +56,9 @@ export function normaliseIdentity(
   }
   const source = input.source?.trim() ?? '';
   if (kind === 'external' && !source) return { ok: false, problem: 'source_required', message: 'an external identity needs a source' };
-  if (kind !== 'external' && source) return { ok: false, problem: 'source_not_allowed', message: `only external identities take a source, not ${kind}` };
+  if ((kind === 'email' || kind === 'phone') && source) {
+    return { ok: false, problem: 'source_not_allowed', message: `${kind} identities take no source` };
+  }
   if (kind === 'email') {
     const value = normaliseEmail(input.value);
     return value ? { ok: true, identity: { kind, value, source: '' } } : { ok: false, problem: 'invalid_email', message: 'value must be an e-mail address' };

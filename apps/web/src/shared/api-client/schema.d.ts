@@ -1349,7 +1349,7 @@ export interface components {
              */
             value: string;
             /**
-             * @description Only for `external`: the outside system the value belongs to.
+             * @description The outside system or channel the value belongs to (always for `external`, sometimes for `chat` and `allegro`).
              * @example shop
              */
             source?: string;
@@ -1609,7 +1609,7 @@ export interface components {
             /** @example 600 100 200 */
             value: string;
             /**
-             * @description Required for `external` (the outside system), refused for the other kinds.
+             * @description The outside system or channel: required for `external`, optional for `chat` and `allegro`, refused for `email` and `phone`.
              * @example shop
              */
             source?: string;

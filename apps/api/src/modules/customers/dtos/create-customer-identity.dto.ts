@@ -15,7 +15,7 @@ export class CreateCustomerIdentityDto {
   @MaxLength(320)
   value!: string;
 
-  @ApiPropertyOptional({ example: 'shop', description: 'Required for `external` (the outside system), refused for the other kinds.' })
+  @ApiPropertyOptional({ example: 'shop', description: 'The outside system or channel: required for `external`, optional for `chat` and `allegro`, refused for `email` and `phone`.' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

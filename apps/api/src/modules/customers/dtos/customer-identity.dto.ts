@@ -12,7 +12,7 @@ export class CustomerIdentityDto {
   @ApiProperty({ example: '+48600100200', description: 'Normalised: e-mail in lower case, phone in E.164.' })
   value!: string;
 
-  @ApiPropertyOptional({ example: 'shop', description: 'Only for `external`: the outside system the value belongs to.' })
+  @ApiPropertyOptional({ example: 'shop', description: 'The outside system or channel the value belongs to (always for `external`, sometimes for `chat` and `allegro`).' })
   source?: string;
 
   @ApiProperty({ format: 'date-time' })
