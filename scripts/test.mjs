@@ -1,37 +1,85 @@
-// `npm test`: everything CI checks, in order, stopping at the first failure:
-// lint (with module boundaries), known advisories of dependencies, type checks, the build (the browser suite
-// drives the built panel), the agent panel's Vitest unit and component tests,
-// then jest: unit tests, the API suites and the browser suite against the real
-// product on PostgreSQL and Redis. The last line sums both test runners.
+// `npm test`: everything CI checks, stopping at the first failure: lint (with module boundaries), known advisories
+// of dependencies, type checks, the build (the browser suite drives the built panel), the agent panel's Vitest unit
+// and component tests, then jest: unit tests, the API, mail and browser suites against the real product on
+// PostgreSQL and Redis. The checks before jest run in two lanes side by side (each is one busy process, and the
+// machines this runs on have two cores or more). The last line sums both test runners.
 // Extra arguments go to jest, e.g. `npm test -- test/api/tickets`.
-import { spawnSync } from 'node:child_process';
+//
+// The quick loops (no lint, no type checks):
+//   `npm run test:unit [-- <jest path>]`  the panel's Vitest tests and jest's unit project
+//   `npm run test:e2e [-- <jest path>]`   the build (Nx answers from its cache when nothing changed), then jest's
+//                                         API, mail and browser projects
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { workspaceRoot } from './swc-options.mjs';
 
 const bin = (name) => path.join(workspaceRoot, 'node_modules', '.bin', name);
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
-const jestArgs = process.argv.slice(2);
+const args = process.argv.slice(2);
+const mode = args[0] === '--only=unit' ? 'unit' : args[0] === '--only=e2e' ? 'e2e' : 'all';
+const jestArgs = mode === 'all' ? args : args.slice(1);
+const seconds = (started) => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
-function step(title, command, args, extraEnv = {}) {
-  console.log(`\n=== ${title}`);
+/**
+ * Runs one command. With `quiet`, its output is kept and printed in one piece when it ends, so that steps
+ * running side by side do not mix their lines. Answers whether it succeeded.
+ */
+function run(title, command, commandArgs, { quiet = false, extraEnv = {} } = {}) {
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: workspaceRoot, env: { ...env, ...extraEnv }, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`\n${title} failed.`);
-    process.exit(result.status ?? 1);
-  }
-  console.log(`=== ${title}: ok (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (!quiet) console.log(`\n=== ${title}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, {
+      cwd: workspaceRoot,
+      env: { ...env, ...extraEnv },
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
+    const output = [];
+    child.stdout?.on('data', (chunk) => output.push(chunk));
+    child.stderr?.on('data', (chunk) => output.push(chunk));
+    child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
+    child.on('close', (code) => {
+      if (quiet) {
+        console.log(`\n=== ${title}`);
+        process.stdout.write(Buffer.concat(output));
+      }
+      if (code === 0) console.log(`=== ${title}: ok (${seconds(started)})`);
+      else console.error(`\n${title} failed (${seconds(started)}).`);
+      resolve(code === 0);
+    });
+  });
 }
 
-// The module-boundary lint rule reads Nx's project graph; on a fresh clone it is not there yet and the rule would be
-// skipped, so the graph is computed first.
-step('Project graph', bin('nx'), ['show', 'projects']);
-step('Lint', bin('eslint'), ['.', '--max-warnings=0']);
-step('Dependency advisories', process.execPath, ['scripts/check-advisories.mjs']);
-step('Type check (API, libraries, tests)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
-step('Type check (agent panel)', bin('nx'), ['run', 'web:typecheck', '--outputStyle=static']);
-step('Build', bin('nx'), ['run-many', '-t', 'build', '--projects=api,web', '--outputStyle=static']);
+/** Runs each lane's steps in order, the lanes side by side; after a failure no lane starts another step. */
+async function lanes(...laneSteps) {
+  let failed = false;
+  await Promise.all(
+    laneSteps.map(async (steps) => {
+      for (const [title, command, commandArgs] of steps) {
+        if (failed) return;
+        if (!(await run(title, command, commandArgs, { quiet: laneSteps.length > 1 }))) failed = true;
+      }
+    }),
+  );
+  if (failed) process.exit(1);
+}
+
+const build = ['Build', bin('nx'), ['run-many', '-t', 'build', '--projects=api,web', '--outputStyle=static']];
+if (mode === 'all') {
+  // The module-boundary lint rule reads Nx's project graph; on a fresh clone it is not there yet and the rule would be
+  // skipped, so the graph is computed first (the Nx steps below read it too).
+  await lanes([['Project graph', bin('nx'), ['show', 'projects']]]);
+  await lanes(
+    [
+      ['Lint', bin('eslint'), ['.', '--max-warnings=0']],
+      ['Dependency advisories', process.execPath, ['scripts/check-advisories.mjs']],
+      ['Type check (API, libraries, tests)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+    ],
+    [['Type check (agent panel)', bin('nx'), ['run', 'web:typecheck', '--outputStyle=static']], build],
+  );
+} else if (mode === 'e2e') {
+  await lanes([build]);
+}
 
 mkdirSync(path.join(workspaceRoot, 'test-artifacts'), { recursive: true });
 
@@ -48,34 +96,33 @@ function readJson(file) {
   }
 }
 
-// The agent panel's unit and component tests (apps/web/src/**/__tests__/*.spec.ts).
-const vitestReport = path.join(workspaceRoot, 'test-artifacts', 'vitest-report.json');
-rmSync(vitestReport, { force: true });
-console.log('\n=== Unit tests (agent panel, Vitest)');
-const vitestStarted = Date.now();
-const vitest = spawnSync(
-  bin('vitest'),
-  ['run', '--config', 'apps/web/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
-  { cwd: workspaceRoot, env, stdio: 'inherit' },
-);
-const vitestSummary = readJson(vitestReport);
-const counts = {
-  passed: vitestSummary?.numPassedTests ?? 0,
-  failed: vitestSummary?.numFailedTests ?? 0,
-  skipped: (vitestSummary?.numPendingTests ?? 0) + (vitestSummary?.numTodoTests ?? 0),
-};
-if (vitest.status !== 0 || !vitestSummary || vitestSummary.numTotalTests === 0) {
-  console.error('\nUnit tests (agent panel, Vitest) failed.');
-  if (vitestSummary) console.log(`\n${summaryLine(counts)}`);
-  process.exit(vitest.status || 1);
-}
-console.log(`=== Unit tests (agent panel, Vitest): ok (${((Date.now() - vitestStarted) / 1000).toFixed(1)} s)`);
+const counts = { passed: 0, failed: 0, skipped: 0 };
 
+if (mode !== 'e2e') {
+  // The agent panel's unit and component tests (apps/web/src/**/__tests__/*.spec.ts).
+  const vitestReport = path.join(workspaceRoot, 'test-artifacts', 'vitest-report.json');
+  rmSync(vitestReport, { force: true });
+  const title = 'Unit tests (agent panel, Vitest)';
+  const ok = await run(title, bin('vitest'), [
+    'run', '--config', 'apps/web/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`,
+  ]);
+  const vitestSummary = readJson(vitestReport);
+  counts.passed += vitestSummary?.numPassedTests ?? 0;
+  counts.failed += vitestSummary?.numFailedTests ?? 0;
+  counts.skipped += (vitestSummary?.numPendingTests ?? 0) + (vitestSummary?.numTodoTests ?? 0);
+  if (!ok || !vitestSummary || vitestSummary.numTotalTests === 0) {
+    if (ok) console.error(`\n${title} failed: no report or no tests.`);
+    if (vitestSummary) console.log(`\n${summaryLine(counts)}`);
+    process.exit(1);
+  }
+}
+
+// Project names go last: jest reads every word after --selectProjects as one.
+const projects = { all: [], unit: ['--selectProjects', 'unit'], e2e: ['--selectProjects', 'api', 'mail', 'browser'] }[mode];
 const report = path.join(workspaceRoot, 'test-artifacts', 'jest-report.json');
-const jest = spawnSync(process.execPath, [bin('jest'), '--json', `--outputFile=${report}`, ...jestArgs], {
-  cwd: workspaceRoot,
-  env: { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim() },
-  stdio: 'inherit',
+rmSync(report, { force: true });
+const jestOk = await run('Jest', process.execPath, [bin('jest'), '--json', `--outputFile=${report}`, ...jestArgs, ...projects], {
+  extraEnv: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim() },
 });
 const summary = readJson(report);
 if (summary) {
@@ -84,4 +131,4 @@ if (summary) {
   counts.skipped += summary.numPendingTests;
   console.log(`\n${summaryLine(counts)}`);
 }
-if (jest.status !== 0 || !summary || summary.numTotalTests === 0) process.exit(jest.status || 1);
+if (!jestOk || !summary || summary.numTotalTests === 0) process.exit(1);

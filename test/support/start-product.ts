@@ -2,7 +2,7 @@ import path from 'node:path';
 import { loadConfig } from '../../apps/api/src/core/config/load-config.js';
 import { startOkienko, type RunningOkienko } from '../../apps/api/src/core/startup/start-okienko.js';
 import { startDnsStub } from './dns-stub.js';
-import { databaseUrl, newTestDatabaseName, TEST_REDIS_URL } from './test-database.js';
+import { createTestDatabase, databaseUrl, newTestDatabaseName, TEST_REDIS_URL } from './test-database.js';
 
 let emptyDns: Promise<string> | undefined;
 
@@ -25,14 +25,27 @@ export interface TestProduct {
   close(): Promise<void>;
 }
 
+export interface StartProductOptions {
+  /** Start on this (stopped) product's database: how a restart is tested. */
+  reuseDatabaseOf?: TestProduct;
+  /**
+   * Start on a database that does not exist yet, so the product creates and
+   * migrates it as on a fresh server (by default it gets a copy of the run's
+   * migrated template, and its migrations find nothing to do).
+   */
+  emptyDatabase?: boolean;
+}
+
 /**
  * The whole product (API serving the built panel, SMTP listener, worker) on a
- * database of its own (created and migrated at start, as on a fresh server)
- * and a Redis prefix of its own, on free ports.
+ * database of its own and a Redis prefix of its own, on free ports.
  */
-export async function startProduct(env: Record<string, string> = {}, options: { reuseDatabaseOf?: TestProduct } = {}): Promise<TestProduct> {
-  // Reusing another (stopped) product's database is how a restart is tested.
-  const database = options.reuseDatabaseOf ? new URL(options.reuseDatabaseOf.databaseUrl).pathname.slice(1) : newTestDatabaseName();
+export async function startProduct(env: Record<string, string> = {}, options: StartProductOptions = {}): Promise<TestProduct> {
+  const database = options.reuseDatabaseOf
+    ? new URL(options.reuseDatabaseOf.databaseUrl).pathname.slice(1)
+    : options.emptyDatabase
+      ? newTestDatabaseName()
+      : await createTestDatabase();
   const admin = { email: 'admin@okienko.test', password: 'Admin-password-1' };
   const config = loadConfig(
     {
