@@ -6,12 +6,20 @@ import { databaseUrl, newTestDatabaseName, TEST_REDIS_URL } from '../support/tes
 
 const MAIN = 'dist/apps/api/src/main.js';
 
+/**
+ * Queues of its own for each server (named after the run, so the global teardown removes them): a worker must not
+ * pick up jobs of another installation sharing this Redis, such as a benchmark or another test run.
+ */
+function ownRedisPrefix(): string {
+  return newTestDatabaseName();
+}
+
 /** Runs the built server as an operator would and collects what it prints until it exits. */
 function runServer(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npm test does)`);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env.PATH ?? '', HTTP_PORT: '0', SMTP_PORT: '0', LOG_LEVEL: 'error', ...env },
+      env: { PATH: process.env.PATH ?? '', HTTP_PORT: '0', SMTP_PORT: '0', LOG_LEVEL: 'error', REDIS_PREFIX: ownRedisPrefix(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -64,7 +72,7 @@ async function nicenessOfRunningServer(env: Record<string, string>): Promise<{ n
   const child = spawn(process.execPath, [MAIN], {
     env: {
       PATH: process.env.PATH ?? '', HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', SMTP_PORT: '0', SMTP_HOST: '127.0.0.1', LOG_LEVEL: 'log',
-      DATABASE_URL: databaseUrl(newTestDatabaseName()), REDIS_URL: TEST_REDIS_URL, ...env,
+      DATABASE_URL: databaseUrl(newTestDatabaseName()), REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: ownRedisPrefix(), ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
