@@ -210,8 +210,12 @@ export class TicketsRepository {
            FROM input GROUP BY lower(email)),
        known AS MATERIALIZED (
          -- Senders found by any of a customer's e-mail identities (not only the primary address).
+         -- One index look-up per sender: a join would let the planner, which expects far more senders than a batch
+         -- has, hash the whole identity table for every batch.
          SELECT s.key, s.name AS given_name, c.id, c.name, c.email
-           FROM sender s JOIN customer_identities ci ON ci.kind = 'email' AND ci.source = '' AND ci.value = s.key
+           FROM sender s
+           CROSS JOIN LATERAL (SELECT ci.customer_id FROM customer_identities ci
+                                WHERE ci.kind = 'email' AND ci.source = '' AND ci.value = s.key LIMIT 1) ci
            JOIN customers c ON c.id = ci.customer_id),
        named AS (
          UPDATE customers SET name = k.given_name, updated_at = now()
