@@ -3,7 +3,7 @@ import { classifyInboundMail, findTicketNumbersInSubject } from '@okienko/domain
 import { createBatcher } from '../../core/batching/batcher.js';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
-import { InboundTicketsService } from '../tickets/inbound-tickets.service.js';
+import { IntakeService } from '../intake/intake.service.js';
 import { AcknowledgementService } from './acknowledgement.service.js';
 import { InboundAddressesService } from './inbound-addresses.service.js';
 import { InboundMailsRepository, type ClaimedInboundMail } from './inbound-mails.repository.js';
@@ -30,7 +30,7 @@ export class InboundMailProcessingService {
   constructor(
     private readonly mails: InboundMailsRepository,
     private readonly addresses: InboundAddressesService,
-    private readonly tickets: InboundTicketsService,
+    private readonly tickets: IntakeService,
     private readonly acknowledgements: AcknowledgementService,
     private readonly senders: SenderAuthenticationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

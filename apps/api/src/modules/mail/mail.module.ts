@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Role } from '../../core/config/app-config.js';
+import { IntakeModule } from '../intake/intake.module.js';
 import { MailOutboxModule } from '../mail-outbox/mail-outbox.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
@@ -46,6 +47,7 @@ export class MailModule {
         BullModule.registerQueue({ name: INBOUND_MAIL_QUEUE }, { name: MAIL_MAINTENANCE_QUEUE }),
         MailOutboxModule,
         QueuesModule,
+        IntakeModule,
         TicketsModule,
       ],
       controllers,

@@ -6,7 +6,6 @@ import { MailOutboxModule } from '../mail-outbox/mail-outbox.module.js';
 import { TemplatesModule } from '../templates/templates.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { TicketAutomationHooks } from './automation/ticket-automation.hooks.js';
-import { InboundTicketsService } from './inbound-tickets.service.js';
 import { OutboundMessagesService } from './outbound-messages.service.js';
 import { AttachmentBlobEntity } from './entities/attachment-blob.entity.js';
 import { AttachmentEntity } from './entities/attachment.entity.js';
@@ -32,7 +31,7 @@ import { ViewsController } from './views.controller.js';
     TicketAccessModule,
   ],
   controllers: [TicketsController, ViewsController],
-  providers: [TicketsRepository, TicketsService, TicketBulkService, TicketDetailsService, InboundTicketsService, OutboundMessagesService, TicketAutomationHooks],
-  exports: [TicketAccessModule, TicketsService, TicketsRepository, InboundTicketsService, OutboundMessagesService, TicketAutomationHooks],
+  providers: [TicketsRepository, TicketsService, TicketBulkService, TicketDetailsService, OutboundMessagesService, TicketAutomationHooks],
+  exports: [TicketAccessModule, TicketsService, TicketsRepository, OutboundMessagesService, TicketAutomationHooks],
 })
 export class TicketsModule {}

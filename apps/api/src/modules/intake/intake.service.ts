@@ -11,13 +11,12 @@ import { APP_CONFIG } from '../../core/config/config.module.js';
 import { CustomersService } from '../customers/customers.service.js';
 import type { CustomerEntity } from '../customers/entities/customer.entity.js';
 import { QueuesService } from '../queues/queues.service.js';
-import type { TicketEntity } from './entities/ticket.entity.js';
-import { statusChangePatch } from './status-change-patch.js';
-import { TicketAutomationHooks, type AfterCommit } from './automation/ticket-automation.hooks.js';
-import { createdEvent, fieldChangeEvents, type EventActor } from './ticket-audit.js';
-import {
-  TicketsRepository, type InsertedInboundTicket, type NewAttachment, type NewInboundTicket, type NewTicketEvent,
-} from './tickets.repository.js';
+import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
+import { statusChangePatch } from '../tickets/status-change-patch.js';
+import { TicketAutomationHooks, type AfterCommit } from '../tickets/automation/ticket-automation.hooks.js';
+import { createdEvent, fieldChangeEvents, type EventActor } from '../tickets/ticket-audit.js';
+import { TicketsRepository, type NewAttachment, type NewTicketEvent } from '../tickets/tickets.repository.js';
+import { OpeningStatementRepository, type InsertedInboundTicket, type NewInboundTicket } from './opening-statement.repository.js';
 
 /** A parsed inbound mail, as the tickets need it. */
 export interface InboundMailInput {
@@ -84,11 +83,12 @@ export interface FiledInboundMail {
  * once; a bounce goes to the ticket of the mail that bounced.
  */
 @Injectable()
-export class InboundTicketsService {
-  private readonly logger = new Logger('InboundTickets');
+export class IntakeService {
+  private readonly logger = new Logger('Intake');
 
   constructor(
     private readonly tickets: TicketsRepository,
+    private readonly openings: OpeningStatementRepository,
     private readonly customers: CustomersService,
     private readonly queues: QueuesService,
     private readonly automation: TicketAutomationHooks,
@@ -141,7 +141,7 @@ export class InboundTicketsService {
     });
     if (together) return filedAsNew(together);
     try {
-      const [inserted] = await this.tickets.insertInboundTickets([plan]);
+      const [inserted] = await this.openings.insertInboundTickets([plan]);
       return filedAsNew(inserted);
     } catch (error) {
       if ((error as { code?: string }).code === '23505') return null;
@@ -161,7 +161,7 @@ export class InboundTicketsService {
     async (plans: NewInboundTicket[]): Promise<(InsertedInboundTicket | null)[]> => {
       const messageIds = new Set<string | null>();
       const unique = plans.filter((plan) => !messageIds.has(plan.message.messageId) && messageIds.add(plan.message.messageId));
-      const inserted = await this.tickets.insertInboundTickets(unique);
+      const inserted = await this.openings.insertInboundTickets(unique);
       return plans.map((plan) => {
         const i = unique.indexOf(plan);
         return i >= 0 ? inserted[i] : null;
