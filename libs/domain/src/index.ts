@@ -14,3 +14,4 @@ export * from './sla/index.js';
 export * from './reports/index.js';
 export * from './surveys/index.js';
 export * from './customers/index.js';
+export * from './channels/index.js';

@@ -1,4 +1,5 @@
 import { ApiTokenEntity } from '../../modules/api-tokens/entities/api-token.entity.js';
+import { ChannelEntity } from '../../modules/channels/entities/channel.entity.js';
 import { CustomerIdentityEntity } from '../../modules/customers/entities/customer-identity.entity.js';
 import { CustomerMergeEntity } from '../../modules/customers/entities/customer-merge.entity.js';
 import { CustomerEntity } from '../../modules/customers/entities/customer.entity.js';
@@ -25,6 +26,7 @@ import { UserEntity } from '../../modules/users/entities/user.entity.js';
 /** Every entity the product persists. */
 export const entities = [
   ApiTokenEntity,
+  ChannelEntity,
   AttachmentBlobEntity,
   AttachmentEntity,
   CalendarEntity,

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DeliveryState, MessageDirection, MessagePurpose, SenderAuthentication } from '@okienko/domain';
+import type { ChannelType, DeliveryState, MessageDirection, MessagePurpose, SenderAuthentication } from '@okienko/domain';
 
 @Entity('messages')
 export class MessageEntity {
@@ -77,6 +77,22 @@ export class MessageEntity {
   /** For inbound mail: what the SPF, DKIM and DMARC checks found of the sender (null when not checked). */
   @Column('jsonb', { nullable: true })
   authentication!: SenderAuthentication | null;
+
+  /** The channel the message came in on or went out on (null: none of ours, e.g. a note or mail to no inbound address). */
+  @Column('uuid', { name: 'channel_id', nullable: true })
+  channelId!: string | null;
+
+  /** The type of that channel; kept when the channel is deleted. */
+  @Column('text', { name: 'channel_type', default: 'email' })
+  channelType!: ChannelType;
+
+  /** The channel's own id of the conversation (a chat session, a marketplace thread); null for e-mail. */
+  @Column('text', { name: 'external_thread_id', nullable: true })
+  externalThreadId!: string | null;
+
+  /** The channel's own id of the message, unique per channel; e-mail keeps its Message-ID in `messageId`. */
+  @Column('text', { name: 'external_message_id', nullable: true })
+  externalMessageId!: string | null;
 
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt!: Date | null;

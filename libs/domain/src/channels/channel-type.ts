@@ -1,0 +1,13 @@
+/**
+ * The kinds of channel a customer can reach the team on. Every message records
+ * the type of the channel it came in on or went out on; `email` channels are
+ * the inbound addresses (one channel per address).
+ */
+export const CHANNEL_TYPES = ['email', 'web_form', 'chat', 'phone', 'api', 'allegro'] as const;
+
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+/** Narrows untrusted input to a channel type. */
+export function isChannelType(v: unknown): v is ChannelType {
+  return typeof v === 'string' && (CHANNEL_TYPES as readonly string[]).includes(v);
+}
