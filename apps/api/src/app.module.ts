@@ -11,22 +11,22 @@ import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
 import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { ChannelsApiModule } from './modules/channels/channels-api.module.js';
 import { CustomersModule } from './modules/customers/customers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { TicketAutomationsModule } from './modules/intake/ticket-automations.module.js';
 import { LiveModule } from './modules/live/live.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
 import { QueuesModule } from './modules/queues/queues.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
-import { RulesModule } from './modules/rules/rules.module.js';
 import { SavedViewsModule } from './modules/saved-views/saved-views.module.js';
-import { SlaModule } from './modules/sla/sla.module.js';
 import { SurveysModule } from './modules/surveys/surveys.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** The HTTP API: every resource under /api/v1. */
-const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, SurveysModule, ReportsModule, HealthModule, LiveModule, SavedViewsModule];
+const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, SurveysModule, ReportsModule, HealthModule, LiveModule, SavedViewsModule, ChannelsApiModule];
 
 @Module({})
 export class AppModule {
@@ -44,9 +44,8 @@ export class AppModule {
         UsersModule,
         ...(roles.has('api') ? API_MODULES : []),
         MailModule.forRoles(config.roles),
-        RulesModule.forRoles(config.roles),
-        // Every role that changes tickets keeps their deadlines; the calendars and policies API comes with `api`.
-        SlaModule.forRoles(config.roles),
+        // The rules, then the SLA, on every ticket change of every role (their admin APIs come with `api`).
+        TicketAutomationsModule.forRoles(config.roles),
       ],
       providers: roles.has('api')
         ? [

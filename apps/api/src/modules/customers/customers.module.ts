@@ -14,6 +14,6 @@ import { CustomerEntity } from './entities/customer.entity.js';
   imports: [TypeOrmModule.forFeature([CustomerEntity, CustomerIdentityEntity, CustomerMergeEntity]), TicketAccessModule],
   controllers: [CustomersController],
   providers: [CustomersRepository, CustomersService, CustomerMergesRepository, CustomerMergeService],
-  exports: [CustomersService],
+  exports: [CustomersService, CustomersRepository],
 })
 export class CustomersModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { NormalisedIdentity } from '@okienko/domain';
 import { EntityManager, In, Repository } from 'typeorm';
+import { preparedQuery } from '../../core/database/prepared-query.js';
 import { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import type { TicketAccessCondition } from '../tickets/ticket-access.policy.js';
 import { CustomerIdentityEntity } from './entities/customer-identity.entity.js';
@@ -20,6 +21,14 @@ interface CustomerRow {
   merged_at: Date | null;
   created_at: Date;
   updated_at: Date;
+}
+
+/** A known sender as the automations see it. */
+export interface KnownSender {
+  name: string | null;
+  email: string | null;
+  tags: string[];
+  externalIds: Record<string, string>;
 }
 
 /** The identity that matched, in the order the identities were given. */
@@ -205,6 +214,23 @@ export class CustomersRepository {
     const q = this.customers.manager.getRepository(TicketEntity).createQueryBuilder('t').where('t.customer_id = :customerId', { customerId });
     if (access) q.andWhere(access.sql, access.parameters);
     return q.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC').take(limit).getMany();
+  }
+
+  /**
+   * What the automations look at of new messages' senders, by e-mail
+   * identity (null for a sender nobody holds): many senders in one round trip.
+   */
+  async knownSenders(emails: string[]): Promise<(KnownSender | null)[]> {
+    const rows = await preparedQuery<{ key: string; name: string | null; email: string | null; tags: string[]; external_ids: Record<string, string> }>(
+      this.customers.manager.connection,
+      'okienko_draft_customers',
+      `SELECT ci.value AS key, c.name, c.email, c.tags, c.external_ids
+         FROM customer_identities ci JOIN customers c ON c.id = ci.customer_id
+        WHERE ci.kind = 'email' AND ci.source = '' AND ci.value = ANY($1::text[])`,
+      [[...new Set(emails.map((e) => e.toLowerCase()))]],
+    );
+    const found = new Map(rows.map((r) => [r.key, { name: r.name, email: r.email, tags: r.tags, externalIds: r.external_ids }]));
+    return emails.map((e) => found.get(e.toLowerCase()) ?? null);
   }
 
   private fromRow(manager: EntityManager, row: CustomerRow): CustomerEntity {

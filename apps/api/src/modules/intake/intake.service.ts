@@ -8,6 +8,7 @@ import { createBatcher } from '../../core/batching/batcher.js';
 import { createLimiter } from '../../core/batching/limiter.js';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
+import { CustomersRepository } from '../customers/customers.repository.js';
 import { CustomersService } from '../customers/customers.service.js';
 import type { CustomerEntity } from '../customers/entities/customer.entity.js';
 import { QueuesService } from '../queues/queues.service.js';
@@ -15,7 +16,8 @@ import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { statusChangePatch } from '../tickets/status-change-patch.js';
 import { TicketAutomationHooks, type AfterCommit } from '../tickets/automation/ticket-automation.hooks.js';
 import { createdEvent, fieldChangeEvents, type EventActor } from '../tickets/ticket-audit.js';
-import { TicketsRepository, type NewAttachment, type NewTicketEvent } from '../tickets/tickets.repository.js';
+import { MessagesRepository, type NewAttachment } from '../tickets/messages.repository.js';
+import { TicketsRepository, type NewTicketEvent } from '../tickets/tickets.repository.js';
 import { OpeningStatementRepository, type InsertedInboundTicket, type NewInboundTicket } from './opening-statement.repository.js';
 
 /** A parsed inbound mail, as the tickets need it. */
@@ -88,8 +90,10 @@ export class IntakeService {
 
   constructor(
     private readonly tickets: TicketsRepository,
+    private readonly messages: MessagesRepository,
     private readonly openings: OpeningStatementRepository,
     private readonly customers: CustomersService,
+    private readonly customerRows: CustomersRepository,
     private readonly queues: QueuesService,
     private readonly automation: TicketAutomationHooks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -149,6 +153,9 @@ export class IntakeService {
     }
   }
 
+  /** Senders of messages being filed at the same moment, looked up together (one round trip for many). */
+  private readonly knownSender = createBatcher((emails: string[]) => this.customerRows.knownSenders(emails), { maxBatch: 100, maxInFlight: 2 });
+
   /**
    * Mails on the general path (a transaction of several round trips each,
    * holding a connection throughout) at most 8 at once: the workers keep many
@@ -187,7 +194,7 @@ export class IntakeService {
     const now = new Date();
     const plan = await this.automation.planNewTicket({
       inboundAddresses, senderAddress: sender.toLowerCase(), senderName: input.from.name, subject, body: input.visibleText || input.text,
-      queueId, categoryId, priority, hasAttachments: false, createdAt: now, customer: await this.tickets.draftCustomer(sender),
+      queueId, categoryId, priority, hasAttachments: false, createdAt: now, customer: await this.knownSender(sender),
     });
     if (!plan) return null;
     const opened = { subject, status: 'new', priority, channel: 'email', queueId, categoryId, assigneeId: null, tags: [] as string[], inboundAddresses };
@@ -225,7 +232,7 @@ export class IntakeService {
   }
 
   private async fileIn(manager: EntityManager, input: InboundMailInput): Promise<FiledInboundMail> {
-    const existing = await this.tickets.findMessageByMessageId(manager, input.messageId);
+    const existing = await this.messages.findMessageByMessageId(manager, input.messageId);
     if (existing) {
       await this.tickets.addInboundAddresses(manager, existing.ticketId, input.reachedAddresses);
       const ticket = await this.tickets.findById(existing.ticketId, manager);
@@ -234,7 +241,7 @@ export class IntakeService {
     if (input.bounce) return this.fileBounce(manager, input, input.bounce);
 
     const threadTicketId =
-      (await this.tickets.findTicketIdByMessageIds(manager, input.threadIds)) ??
+      (await this.messages.findTicketIdByMessageIds(manager, input.threadIds)) ??
       (await this.tickets.findByNumberIn(manager, input.ticketNumbers))?.id ??
       null;
     if (threadTicketId) {
@@ -315,12 +322,12 @@ export class IntakeService {
     bounce: NonNullable<InboundMailInput['bounce']>,
   ): Promise<FiledInboundMail> {
     const bounced =
-      (bounce.bouncedMessageId ? await this.tickets.findMessageByMessageId(manager, bounce.bouncedMessageId) : null) ??
+      (bounce.bouncedMessageId ? await this.messages.findMessageByMessageId(manager, bounce.bouncedMessageId) : null) ??
       (await this.newestSentMessageOfTagged(manager, bounce.ticketNumbers));
     if (!bounced) return { outcome: 'bounce_unmatched', ticketId: null, ticketNumber: null, messageRowId: null, customer: null, afterCommit: [] };
     const ticket = (await this.tickets.findForUpdate(manager, bounced.ticketId))!;
     const now = new Date();
-    await this.tickets.updateMessageIn(manager, bounced.id, { deliveryState: 'bounced', deliveryError: bounce.error.slice(0, 2000) });
+    await this.messages.updateMessageIn(manager, bounced.id, { deliveryState: 'bounced', deliveryError: bounce.error.slice(0, 2000) });
     const message = await this.insertMessage(manager, ticket.id, null, input, now);
     await this.tickets.insertEvents(manager, [
       {
@@ -334,11 +341,11 @@ export class IntakeService {
   /** The bounced mail of a report that quotes only our subject tag: the ticket's newest mail sent out. */
   private async newestSentMessageOfTagged(manager: EntityManager, ticketNumbers: string[]) {
     const ticket = await this.tickets.findByNumberIn(manager, ticketNumbers);
-    return ticket ? this.tickets.findNewestSentMessage(manager, ticket.id) : null;
+    return ticket ? this.messages.findNewestSentMessage(manager, ticket.id) : null;
   }
 
   private async insertMessage(manager: EntityManager, ticketId: string, customerId: string | null, input: InboundMailInput, now: Date) {
-    const message = await this.tickets.insertMessage(manager, {
+    const message = await this.messages.insertMessage(manager, {
       ticketId,
       direction: 'inbound',
       authorCustomerId: customerId,
@@ -359,7 +366,7 @@ export class IntakeService {
       authentication: input.authentication,
       createdAt: now,
     });
-    await this.tickets.insertAttachments(manager, message.id, input.attachments);
+    await this.messages.insertAttachments(manager, message.id, input.attachments);
     return message;
   }
 

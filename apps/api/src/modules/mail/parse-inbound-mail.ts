@@ -4,7 +4,7 @@ import {
   createMailHeaders, findTicketNumbersInSubject, normalizeMessageId, parseMessageIdList, readReturnedMessage, repairHeaderText, splitReply, stripReplyPrefixes, type MailHeaders,
 } from '@okienko/domain';
 import { sanitizeHtml } from '../../core/html/sanitize-html.js';
-import type { NewAttachment } from '../tickets/tickets.repository.js';
+import type { NewAttachment } from '../tickets/messages.repository.js';
 import { normalizeMailCharsets } from './normalize-mail-charsets.js';
 import { storableText } from './storable-text.js';
 

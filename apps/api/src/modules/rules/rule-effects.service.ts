@@ -14,7 +14,7 @@ import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { OutboundMessagesService } from '../tickets/outbound-messages.service.js';
 import type { EventActor } from '../tickets/ticket-audit.js';
 import type { NewTicketEvent } from '../tickets/tickets.repository.js';
-import { TicketsRepository } from '../tickets/tickets.repository.js';
+import { MessagesRepository } from '../tickets/messages.repository.js';
 import { RulesRepository, type RecipientUser } from './rules.repository.js';
 import { WEBHOOK_QUEUE } from './rules-queues.js';
 
@@ -48,7 +48,7 @@ export const WEBHOOK_ATTEMPTS = 6;
 export class RuleEffectsService {
   constructor(
     private readonly rules: RulesRepository,
-    private readonly tickets: TicketsRepository,
+    private readonly messages: MessagesRepository,
     private readonly outbound: OutboundMessagesService,
     private readonly assignment: AssignmentService,
     private readonly templates: TemplatesService,
@@ -82,7 +82,7 @@ export class RuleEffectsService {
         return outcome;
       }
       case 'add_note': {
-        const note = await this.tickets.insertMessage(manager, {
+        const note = await this.messages.insertMessage(manager, {
           ticketId: ticket.id, direction: 'note', bodyText: action.body, deliveryState: 'none', automated: true,
         });
         outcome.events.push(event('message_added', { messageId: note.id, direction: 'note' }));
@@ -95,7 +95,7 @@ export class RuleEffectsService {
         if (!customer?.email) return skipped('customer_without_email');
         if (!(await this.limiter.allow(customer.email))) return skipped('auto_reply_limit', { recipient: customer.email });
         const rendered = await this.templates.renderForTicket(manager, action.templateId, ticket.id, null);
-        const message = await this.tickets.insertMessage(manager, {
+        const message = await this.messages.insertMessage(manager, {
           ticketId: ticket.id,
           direction: 'outbound',
           // Where the customer's mail asked answers to go (its Reply-To), as for an agent's reply.
@@ -114,7 +114,7 @@ export class RuleEffectsService {
       case 'notify': {
         const recipients = await this.recipients(manager, action.target, action.userId, effect);
         if (recipients.length === 0) return skipped('no_recipients', { target: action.target });
-        const message = await this.tickets.insertMessage(manager, {
+        const message = await this.messages.insertMessage(manager, {
           ticketId: ticket.id,
           direction: 'outbound',
           purpose: 'notification',
@@ -137,9 +137,9 @@ export class RuleEffectsService {
         return outcome;
       }
       case 'forward_copy': {
-        const latest = await this.tickets.latestInbound(manager, ticket.id);
+        const latest = await this.messages.latestInbound(manager, ticket.id);
         const customer = await this.rules.customer(manager, ticket.customerId);
-        const message = await this.tickets.insertMessage(manager, {
+        const message = await this.messages.insertMessage(manager, {
           ticketId: ticket.id,
           direction: 'outbound',
           purpose: 'forward',

@@ -1,8 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { runRules, type CompiledRules, type Rule, type RuleRunResult, type RuleTiming, type RuleTrigger } from '@okienko/routing';
 import type { EntityManager } from 'typeorm';
 import {
-  TicketAutomationHooks, type AfterCommit, type NewTicketDraft, type NewTicketPlan, type TicketAutomation, type TicketChange,
+  RULES_AUTOMATION, TicketAutomationHooks, type AfterCommit, type NewTicketDraft, type NewTicketPlan, type TicketAutomation, type TicketChange,
 } from '../tickets/automation/ticket-automation.hooks.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { TicketsRepository, type NewTicketEvent } from '../tickets/tickets.repository.js';
@@ -22,7 +22,9 @@ const RUN_OPTIONS = Object.freeze({ explainSkipped: false });
  * matched is kept on the ticket.
  */
 @Injectable()
-export class RuleRunnerService implements TicketAutomation, OnModuleInit {
+export class RuleRunnerService implements TicketAutomation {
+  readonly name = RULES_AUTOMATION;
+
   constructor(
     private readonly hooks: TicketAutomationHooks,
     private readonly cache: EnabledRulesCache,
@@ -31,10 +33,6 @@ export class RuleRunnerService implements TicketAutomation, OnModuleInit {
     private readonly rules: RulesRepository,
     private readonly tickets: TicketsRepository,
   ) {}
-
-  onModuleInit(): void {
-    this.hooks.register(this);
-  }
 
   async onChange(manager: EntityManager, change: TicketChange): Promise<AfterCommit[]> {
     const { compiled: rules } = await this.cache.get();

@@ -49,6 +49,7 @@ export class RulesModule {
       ],
       controllers,
       providers: [RulesRepository, EnabledRulesCache, RuleFactsService, RuleEffectsService, RuleRunnerService, ...roleProviders],
+      exports: [RuleRunnerService],
     };
   }
 }

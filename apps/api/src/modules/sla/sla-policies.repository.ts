@@ -92,4 +92,11 @@ export class SlaPoliciesRepository {
         }
       : null;
   }
+
+  /** The names of SLA policies by id (what ticket reads show next to the deadlines). */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = (await this.policies.query(`SELECT id, name FROM sla_policies WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; name: string }[];
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
 }

@@ -11,7 +11,7 @@ import { SlaPolicyEntity } from './entities/sla-policy.entity.js';
 import { SlaSweepProcessor } from './jobs/sla-sweep.processor.js';
 import { SlaConfigCache } from './sla-config.cache.js';
 import { SlaPoliciesController } from './sla-policies.controller.js';
-import { SlaPoliciesRepository } from './sla-policies.repository.js';
+import { SlaPolicyReadsModule } from './sla-policy-reads.module.js';
 import { SlaRecountRequests } from './sla-recount-requests.js';
 import { SlaRecountRepository } from './sla-recount.repository.js';
 import { SlaRecountService } from './sla-recount.service.js';
@@ -35,13 +35,13 @@ export class SlaModule {
     const roleProviders: Provider[] = roles.includes('worker') ? [SlaSweepService, SlaRecountRepository, SlaRecountService, SlaSweepProcessor] : [];
     return {
       module: SlaModule,
-      imports: [TypeOrmModule.forFeature([CalendarEntity, SlaPolicyEntity]), BullModule.registerQueue({ name: SLA_SWEEP_QUEUE }), TicketsModule],
+      imports: [TypeOrmModule.forFeature([CalendarEntity, SlaPolicyEntity]), SlaPolicyReadsModule, BullModule.registerQueue({ name: SLA_SWEEP_QUEUE }), TicketsModule],
       controllers,
       providers: [
-        CalendarsRepository, SlaPoliciesRepository, SlaConfigCache, CalendarsService, SlaPoliciesService, SlaRecountRequests, TicketSlaRepository, TicketSlaService,
+        CalendarsRepository, SlaConfigCache, CalendarsService, SlaPoliciesService, SlaRecountRequests, TicketSlaRepository, TicketSlaService,
         ...roleProviders,
       ],
-      exports: [SlaPoliciesService],
+      exports: [SlaPoliciesService, TicketSlaService],
     };
   }
 }

@@ -1,8 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { TicketStatus } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
 import {
-  AUTOMATION_ORDER, TicketAutomationHooks, type AfterCommit, type NewTicketDraft, type NewTicketPlan, type TicketAutomation, type TicketChange,
+  type AfterCommit, type NewTicketDraft, type NewTicketPlan, type TicketAutomation, type TicketChange,
 } from '../tickets/automation/ticket-automation.hooks.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { SlaPoliciesService } from './sla-policies.service.js';
@@ -20,16 +20,13 @@ import {
  * deadlines in its plan, computed from the fields the rules set.
  */
 @Injectable()
-export class TicketSlaService implements TicketAutomation, OnModuleInit {
+export class TicketSlaService implements TicketAutomation {
+  readonly name = 'sla';
+
   constructor(
-    private readonly hooks: TicketAutomationHooks,
     private readonly policies: SlaPoliciesService,
     private readonly repository: TicketSlaRepository,
   ) {}
-
-  onModuleInit(): void {
-    this.hooks.register(this, AUTOMATION_ORDER.sla);
-  }
 
   async onChange(manager: EntityManager, change: TicketChange): Promise<AfterCommit[]> {
     const context = await this.repository.context(manager, change.ticketId);

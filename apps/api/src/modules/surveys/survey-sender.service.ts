@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../../core/config/config.module.js';
 import { AutoReplyLimiterService } from '../mail-outbox/auto-reply-limiter.service.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { OutboundMessagesService } from '../tickets/outbound-messages.service.js';
-import { TicketsRepository } from '../tickets/tickets.repository.js';
+import { MessagesRepository } from '../tickets/messages.repository.js';
 import { surveyMail } from './survey-mail.js';
 import { SurveyLinkService } from './survey-link.service.js';
 import { SurveysRepository } from './surveys.repository.js';
@@ -32,7 +32,7 @@ export type SurveySendResult =
 export class SurveySenderService {
   constructor(
     private readonly surveys: SurveysRepository,
-    private readonly tickets: TicketsRepository,
+    private readonly messages: MessagesRepository,
     private readonly outbound: OutboundMessagesService,
     private readonly links: SurveyLinkService,
     private readonly limiter: AutoReplyLimiterService,
@@ -66,7 +66,7 @@ export class SurveySenderService {
       expiresAt,
       timeZone: this.config.timeZone,
     });
-    const message = await this.tickets.insertMessage(manager, {
+    const message = await this.messages.insertMessage(manager, {
       ticketId: ticket.id,
       direction: 'outbound',
       toAddresses: [customer.email],

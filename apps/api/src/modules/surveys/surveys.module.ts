@@ -8,7 +8,7 @@ import { SurveyLinkService } from './survey-link.service.js';
 import { SurveyPageController } from './survey-page.controller.js';
 import { SurveySenderService } from './survey-sender.service.js';
 import { SurveysController } from './surveys.controller.js';
-import { SurveysRepository } from './surveys.repository.js';
+import { SurveyReadsModule } from './survey-reads.module.js';
 import { SurveysService } from './surveys.service.js';
 
 /**
@@ -17,9 +17,9 @@ import { SurveysService } from './surveys.service.js';
  * or through the public JSON API under /api/v1/surveys.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([SurveyEntity]), SettingsModule, MailOutboxModule, TicketsModule],
+  imports: [TypeOrmModule.forFeature([SurveyEntity]), SurveyReadsModule, SettingsModule, MailOutboxModule, TicketsModule],
   controllers: [SurveysController, SurveyPageController],
-  providers: [SurveysRepository, SurveyLinkService, SurveySenderService, SurveysService],
+  providers: [SurveyLinkService, SurveySenderService, SurveysService],
   exports: [SurveySenderService],
 })
 export class SurveysModule {}

@@ -5,6 +5,16 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CustomerEntity } from '../customers/entities/customer.entity.js';
 import { SurveyEntity } from './entities/survey.entity.js';
 
+/** A ticket's satisfaction survey as the ticket read shows it. */
+export interface TicketSurveyRow {
+  kind: 'csat' | 'nps';
+  score: number | null;
+  comment: string | null;
+  sentAt: Date;
+  expiresAt: Date;
+  answeredAt: Date | null;
+}
+
 /** A survey with what its page shows of the ticket and who answers it. */
 export interface SurveyWithTicket {
   survey: SurveyEntity;
@@ -83,5 +93,17 @@ export class SurveysRepository {
       [surveyId, score, comment],
     )) as [{ id: string }[], number];
     return rows[0].length > 0 ? manager.findOneByOrFail(SurveyEntity, { id: surveyId }) : null;
+  }
+
+  /** The ticket's satisfaction survey (one at most), or null. */
+  async surveyOf(ticketId: string): Promise<TicketSurveyRow | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT kind, score, comment, sent_at, expires_at, answered_at FROM surveys WHERE ticket_id = $1`,
+      [ticketId],
+    )) as { kind: 'csat' | 'nps'; score: number | null; comment: string | null; sent_at: Date; expires_at: Date; answered_at: Date | null }[];
+    const row = rows[0];
+    return row
+      ? { kind: row.kind, score: row.score, comment: row.comment, sentAt: row.sent_at, expiresAt: row.expires_at, answeredAt: row.answered_at }
+      : null;
   }
 }

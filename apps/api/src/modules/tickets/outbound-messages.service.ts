@@ -8,6 +8,7 @@ import type { CustomerEntity } from '../customers/entities/customer.entity.js';
 import { MailOutboxService } from '../mail-outbox/mail-outbox.service.js';
 import type { MessageEntity } from './entities/message.entity.js';
 import type { TicketEntity } from './entities/ticket.entity.js';
+import { MessagesRepository } from './messages.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
 
 export interface OutboundDelivery {
@@ -22,6 +23,7 @@ export interface OutboundDelivery {
 export class OutboundMessagesService {
   constructor(
     private readonly tickets: TicketsRepository,
+    private readonly messages: MessagesRepository,
     private readonly customers: CustomersService,
     private readonly outbox: MailOutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -37,7 +39,7 @@ export class OutboundMessagesService {
    * answers the customer's latest mail and carries that mail's References on.
    */
   async threadingFor(manager: EntityManager, ticketId: string): Promise<{ inReplyTo: string | null; references: string[] }> {
-    const latest = await this.tickets.latestInbound(manager, ticketId);
+    const latest = await this.messages.latestInbound(manager, ticketId);
     if (!latest?.messageId) return { inReplyTo: null, references: [] };
     const references = [...latest.references.filter((id) => id !== latest.messageId), latest.messageId];
     return { inReplyTo: latest.messageId, references: references.slice(-20) };
@@ -50,7 +52,7 @@ export class OutboundMessagesService {
    * answered there), else their primary address.
    */
   async replyRecipients(manager: EntityManager, ticketId: string, customerEmail: string | null): Promise<string[]> {
-    const latest = await this.tickets.latestInbound(manager, ticketId);
+    const latest = await this.messages.latestInbound(manager, ticketId);
     if (latest?.replyToAddresses?.length) return latest.replyToAddresses;
     if (latest?.fromAddress?.includes('@')) return [latest.fromAddress];
     return customerEmail ? [customerEmail] : [];
@@ -64,7 +66,7 @@ export class OutboundMessagesService {
     const message = await this.tickets.transaction(async (manager) => {
       const ticket = (await this.tickets.findById(ticketId, manager))!;
       const customer = await this.customers.get(ticket.customerId);
-      const created = await this.tickets.insertMessage(manager, {
+      const created = await this.messages.insertMessage(manager, {
         ticketId,
         direction: 'outbound',
         toAddresses: await this.replyRecipients(manager, ticketId, customer.email),
@@ -101,7 +103,7 @@ export class OutboundMessagesService {
 
   /** Whether the customer got an answer on this ticket already (then no acknowledgement is needed). */
   hasCustomerAnswer(ticketId: string): Promise<boolean> {
-    return this.tickets.hasCustomerAnswer(ticketId);
+    return this.messages.hasCustomerAnswer(ticketId);
   }
 
   /** When the ticket's first answer is due under its SLA policy (null: no deadline, or answered already). */
@@ -116,31 +118,31 @@ export class OutboundMessagesService {
 
   /** Everything needed to send a message, or null when it is sent already (or gone). */
   async claimForDelivery(messageId: string): Promise<OutboundDelivery | null> {
-    if (!(await this.tickets.claimForSending(messageId))) return null;
-    const message = (await this.tickets.findMessage(messageId))!;
+    if (!(await this.messages.claimForSending(messageId))) return null;
+    const message = (await this.messages.findMessage(messageId))!;
     const ticket = (await this.tickets.findById(message.ticketId))!;
     const customer = await this.customers.get(ticket.customerId);
-    const files = await this.tickets.attachmentsOf([message.id]);
+    const files = await this.messages.attachmentsOf([message.id]);
     const attachments = await Promise.all(
-      files.map(async (f) => ({ filename: f.filename, contentType: f.contentType, content: await this.tickets.attachmentContent(f.blobSha256) })),
+      files.map(async (f) => ({ filename: f.filename, contentType: f.contentType, content: await this.messages.attachmentContent(f.blobSha256) })),
     );
     return { message, ticket, customer, attachments };
   }
 
   markSent(messageId: string): Promise<void> {
-    return this.tickets.updateMessage(messageId, { deliveryState: 'sent', sentAt: new Date(), deliveryError: null });
+    return this.messages.updateMessage(messageId, { deliveryState: 'sent', sentAt: new Date(), deliveryError: null });
   }
 
   /** Back to `queued` with the reason, for another try later. */
   markRetrying(messageId: string, error: string): Promise<void> {
-    return this.tickets.updateMessage(messageId, { deliveryState: 'queued', deliveryError: error.slice(0, 2000) });
+    return this.messages.updateMessage(messageId, { deliveryState: 'queued', deliveryError: error.slice(0, 2000) });
   }
 
   markFailed(messageId: string, error: string): Promise<void> {
-    return this.tickets.updateMessage(messageId, { deliveryState: 'failed', deliveryError: error.slice(0, 2000) });
+    return this.messages.updateMessage(messageId, { deliveryState: 'failed', deliveryError: error.slice(0, 2000) });
   }
 
   pendingIds(limit: number): Promise<string[]> {
-    return this.tickets.pendingOutboundIds(limit);
+    return this.messages.pendingOutboundIds(limit);
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../core/auth/actor.js';
 import { CustomersService } from '../customers/customers.service.js';
+import { SlaPoliciesRepository } from '../sla/sla-policies.repository.js';
+import { SurveysRepository } from '../surveys/surveys.repository.js';
 import { MessageDto } from './dtos/message.dto.js';
 import type { TicketDetailDto } from './dtos/ticket-detail.dto.js';
 import { TicketEventDto } from './dtos/ticket-event.dto.js';
@@ -19,6 +21,8 @@ export class TicketDetailsService {
     private readonly tickets: TicketsService,
     private readonly customers: CustomersService,
     private readonly access: TicketAccessPolicy,
+    private readonly slaPolicies: SlaPoliciesRepository,
+    private readonly surveys: SurveysRepository,
   ) {}
 
   /** The ticket as its screen shows it; the customer's other tickets only as far as the actor may see them. */
@@ -28,10 +32,10 @@ export class TicketDetailsService {
       this.tickets.eventsOf(ticket.id),
       this.customers.get(ticket.customerId),
       this.access.condition(actor).then((access) => this.customers.ticketHistory(ticket.customerId, OTHER_TICKETS_LIMIT + 1, access)),
-      this.tickets.surveyOf(ticket.id),
+      this.surveys.surveyOf(ticket.id),
     ]);
     const attachments = await this.tickets.attachmentsOf(messages.map((m) => m.id));
-    const names = await this.tickets.slaPolicyNames([ticket, ...history].map((t) => t.slaPolicyId).filter((id): id is string => id !== null));
+    const names = await this.slaPolicies.namesOf([ticket, ...history].map((t) => t.slaPolicyId).filter((id): id is string => id !== null));
     return {
       ...TicketSummaryDto.from(ticket, names),
       customer: await this.customers.toDto(customer),
@@ -49,7 +53,7 @@ export class TicketDetailsService {
   async listItems(tickets: TicketEntity[]): Promise<TicketListItemDto[]> {
     const customers = await this.customers.getMany([...new Set(tickets.map((t) => t.customerId))]);
     const byId = new Map(customers.map((c) => [c.id, c]));
-    const names = await this.tickets.slaPolicyNames([...new Set(tickets.map((t) => t.slaPolicyId).filter((id): id is string => id !== null))]);
+    const names = await this.slaPolicies.namesOf([...new Set(tickets.map((t) => t.slaPolicyId).filter((id): id is string => id !== null))]);
     return tickets.map((t) => ({
       ...TicketSummaryDto.from(t, names),
       customerName: byId.get(t.customerId)?.name ?? null,

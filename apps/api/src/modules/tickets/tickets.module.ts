@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CustomersModule } from '../customers/customers.module.js';
+import { SlaPolicyReadsModule } from '../sla/sla-policy-reads.module.js';
+import { SurveyReadsModule } from '../surveys/survey-reads.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
 import { MailOutboxModule } from '../mail-outbox/mail-outbox.module.js';
 import { TemplatesModule } from '../templates/templates.module.js';
@@ -16,6 +18,8 @@ import { TicketAccessModule } from './ticket-access.module.js';
 import { TicketBulkService } from './ticket-bulk.service.js';
 import { TicketDetailsService } from './ticket-details.service.js';
 import { TicketsController } from './tickets.controller.js';
+import { MessagesRepository } from './messages.repository.js';
+import { TicketListsRepository } from './ticket-lists.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
 import { TicketsService } from './tickets.service.js';
 import { ViewsController } from './views.controller.js';
@@ -29,9 +33,11 @@ import { ViewsController } from './views.controller.js';
     MailOutboxModule,
     TemplatesModule,
     TicketAccessModule,
+    SlaPolicyReadsModule,
+    SurveyReadsModule,
   ],
   controllers: [TicketsController, ViewsController],
-  providers: [TicketsRepository, TicketsService, TicketBulkService, TicketDetailsService, OutboundMessagesService, TicketAutomationHooks],
-  exports: [TicketAccessModule, TicketsService, TicketsRepository, OutboundMessagesService, TicketAutomationHooks],
+  providers: [TicketsRepository, MessagesRepository, TicketListsRepository, TicketsService, TicketBulkService, TicketDetailsService, OutboundMessagesService, TicketAutomationHooks],
+  exports: [TicketAccessModule, TicketsService, TicketsRepository, MessagesRepository, OutboundMessagesService, TicketAutomationHooks],
 })
 export class TicketsModule {}

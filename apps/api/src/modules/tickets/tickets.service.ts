@@ -28,7 +28,9 @@ import { auditActor, createdEvent, fieldChangeEvents } from './ticket-audit.js';
 import { TicketsException, TicketsErrorCode } from './tickets.exception.js';
 import { OutboundMessagesService } from './outbound-messages.service.js';
 import { TicketAutomationHooks, type AfterCommit } from './automation/ticket-automation.hooks.js';
-import { TicketsRepository, type NewAttachment } from './tickets.repository.js';
+import { MessagesRepository, type NewAttachment } from './messages.repository.js';
+import { TicketListsRepository } from './ticket-lists.repository.js';
+import { TicketsRepository } from './tickets.repository.js';
 
 const TICKET_NUMBER = /^\d{4}-\d{6,}$/;
 
@@ -49,6 +51,8 @@ export interface TagEdits {
 export class TicketsService {
   constructor(
     private readonly tickets: TicketsRepository,
+    private readonly messages: MessagesRepository,
+    private readonly lists: TicketListsRepository,
     private readonly customers: CustomersService,
     private readonly queues: QueuesService,
     private readonly users: UsersService,
@@ -91,7 +95,7 @@ export class TicketsService {
       offset: query.offset,
       access: await this.access.condition(actor),
     };
-    return this.tickets.list(filter);
+    return this.lists.list(filter);
   }
 
   /** The "today" view: unresolved tickets of mine, of my queues or all; urgent and breached first, then by the nearest deadline, then by age. */
@@ -102,7 +106,7 @@ export class TicketsService {
         fields: [{ field: 'scope', errors: [`scope=${scope} needs a signed-in user`] }],
       });
     }
-    return this.tickets.today({
+    return this.lists.today({
       assigneeId: scope === 'mine' ? actor.userId! : undefined,
       memberId: scope === 'team' ? actor.userId! : undefined,
       access: await this.access.condition(actor),
@@ -137,7 +141,7 @@ export class TicketsService {
         lastInboundAt: now,
         createdAt: now,
       });
-      const message = await this.tickets.insertMessage(manager, {
+      const message = await this.messages.insertMessage(manager, {
         ticketId: ticket.id,
         direction: 'inbound',
         authorCustomerId: customer.id,
@@ -217,7 +221,7 @@ export class TicketsService {
       const template = dto.templateId
         ? await this.templates.renderForTicket(manager, dto.templateId, ticket.id, actor.type === 'user' ? { name: actor.name } : null)
         : null;
-      const message = await this.tickets.insertMessage(manager, {
+      const message = await this.messages.insertMessage(manager, {
         ticketId: ticket.id,
         direction: isReply ? 'outbound' : 'note',
         messageId: isReply ? this.outbound.newMessageId() : null,
@@ -239,7 +243,7 @@ export class TicketsService {
         patch.lastOutboundAt = now;
         if (!ticket.firstResponseAt) patch.firstResponseAt = now;
       }
-      await this.tickets.insertAttachments(manager, message.id, (dto.attachments ?? []).map(toNewAttachment));
+      await this.messages.insertAttachments(manager, message.id, (dto.attachments ?? []).map(toNewAttachment));
       await this.tickets.updateTicket(manager, ticket.id, { ...patch, updatedAt: now });
       await this.tickets.insertEvents(manager, [
         {
@@ -265,25 +269,17 @@ export class TicketsService {
   /** An attachment of the ticket with its bytes. */
   async attachment(ref: string, attachmentId: string, actor: Actor): Promise<{ attachment: AttachmentEntity; content: Buffer }> {
     const ticket = await this.get(ref, actor);
-    const attachment = await this.tickets.findAttachment(ticket.id, attachmentId);
+    const attachment = await this.messages.findAttachment(ticket.id, attachmentId);
     if (!attachment) throw new TicketsException(TicketsErrorCode.AttachmentNotFound, `Attachment ${attachmentId} does not exist on ticket ${ticket.number}`);
-    return { attachment, content: await this.tickets.attachmentContent(attachment.blobSha256) };
+    return { attachment, content: await this.messages.attachmentContent(attachment.blobSha256) };
   }
 
   messagesOf(ticketId: string) {
-    return this.tickets.messagesOf(ticketId);
+    return this.messages.messagesOf(ticketId);
   }
 
   attachmentsOf(messageIds: string[]) {
-    return this.tickets.attachmentsOf(messageIds);
-  }
-
-  slaPolicyNames(ids: string[]) {
-    return this.tickets.slaPolicyNames(ids);
-  }
-
-  surveyOf(ticketId: string) {
-    return this.tickets.surveyOf(ticketId);
+    return this.messages.attachmentsOf(messageIds);
   }
 
   eventsOf(ticketId: string) {

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { TicketStatus } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
 import type { TicketEntity } from '../entities/ticket.entity.js';
@@ -56,11 +57,19 @@ export interface NewTicketPlan {
   events: NewTicketEvent[];
 }
 
-/** Where an automation runs among the others: lower first. The rules run first, then the SLA recomputes the deadlines. */
-export const AUTOMATION_ORDER = Object.freeze({ rules: 0, sla: 100 });
+/**
+ * The automations in the order they run, as one list (`readonly TicketAutomation[]`).
+ * Provided once, by `intake/ticket-automations.module.ts`, which names them in order.
+ */
+export const TICKET_AUTOMATIONS = Symbol('TICKET_AUTOMATIONS');
+
+/** The name of the rules' automation: `afterRules` runs those listed after it. */
+export const RULES_AUTOMATION = 'rules';
 
 /** What an automation (the rules, the SLA) implements: its work on a change, inside the change's own transaction. */
 export interface TicketAutomation {
+  /** What it is called in logs and in `afterRules` (`rules`, `sla`). */
+  readonly name: string;
   onChange(manager: EntityManager, change: TicketChange): Promise<AfterCommit[]>;
   /**
    * The automation's verdict on a new ticket before it is written, so it can
@@ -72,24 +81,33 @@ export interface TicketAutomation {
 }
 
 /**
- * Where the tickets module hands every change to the automations without
+ * Where ticket changes reach the automations without the tickets module
  * depending on them (the rules and SLA modules depend on tickets, not the
- * other way round): each registers itself here when it starts, with its place
- * in the order (`AUTOMATION_ORDER`: the rules, then the SLA).
+ * other way round). The automations and their order come from one list,
+ * `TICKET_AUTOMATIONS` (rules, then SLA), read when first needed.
  */
 @Injectable()
 export class TicketAutomationHooks {
   private readonly logger = new Logger('TicketAutomation');
-  private automations: { automation: TicketAutomation; order: number }[] = [];
+  private ordered: readonly TicketAutomation[] | null = null;
 
-  register(automation: TicketAutomation, order: number = AUTOMATION_ORDER.rules): void {
-    this.automations = [...this.automations.filter((a) => a.automation !== automation), { automation, order }].sort((a, b) => a.order - b.order);
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  /** The automations in order (the list provided as `TICKET_AUTOMATIONS`; none in a process without them). */
+  private get automations(): readonly TicketAutomation[] {
+    if (this.ordered) return this.ordered;
+    try {
+      this.ordered = this.moduleRef.get<readonly TicketAutomation[]>(TICKET_AUTOMATIONS, { strict: false });
+    } catch {
+      this.ordered = [];
+    }
+    return this.ordered;
   }
 
   /** Runs the automations in order in the caller's transaction; what they return runs after the commit. */
   async onChange(manager: EntityManager, change: TicketChange): Promise<AfterCommit[]> {
     const tasks: AfterCommit[] = [];
-    for (const { automation } of this.automations) tasks.push(...(await automation.onChange(manager, change)));
+    for (const automation of this.automations) tasks.push(...(await automation.onChange(manager, change)));
     return tasks;
   }
 
@@ -100,8 +118,9 @@ export class TicketAutomationHooks {
    */
   async afterRules(manager: EntityManager, change: TicketChange): Promise<AfterCommit[]> {
     const tasks: AfterCommit[] = [];
-    for (const { automation, order } of this.automations) {
-      if (order > AUTOMATION_ORDER.rules) tasks.push(...(await automation.onChange(manager, change)));
+    const automations = this.automations;
+    for (const automation of automations.slice(automations.findIndex((a) => a.name === RULES_AUTOMATION) + 1)) {
+      tasks.push(...(await automation.onChange(manager, change)));
     }
     return tasks;
   }
@@ -109,7 +128,7 @@ export class TicketAutomationHooks {
   /** Every automation's plan in order, merged; null when one of them needs the general path. */
   async planNewTicket(draft: NewTicketDraft): Promise<NewTicketPlan | null> {
     let plan: NewTicketPlan = { patch: {}, events: [] };
-    for (const { automation } of this.automations) {
+    for (const automation of this.automations) {
       const own = await automation.planNewTicket(draft, plan);
       if (!own) return null;
       plan = { patch: { ...plan.patch, ...own.patch }, events: [...plan.events, ...own.events] };

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { buildPrefixTsQuery } from '@okienko/domain';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { TicketEntity } from './entities/ticket.entity.js';
+import type { ListTicketsFilter, TodayFilter } from './list-tickets-filter.js';
+import { NEAREST_DUE_SQL, SLA_STATE_SQL } from './ticket-sla-sql.js';
+
+/**
+ * Selected as `sort_key`. None may be written as `t.<property>`: TypeORM would
+ * take that for the entity's own column under another alias and leave the
+ * property out of the loaded tickets (sorting by number answered no numbers).
+ */
+const SORT_COLUMNS = {
+  createdAt: 't.created_at',
+  updatedAt: 't.updated_at',
+  number: '(t.number)',
+  priority: `(CASE t.priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END)`,
+  dueAt: NEAREST_DUE_SQL,
+} as const;
+
+/** A search for one ticket number, as typed or copied from a subject tag: `2026-000123`, `#2026-000123`, `[#2026-000123]`. */
+const TICKET_NUMBER_QUERY = /^\s*\[?#?(\d{4}-\d{6,})\]?\s*$/;
+
+/** The ticket lists: the filtered, sorted, paged list and the "today" views. */
+@Injectable()
+export class TicketListsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One page of tickets matching the filter, and how many match in all. */
+  async list(filter: ListTicketsFilter): Promise<[TicketEntity[], number]> {
+    const page = this.filtered(filter);
+    const [column, direction] = filter.sort.startsWith('-')
+      ? [filter.sort.slice(1) as keyof typeof SORT_COLUMNS, 'DESC' as const]
+      : [filter.sort as keyof typeof SORT_COLUMNS, 'ASC' as const];
+    page
+      .addSelect(SORT_COLUMNS[column], 'sort_key')
+      // Tickets without a running deadline come last either way.
+      .orderBy('sort_key', direction, column === 'dueAt' ? 'NULLS LAST' : undefined)
+      .addOrderBy('t.created_at', 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .offset(filter.offset)
+      .limit(filter.limit);
+    const [items, count] = await Promise.all([
+      page.getMany(),
+      this.filtered(filter).select('count(*)', 'count').getRawOne<{ count: string }>(),
+    ]);
+    return [items, Number(count?.count ?? 0)];
+  }
+
+  /**
+   * The unresolved tickets of a "today" view: urgent and breached first, then
+   * by the nearest deadline, then the rest oldest first; `assigneeId` keeps
+   * one agent's, `memberId` those in the queues the user is a member or lead of.
+   */
+  async today(filter: TodayFilter): Promise<[TicketEntity[], number]> {
+    const scoped = () => {
+      const q = this.dataSource.manager.getRepository(TicketEntity).createQueryBuilder('t').where(`t.status NOT IN ('resolved', 'closed')`);
+      if (filter.access) q.andWhere(filter.access.sql, filter.access.parameters);
+      if (filter.assigneeId) q.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+      if (filter.memberId) {
+        q.andWhere(
+          `t.queue_id IN (SELECT m.queue_id FROM queue_members m WHERE m.user_id = :memberId UNION SELECT l.id FROM queues l WHERE l.lead_id = :memberId)`,
+          { memberId: filter.memberId },
+        );
+      }
+      return q;
+    };
+    const page = scoped()
+      .addSelect(`(CASE WHEN t.priority = 'urgent' OR ${SLA_STATE_SQL} = 'breached' THEN 0 ELSE 1 END)`, 'first_key')
+      .addSelect(NEAREST_DUE_SQL, 'due_key')
+      .orderBy('first_key', 'ASC')
+      .addOrderBy('due_key', 'ASC', 'NULLS LAST')
+      .addOrderBy('t.created_at', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .offset(filter.offset)
+      .limit(filter.limit);
+    const [items, count] = await Promise.all([page.getMany(), scoped().select('count(*)', 'count').getRawOne<{ count: string }>()]);
+    return [items, Number(count?.count ?? 0)];
+  }
+
+  private filtered(filter: ListTicketsFilter): SelectQueryBuilder<TicketEntity> {
+    const q = this.dataSource.manager.getRepository(TicketEntity).createQueryBuilder('t');
+    if (filter.access) q.andWhere(filter.access.sql, filter.access.parameters);
+    if (filter.status?.length) q.andWhere('t.status IN (:...status)', { status: filter.status });
+    if (filter.priority?.length) q.andWhere('t.priority IN (:...priority)', { priority: filter.priority });
+    if (filter.queueId === null) q.andWhere('t.queue_id IS NULL');
+    else if (filter.queueId) q.andWhere('t.queue_id = :queueId', { queueId: filter.queueId });
+    if (filter.categoryId) q.andWhere('t.category_id = :categoryId', { categoryId: filter.categoryId });
+    if (filter.assigneeId === null) q.andWhere('t.assignee_id IS NULL');
+    else if (filter.assigneeId) q.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.channel) q.andWhere('t.channel = :channel', { channel: filter.channel });
+    if (filter.customerId) q.andWhere('t.customer_id = :customerId', { customerId: filter.customerId });
+    if (filter.tag) q.andWhere('t.tags @> ARRAY[:tag]::text[]', { tag: filter.tag }); // @> can use the GIN index
+    if (filter.createdFrom) q.andWhere('t.created_at >= :createdFrom', { createdFrom: filter.createdFrom });
+    if (filter.createdTo) q.andWhere('t.created_at < :createdTo', { createdTo: filter.createdTo });
+    if (filter.slaState?.length) q.andWhere(`${SLA_STATE_SQL} IN (:...slaState)`, { slaState: filter.slaState });
+    if (filter.dueBefore) q.andWhere(`${NEAREST_DUE_SQL} < :dueBefore`, { dueBefore: filter.dueBefore });
+    if (filter.q !== undefined) {
+      // The text parser reads `2026-000123` as 2026 and -000123, which no word query matches: a number is looked up as such.
+      const number = TICKET_NUMBER_QUERY.exec(filter.q)?.[1];
+      const tsQuery = buildPrefixTsQuery(filter.q);
+      if (number !== undefined) {
+        q.andWhere('t.number = :number', { number });
+      } else if (tsQuery === null) {
+        q.andWhere('false');
+      } else {
+        q.andWhere(`t.search_vector @@ to_tsquery('simple', okienko_unaccent(:tsQuery))`, { tsQuery });
+      }
+    }
+    return q;
+  }
+}
