@@ -11,3 +11,13 @@ export type ChannelType = (typeof CHANNEL_TYPES)[number];
 export function isChannelType(v: unknown): v is ChannelType {
   return typeof v === 'string' && (CHANNEL_TYPES as readonly string[]).includes(v);
 }
+
+/**
+ * The channel types replies can be sent on (those with an outbound
+ * transport). A reply on any other type is stored and marked failed.
+ */
+export const REPLYABLE_CHANNEL_TYPES: readonly ChannelType[] = ['email'];
+
+export function canReplyOn(type: ChannelType): boolean {
+  return REPLYABLE_CHANNEL_TYPES.includes(type);
+}

@@ -1,1 +1,2 @@
 export * from './channel-type.js';
+export * from './reply-targets.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import { InboundAddressEntity } from './entities/inbound-address.entity.js';
 
 @Injectable()
@@ -23,14 +23,21 @@ export class InboundAddressesRepository {
     return this.addresses.find();
   }
 
-  insert(address: Partial<InboundAddressEntity>): Promise<InboundAddressEntity> {
-    return this.addresses.save(this.addresses.create(address));
+  /** Runs `work` in one transaction (an address and its e-mail channel change together). */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.addresses.manager.transaction(work);
   }
 
-  save(address: InboundAddressEntity): Promise<InboundAddressEntity> {
-    return this.addresses.save(address);
+  insert(manager: EntityManager, address: Partial<InboundAddressEntity>): Promise<InboundAddressEntity> {
+    const repository = manager.getRepository(InboundAddressEntity);
+    return repository.save(repository.create(address));
   }
 
+  save(manager: EntityManager, address: InboundAddressEntity): Promise<InboundAddressEntity> {
+    return manager.getRepository(InboundAddressEntity).save(address);
+  }
+
+  /** Removes the address; its e-mail channel goes with it (ON DELETE CASCADE). */
   async delete(id: string): Promise<void> {
     await this.addresses.delete({ id });
   }

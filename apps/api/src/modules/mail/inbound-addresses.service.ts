@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ACKNOWLEDGEMENT_PLACEHOLDERS, parseTemplate, templateProblemDetails, type FieldTemplateProblem } from '@okienko/domain';
+import { ChannelsService } from '../channels/channels.service.js';
 import { QueuesService } from '../queues/queues.service.js';
 import type { CreateInboundAddressDto } from './dtos/create-inbound-address.dto.js';
 import type { UpdateInboundAddressDto } from './dtos/update-inbound-address.dto.js';
@@ -12,6 +13,7 @@ export class InboundAddressesService {
   constructor(
     private readonly addresses: InboundAddressesRepository,
     private readonly queues: QueuesService,
+    private readonly channels: ChannelsService,
   ) {}
 
   list(limit: number, offset: number): Promise<[InboundAddressEntity[], number]> {
@@ -44,6 +46,24 @@ export class InboundAddressesService {
     return true;
   }
 
+  /** A configured address by its id, from the cache (null when there is no such address). */
+  async byId(id: string): Promise<InboundAddressEntity | null> {
+    for (const address of (await this.all()).values()) if (address.id === id) return address;
+    return this.addresses.findById(id);
+  }
+
+  /**
+   * The id of the e-mail channel of an inbound address (by the address's id),
+   * from the same short cache as the addresses: what the intake records on a
+   * message that reached the address.
+   */
+  async channelIdOf(inboundAddressId: string): Promise<string | null> {
+    await this.all();
+    const cached = this.cache?.channelIds.get(inboundAddressId);
+    if (cached) return cached;
+    return (await this.channels.channelOfInboundAddress(inboundAddressId))?.id ?? null;
+  }
+
   /** Every configured address, lower-case. */
   async allAddresses(): Promise<string[]> {
     return [...(await this.all()).keys()];
@@ -57,13 +77,13 @@ export class InboundAddressesService {
   private async all(): Promise<Map<string, InboundAddressEntity>> {
     const now = Date.now();
     if (!this.cache || this.cache.expires < now) {
-      const rows = await this.addresses.listAll();
-      this.cache = { expires: now + 5_000, byAddress: new Map(rows.map((r) => [r.address.toLowerCase(), r])) };
+      const [rows, channelIds] = await Promise.all([this.addresses.listAll(), this.channels.channelIdsByInboundAddress()]);
+      this.cache = { expires: now + 5_000, byAddress: new Map(rows.map((r) => [r.address.toLowerCase(), r])), channelIds };
     }
     return this.cache.byAddress;
   }
 
-  private cache?: { expires: number; byAddress: Map<string, InboundAddressEntity> };
+  private cache?: { expires: number; byAddress: Map<string, InboundAddressEntity>; channelIds: Map<string, string> };
 
   async create(dto: CreateInboundAddressDto): Promise<InboundAddressEntity> {
     assertPlaceholders(dto);
@@ -71,16 +91,21 @@ export class InboundAddressesService {
     if (dto.categoryId) await this.queues.assertCategory(dto.categoryId);
     this.cache = undefined;
     return this.addresses
-      .insert({
-        address: dto.address.trim(),
-        name: dto.name?.trim() || null,
-        queueId: dto.queueId ?? null,
-        categoryId: dto.categoryId ?? null,
-        priority: dto.priority ?? null,
-        replyFromName: dto.replyFromName?.trim() || null,
-        autoAcknowledge: dto.autoAcknowledge ?? true,
-        acknowledgementSubject: dto.acknowledgementSubject?.trim() || null,
-        acknowledgementBody: dto.acknowledgementBody?.trim() || null,
+      .transaction(async (manager) => {
+        const created = await this.addresses.insert(manager, {
+          address: dto.address.trim(),
+          name: dto.name?.trim() || null,
+          queueId: dto.queueId ?? null,
+          categoryId: dto.categoryId ?? null,
+          priority: dto.priority ?? null,
+          replyFromName: dto.replyFromName?.trim() || null,
+          autoAcknowledge: dto.autoAcknowledge ?? true,
+          acknowledgementSubject: dto.acknowledgementSubject?.trim() || null,
+          acknowledgementBody: dto.acknowledgementBody?.trim() || null,
+        });
+        // Every inbound address is an e-mail channel too, created with it.
+        await this.channels.syncInboundAddress(manager, created);
+        return created;
       })
       .catch((error: unknown) => this.rethrowTaken(error, dto.address));
   }
@@ -92,12 +117,19 @@ export class InboundAddressesService {
     if (dto.categoryId) await this.queues.assertCategory(dto.categoryId);
     Object.assign(address, dto, dto.address ? { address: dto.address.trim() } : {});
     this.cache = undefined;
-    return this.addresses.save(address).catch((error: unknown) => this.rethrowTaken(error, dto.address ?? address.address));
+    return this.addresses
+      .transaction(async (manager) => {
+        const saved = await this.addresses.save(manager, address);
+        // Its channel follows: name, routing and address.
+        await this.channels.syncInboundAddress(manager, saved);
+        return saved;
+      })
+      .catch((error: unknown) => this.rethrowTaken(error, dto.address ?? address.address));
   }
 
   async delete(id: string): Promise<void> {
     await this.get(id);
-    await this.addresses.delete(id);
+    await this.addresses.delete(id); // its e-mail channel with it
     this.cache = undefined;
   }
 

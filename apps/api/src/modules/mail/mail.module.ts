@@ -2,6 +2,9 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Role } from '../../core/config/app-config.js';
+import { ChannelsModule } from '../channels/channels.module.js';
+import { EmailTransport } from '../channels/outbound/email.transport.js';
+import { OutboundDispatcherService } from '../channels/outbound/outbound-dispatcher.service.js';
 import { IntakeModule } from '../intake/intake.module.js';
 import { MailOutboxModule } from '../mail-outbox/mail-outbox.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
@@ -37,6 +40,8 @@ export class MailModule {
       ...(roles.includes('smtp') ? [SmtpListenerService] : []),
       ...(roles.includes('worker')
         ? [InboundMailProcessingService, AcknowledgementService, SenderAuthenticationService, OutboundMailSenderService,
+          // Replies of every channel type leave through the dispatcher; e-mail is the transport this module brings.
+          OutboundDispatcherService, EmailTransport,
           InboundMailProcessor, OutboundMailProcessor, MailMaintenanceProcessor]
         : []),
     ];
@@ -47,6 +52,7 @@ export class MailModule {
         BullModule.registerQueue({ name: INBOUND_MAIL_QUEUE }, { name: MAIL_MAINTENANCE_QUEUE }),
         MailOutboxModule,
         QueuesModule,
+        ChannelsModule,
         IntakeModule,
         TicketsModule,
       ],

@@ -1,66 +1,66 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { formatMessageIdHeader, ticketSubjectTag } from '@okienko/domain';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
-import { OutboundMessagesService, type OutboundDelivery } from '../tickets/outbound-messages.service.js';
+import { ChannelsService } from '../channels/channels.service.js';
+import { PermanentDeliveryError } from '../channels/outbound/outbound-transport.js';
+import type { OutboundDelivery } from '../tickets/outbound-messages.service.js';
 import { InboundAddressesService } from './inbound-addresses.service.js';
 import { isPermanentSmtpError, smtpTransport, type MailTransport } from './mail-transport.js';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 
-export type SendResult = 'sent' | 'skipped' | 'failed';
-
-/** Sends one outbound message through OUTBOUND_SMTP_URL and records its delivery state. */
+/**
+ * Composes and sends one e-mail through OUTBOUND_SMTP_URL: the e-mail
+ * transport's work (`channels/outbound/email.transport.ts`). The dispatcher
+ * records the delivery state and retries.
+ */
 @Injectable()
 export class OutboundMailSenderService implements OnModuleDestroy {
-  private readonly logger = new Logger('OutboundMail');
   private transport?: MailTransport;
 
   constructor(
-    private readonly messages: OutboundMessagesService,
     private readonly addresses: InboundAddressesService,
+    private readonly channels: ChannelsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * Sends the message unless it was sent already (a retried job never sends
-   * twice once the first send is recorded). Temporary SMTP failures throw, so
-   * the job is retried with backoff; permanent ones mark the message failed.
+   * Sends the message. A failure another try cannot fix (no recipient, sending
+   * not configured, a permanent SMTP answer) throws `PermanentDeliveryError`;
+   * temporary SMTP failures throw as they are, to be tried again.
    */
-  async send(messageId: string, lastAttempt: boolean): Promise<SendResult> {
-    const delivery = await this.messages.claimForDelivery(messageId);
-    if (!delivery) return 'skipped';
+  async deliver(delivery: OutboundDelivery): Promise<{ response?: string }> {
     const { purpose, toAddresses } = delivery.message;
     if (purpose === 'conversation' ? !delivery.customer.email && toAddresses.length === 0 : toAddresses.length === 0) {
-      await this.messages.markFailed(messageId, delivery.message.purpose === 'conversation' ? 'The customer has no e-mail address' : 'The message has no recipient');
-      return 'failed';
+      throw new PermanentDeliveryError(purpose === 'conversation' ? 'The customer has no e-mail address' : 'The message has no recipient');
     }
-    if (!this.config.outboundSmtpUrl) {
-      await this.messages.markFailed(messageId, 'Sending is not configured: set OUTBOUND_SMTP_URL');
-      return 'failed';
-    }
+    if (!this.config.outboundSmtpUrl) throw new PermanentDeliveryError('Sending is not configured: set OUTBOUND_SMTP_URL');
+    this.transport ??= smtpTransport(this.config.outboundSmtpUrl);
     try {
-      this.transport ??= smtpTransport(this.config.outboundSmtpUrl);
       const result = await this.transport.send(await this.compose(delivery));
-      await this.messages.markSent(messageId);
-      this.logger.log({ messageId, ticket: delivery.ticket.number, response: result.response });
-      return 'sent';
+      return { response: result.response };
     } catch (error) {
-      const reason = (error as Error).message;
-      if (isPermanentSmtpError(error) || lastAttempt) {
-        await this.messages.markFailed(messageId, reason);
-        this.logger.warn({ messageId, ticket: delivery.ticket.number, error: reason });
-        return 'failed';
-      }
-      await this.messages.markRetrying(messageId, reason);
+      if (isPermanentSmtpError(error)) throw new PermanentDeliveryError((error as Error).message);
       throw error;
     }
   }
 
-  private async compose({ message, ticket, customer, attachments }: OutboundDelivery): Promise<Mail.Options> {
-    const identity = (await this.addresses.match(ticket.inboundAddresses))[0];
-    const from = identity
+  /**
+   * The sender: the inbound address of the message's channel (a customer who
+   * wrote to reklamacje@ is answered from reklamacje@), else the first of the
+   * ticket's inbound addresses, else DEFAULT_FROM.
+   */
+  private async sender(message: OutboundDelivery['message'], ticketAddresses: string[]): Promise<{ name: string; address: string }> {
+    const channel = message.channelId ? await this.channels.findById(message.channelId) : null;
+    const identity = (channel?.inboundAddressId ? await this.addresses.byId(channel.inboundAddressId) : null)
+      ?? (await this.addresses.match(ticketAddresses))[0];
+    return identity
       ? { name: identity.replyFromName ?? identity.name ?? '', address: identity.address }
       : { name: '', address: this.config.defaultFromAddress };
+  }
+
+  private async compose({ message, ticket, customer, attachments }: OutboundDelivery): Promise<Mail.Options> {
+    const from = await this.sender(message, ticket.inboundAddresses);
     const tag = ticketSubjectTag(ticket.number);
     const subject = message.subject ?? ticket.subject;
     const { inReplyTo, references } = message;
