@@ -1,6 +1,7 @@
 import type { MessageSchema } from './pl';
 import { adminEn } from './sections/admin.en';
 import { attachmentsEn } from './sections/attachments.en';
+import { channelsEn } from './sections/channels.en';
 import { deadlinesEn } from './sections/deadlines.en';
 import { customersEn } from './sections/customers.en';
 import { liveEn } from './sections/live.en';
@@ -354,6 +355,7 @@ export const en: MessageSchema = {
   ticketListTools: ticketListEn,
   attachments: attachmentsEn,
   deadlines: deadlinesEn,
+  channels: channelsEn,
   errors: {
     network: 'Cannot reach the server',
     http: 'error {status}',

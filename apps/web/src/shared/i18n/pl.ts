@@ -1,5 +1,6 @@
 import { adminPl } from './sections/admin.pl';
 import { attachmentsPl } from './sections/attachments.pl';
+import { channelsPl } from './sections/channels.pl';
 import { deadlinesPl } from './sections/deadlines.pl';
 import { customersPl } from './sections/customers.pl';
 import { livePl } from './sections/live.pl';
@@ -354,6 +355,7 @@ export const pl = {
   ticketListTools: ticketListPl,
   attachments: attachmentsPl,
   deadlines: deadlinesPl,
+  channels: channelsPl,
   errors: {
     network: 'Brak połączenia z serwerem',
     http: 'błąd {status}',

@@ -16,8 +16,13 @@ export interface ComposerNotice {
 /**
  * The reply box: its text, the template it came from, the status to set with
  * a reply, and sending it as a reply to the customer or as an internal note.
+ * `replyChannel` says which channel a reply goes out on (nothing: the API's default).
  */
-export function useReplyComposer(ticket: Ref<TicketDetail | null>, onSent: () => Promise<void>) {
+export function useReplyComposer(
+  ticket: Ref<TicketDetail | null>,
+  onSent: () => Promise<void>,
+  replyChannel: () => { channelId?: string } = () => ({}),
+) {
   const { t } = useAppI18n();
   const errorText = useErrorText();
   const body = ref('');
@@ -59,6 +64,7 @@ export function useReplyComposer(ticket: Ref<TicketDetail | null>, onSent: () =>
         body: text,
         ...(type === 'reply' && templateId.value ? { templateId: templateId.value } : {}),
         ...(type === 'reply' && statusAfter.value !== DEFAULT_STATUS ? { status: statusAfter.value } : {}),
+        ...(type === 'reply' ? replyChannel() : {}),
       });
       body.value = '';
       templateId.value = null;

@@ -8,6 +8,7 @@ export const adminEn: typeof adminPl = {
     queues: 'Queues',
     categories: 'Categories',
     inboundAddresses: 'Inbound addresses',
+    channels: 'Channels',
     failedMails: 'Failed mail',
     templates: 'Templates',
     apiTokens: 'API tokens',

@@ -6,6 +6,7 @@ export const adminPl = {
     queues: 'Kolejki',
     categories: 'Kategorie',
     inboundAddresses: 'Adresy przychodzące',
+    channels: 'Kanały',
     failedMails: 'Nieprzetworzone maile',
     templates: 'Szablony',
     apiTokens: 'Tokeny API',

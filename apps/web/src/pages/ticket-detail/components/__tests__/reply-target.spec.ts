@@ -1,0 +1,112 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import PrimeVue from 'primevue/config';
+import Select from 'primevue/select';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ReplyTarget } from '../../../../entities/channel/model';
+import type { TicketDetail } from '../../../../entities/ticket/api';
+import { i18n, setLocale } from '../../../../shared/i18n';
+import ReplyEditor from '../reply-editor.vue';
+import ReplyTargetView from '../reply-target.vue';
+
+// The API client takes `fetch` when it is created (at import), so the stand-in server goes in first.
+const fetchMock = vi.hoisted(() => {
+  const mock = vi.fn<typeof fetch>();
+  globalThis.fetch = (input, init) => mock(input, init);
+  return mock;
+});
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+const BIURO: ReplyTarget = { channelId: 'ch-1', type: 'email', name: 'biuro@sklep.pl', recipient: 'jan@example.com', isDefault: false };
+const REKLAMACJE: ReplyTarget = { channelId: 'ch-2', type: 'email', name: 'reklamacje@sklep.pl', recipient: 'jan@example.com', isDefault: true };
+
+const TICKET = { id: 't1', number: '2026-000001', status: 'open', queueId: null, messages: [] } as unknown as TicketDetail;
+
+let targets: ReplyTarget[] = [];
+let sent: Record<string, unknown>[] = [];
+
+function serve(): void {
+  fetchMock.mockImplementation(async (input) => {
+    const request = input as Request;
+    const path = new URL(request.url).pathname;
+    if (path === '/api/v1/tickets/t1/reply-targets') return json(targets);
+    if (path === '/api/v1/tickets/t1/messages' && request.method === 'POST') {
+      sent.push((await request.json()) as Record<string, unknown>);
+      return json({ id: 'm1' }, 201);
+    }
+    return json({ items: [], total: 0 });
+  });
+}
+
+async function mountEditor() {
+  const wrapper = mount(ReplyEditor, { props: { ticket: TICKET }, global: { plugins: [i18n, PrimeVue, createPinia()] } });
+  await flushPromises();
+  return wrapper;
+}
+
+async function sendReply(wrapper: Awaited<ReturnType<typeof mountEditor>>): Promise<void> {
+  await wrapper.find('textarea').setValue('Dzień dobry, sprawdzamy.');
+  await wrapper.findAll('button').find((button) => button.text() === 'Wyślij odpowiedź')!.trigger('click');
+  await flushPromises();
+}
+
+describe('where the reply editor sends a reply', () => {
+  beforeEach(() => {
+    setLocale('pl');
+    sent = [];
+    fetchMock.mockReset();
+    serve();
+  });
+  afterEach(() => setLocale('pl'));
+
+  it("offers the customer's channels, starts on the default one and sends the reply on the one chosen", async () => {
+    targets = [BIURO, REKLAMACJE];
+    const wrapper = await mountEditor();
+    const target = wrapper.find('.reply-target');
+    expect(target.text()).toContain('Odpowiedź przez:');
+    expect(target.text()).toContain('E-mail · reklamacje@sklep.pl → jan@example.com');
+    const select = wrapper.findComponent(ReplyTargetView).findComponent(Select);
+    expect(select.props('options')).toEqual([
+      { value: 'ch-1|jan@example.com', type: 'email', label: 'E-mail · biuro@sklep.pl → jan@example.com' },
+      { value: 'ch-2|jan@example.com', type: 'email', label: 'E-mail · reklamacje@sklep.pl → jan@example.com' },
+    ]);
+    expect(select.props('modelValue')).toBe('ch-2|jan@example.com');
+
+    select.vm.$emit('update:modelValue', 'ch-1|jan@example.com');
+    await flushPromises();
+    expect(target.text()).toContain('E-mail · biuro@sklep.pl → jan@example.com');
+    await sendReply(wrapper);
+    expect(sent).toEqual([expect.objectContaining({ type: 'reply', body: 'Dzień dobry, sprawdzamy.', channelId: 'ch-1' })]);
+  });
+
+  it('says where the only target is, without a choice, and sends the reply there', async () => {
+    targets = [{ ...REKLAMACJE, isDefault: false }];
+    const wrapper = await mountEditor();
+    expect(wrapper.findComponent(ReplyTargetView).findComponent(Select).exists()).toBe(false);
+    expect(wrapper.find('.reply-target').text()).toBe('Odpowiedź przez: E-mail · reklamacje@sklep.pl → jan@example.com');
+    await sendReply(wrapper);
+    expect(sent).toEqual([expect.objectContaining({ type: 'reply', channelId: 'ch-2' })]);
+  });
+
+  it('leaves the channel to the API for e-mail outside our channels, and notes never name one', async () => {
+    targets = [{ channelId: null, type: 'email', name: null, recipient: 'jan@example.com', isDefault: true }];
+    const wrapper = await mountEditor();
+    expect(wrapper.find('.reply-target').text()).toBe('Odpowiedź przez: E-mail → jan@example.com');
+    await sendReply(wrapper);
+    await wrapper.find('textarea').setValue('Notatka');
+    await wrapper.findAll('button').find((button) => button.text() === 'Dodaj notatkę wewnętrzną')!.trigger('click');
+    await flushPromises();
+    expect(sent).toHaveLength(2);
+    expect(sent.every((body) => !('channelId' in body))).toBe(true);
+  });
+
+  it('says so when the customer cannot be answered on any channel, in English too', async () => {
+    targets = [];
+    setLocale('en');
+    const wrapper = await mountEditor();
+    expect(wrapper.find('.reply-target').text()).toBe(
+      'Reply via: This customer cannot be answered on any channel (no e-mail address and no channel that sends)',
+    );
+  });
+});

@@ -1,0 +1,58 @@
+// Polish texts about channels: their kinds, where a ticket's messages came and go, and the channels screen.
+export const channelsPl = {
+  type: {
+    email: 'E-mail',
+    web_form: 'Formularz WWW',
+    chat: 'Czat',
+    phone: 'Telefon',
+    api: 'API',
+    allegro: 'Allegro',
+  },
+  ticket: {
+    label: 'Kanały',
+    list: 'Kanały tego zgłoszenia',
+  },
+  message: {
+    label: 'Kanał',
+  },
+  reply: {
+    via: 'Odpowiedź przez',
+    loading: 'Sprawdzanie, dokąd pójdzie odpowiedź…',
+    none: 'Temu klientowi nie można odpowiedzieć żadnym kanałem (brak adresu e-mail ani kanału z wysyłką)',
+    failed: 'Nie udało się sprawdzić, dokąd pójdzie odpowiedź: {message}',
+  },
+  admin: {
+    title: 'Kanały',
+    heading: 'Kanały',
+    explain:
+      'Kanały, którymi klienci piszą do Okienka: każdy kieruje swoje zgłoszenia do kolejki. Kanały e-mail to adresy przychodzące i zmienia się je na ekranie adresów.',
+    table: 'Kanały kontaktu z klientami',
+    empty: 'Brak kanałów',
+    fields: {
+      type: 'Rodzaj',
+      name: 'Nazwa',
+      queue: 'Kolejka',
+      category: 'Kategoria',
+      priority: 'Priorytet',
+      active: 'Aktywny',
+      activeCheck: 'Kanał aktywny (przyjmuje wiadomości)',
+      settings: 'Ustawienia (JSON)',
+    },
+    settingsHelp: 'Obiekt JSON z ustawieniami kanału; puste pole to brak ustawień.',
+    settingsInvalid: 'Ustawienia to nie jest poprawny JSON: {message}',
+    settingsNotObject: 'Ustawienia muszą być obiektem JSON (w nawiasach klamrowych)',
+    nameRequired: 'Podaj nazwę kanału',
+    defaultQueue: 'Kolejka domyślna',
+    activeYes: 'tak',
+    activeNo: 'nie',
+    managedByAddress: 'Zmień w adresach przychodzących',
+    managedByAddressNamed: 'Zmień w adresach przychodzących: {name}',
+    createHeading: 'Nowy kanał',
+    create: 'Dodaj kanał',
+    editHeading: 'Kanał: {name}',
+    created: 'Dodano kanał {name}',
+    saved: 'Zapisano kanał {name}',
+    deleted: 'Usunięto kanał {name}',
+    confirmDelete: 'Usunąć kanał {name}? Wiadomości, które nim przyszły, zostaną w zgłoszeniach.',
+  },
+};
