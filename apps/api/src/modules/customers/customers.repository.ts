@@ -224,9 +224,13 @@ export class CustomersRepository {
     const rows = await preparedQuery<{ key: string; name: string | null; email: string | null; tags: string[]; external_ids: Record<string, string> }>(
       this.customers.manager.connection,
       'okienko_draft_customers',
-      `SELECT ci.value AS key, c.name, c.email, c.tags, c.external_ids
-         FROM customer_identities ci JOIN customers c ON c.id = ci.customer_id
-        WHERE ci.kind = 'email' AND ci.source = '' AND ci.value = ANY($1::text[])`,
+      // One index look-up per address: with `value = ANY($1)` the planner, its statistics taken while the table was
+      // small, may read every e-mail identity and filter them.
+      `SELECT a.key, c.name, c.email, c.tags, c.external_ids
+         FROM unnest($1::text[]) AS a(key)
+         CROSS JOIN LATERAL (SELECT ci.customer_id FROM customer_identities ci
+                              WHERE ci.kind = 'email' AND ci.source = '' AND ci.value = a.key LIMIT 1) ci
+         JOIN customers c ON c.id = ci.customer_id`,
       [[...new Set(emails.map((e) => e.toLowerCase()))]],
     );
     const found = new Map(rows.map((r) => [r.key, { name: r.name, email: r.email, tags: r.tags, externalIds: r.external_ids }]));
