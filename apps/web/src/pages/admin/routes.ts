@@ -1,6 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { adminOnlyGuard } from '../../router/admin.guard';
 import { adminApiTokenRoutes } from '../admin-api-tokens/routes';
+import { adminChannelRoutes } from '../admin-channels/routes';
 import { adminMailRoutes } from '../admin-mail/routes';
 import { adminQueueRoutes } from '../admin-queues/routes';
 import { adminRuleRoutes } from '../admin-rules/routes';
@@ -20,6 +21,7 @@ export const adminRoutes: RouteRecordRaw[] = [
       ...adminUserRoutes,
       ...adminQueueRoutes,
       ...adminMailRoutes,
+      ...adminChannelRoutes,
       ...adminTemplateRoutes,
       ...adminApiTokenRoutes,
       ...adminRuleRoutes,
