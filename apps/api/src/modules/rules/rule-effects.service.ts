@@ -100,6 +100,8 @@ export class RuleEffectsService {
           direction: 'outbound',
           // Where the customer's mail asked answers to go (its Reply-To), as for an agent's reply.
           toAddresses: await this.outbound.replyRecipients(manager, ticket.id, customer.email),
+          // On the channel the customer wrote on last, as an agent's reply.
+          ...(await this.outbound.replyChannel(manager, ticket, customer.email, { automated: true })),
           subject: rendered.subject ?? `Re: ${ticket.subject}`,
           bodyText: rendered.body,
           messageId: this.outbound.newMessageId(),

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { planReplyTargets, type ChannelType, type ReplyTarget } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
+import { ChannelsException, ChannelsErrorCode } from '../channels/channels.exception.js';
 import { CustomersService } from '../customers/customers.service.js';
 import type { CustomerEntity } from '../customers/entities/customer.entity.js';
 import { MailOutboxService } from '../mail-outbox/mail-outbox.service.js';
 import type { MessageEntity } from './entities/message.entity.js';
 import type { TicketEntity } from './entities/ticket.entity.js';
+import { MessageChannelsRepository } from './message-channels.repository.js';
 import { MessagesRepository } from './messages.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
 
@@ -24,6 +27,7 @@ export class OutboundMessagesService {
   constructor(
     private readonly tickets: TicketsRepository,
     private readonly messages: MessagesRepository,
+    private readonly messageChannels: MessageChannelsRepository,
     private readonly customers: CustomersService,
     private readonly outbox: MailOutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -59,6 +63,48 @@ export class OutboundMessagesService {
   }
 
   /**
+   * Where a reply on the ticket may go: the channels the customer wrote on
+   * that replies can be sent on (and the latest one, the default, even when
+   * they cannot be yet), and e-mail to the customer's address when they wrote
+   * to none of our addresses. See `planReplyTargets`.
+   */
+  async replyTargets(manager: EntityManager, ticket: Pick<TicketEntity, 'id' | 'inboundAddresses'>, customerEmail: string | null): Promise<ReplyTarget[]> {
+    const used = await this.messageChannels.usedChannels(manager, ticket.id);
+    const recipients = await this.replyRecipients(manager, ticket.id, customerEmail);
+    return planReplyTargets({ used, emailRecipient: recipients.join(', '), fallbackFrom: ticket.inboundAddresses[0] ?? this.config.defaultFromAddress });
+  }
+
+  /**
+   * The channel a reply to the customer goes out on: the one asked for (one of
+   * the reply targets, else a 400 naming `channelId`), else the default: the
+   * channel of the customer's latest message. An automatic reply never takes
+   * a channel replies cannot be sent on yet; it goes by e-mail then.
+   */
+  async replyChannel(
+    manager: EntityManager,
+    ticket: Pick<TicketEntity, 'id' | 'inboundAddresses'>,
+    customerEmail: string | null,
+    options: { channelId?: string; automated?: boolean } = {},
+  ): Promise<{ channelId: string | null; channelType: ChannelType }> {
+    const targets = await this.replyTargets(manager, ticket, customerEmail);
+    if (options.channelId !== undefined) {
+      const asked = targets.find((t) => t.channelId === options.channelId);
+      if (!asked) {
+        throw new ChannelsException(
+          ChannelsErrorCode.NotAReplyTarget,
+          `channelId ${options.channelId} is not a channel a reply on this ticket can go to (see GET /tickets/{id}/reply-targets)`,
+          'channelId',
+        );
+      }
+      return { channelId: asked.channelId, channelType: asked.type };
+    }
+    const chosen = options.automated
+      ? (targets.find((t) => t.isDefault && t.canSend) ?? targets.find((t) => t.canSend))
+      : targets.find((t) => t.isDefault);
+    return chosen ? { channelId: chosen.channelId, channelType: chosen.type } : { channelId: null, channelType: 'email' };
+  }
+
+  /**
    * An automatic reply (e.g. the acknowledgement) queued for sending. It is
    * marked automated, so it does not count as the first response.
    */
@@ -70,6 +116,8 @@ export class OutboundMessagesService {
         ticketId,
         direction: 'outbound',
         toAddresses: await this.replyRecipients(manager, ticketId, customer.email),
+        // On the channel the customer wrote on last, as an agent's reply.
+        ...(await this.replyChannel(manager, ticket, customer.email, { automated: true })),
         subject: input.subject,
         bodyText: input.body,
         messageId: this.newMessageId(),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../core/auth/actor.js';
+import { ChannelsService } from '../channels/channels.service.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { SlaPoliciesRepository } from '../sla/sla-policies.repository.js';
 import { SurveysRepository } from '../surveys/surveys.repository.js';
@@ -8,7 +9,9 @@ import type { TicketDetailDto } from './dtos/ticket-detail.dto.js';
 import { TicketEventDto } from './dtos/ticket-event.dto.js';
 import { TicketListItemDto } from './dtos/ticket-list.dto.js';
 import { TicketSummaryDto } from './dtos/ticket-summary.dto.js';
+import type { MessageEntity } from './entities/message.entity.js';
 import type { TicketEntity } from './entities/ticket.entity.js';
+import { MessageChannelsRepository } from './message-channels.repository.js';
 import { TicketAccessPolicy } from './ticket-access.policy.js';
 import { TicketsService } from './tickets.service.js';
 
@@ -23,23 +26,28 @@ export class TicketDetailsService {
     private readonly access: TicketAccessPolicy,
     private readonly slaPolicies: SlaPoliciesRepository,
     private readonly surveys: SurveysRepository,
+    private readonly channels: ChannelsService,
+    private readonly messageChannels: MessageChannelsRepository,
   ) {}
 
   /** The ticket as its screen shows it; the customer's other tickets only as far as the actor may see them. */
   async detail(ticket: TicketEntity, actor: Actor): Promise<TicketDetailDto> {
-    const [messages, events, customer, history, survey] = await Promise.all([
+    const [messages, events, customer, history, survey, channels] = await Promise.all([
       this.tickets.messagesOf(ticket.id),
       this.tickets.eventsOf(ticket.id),
       this.customers.get(ticket.customerId),
       this.access.condition(actor).then((access) => this.customers.ticketHistory(ticket.customerId, OTHER_TICKETS_LIMIT + 1, access)),
       this.surveys.surveyOf(ticket.id),
+      this.messageChannels.ticketChannels(ticket.id),
     ]);
+    const channelNames = await this.channelNames(messages);
     const attachments = await this.tickets.attachmentsOf(messages.map((m) => m.id));
     const names = await this.slaPolicies.namesOf([ticket, ...history].map((t) => t.slaPolicyId).filter((id): id is string => id !== null));
     return {
       ...TicketSummaryDto.from(ticket, names),
       customer: await this.customers.toDto(customer),
-      messages: messages.map((m) => MessageDto.from(m, attachments.filter((a) => a.messageId === m.id))),
+      messages: messages.map((m) => MessageDto.from(m, attachments.filter((a) => a.messageId === m.id), channelNames.get(m.channelId ?? '') ?? null)),
+      channels,
       events: events.map(TicketEventDto.from),
       customerTickets: history.filter((t) => t.id !== ticket.id).slice(0, OTHER_TICKETS_LIMIT).map((t) => TicketSummaryDto.from(t, names)),
       survey: survey && {
@@ -47,6 +55,16 @@ export class TicketDetailsService {
         answeredAt: survey.answeredAt?.toISOString() ?? null,
       },
     };
+  }
+
+  /** One message as the API shows it, with its channel's name. */
+  async message(message: MessageEntity): Promise<MessageDto> {
+    return MessageDto.from(message, [], (await this.channelNames([message])).get(message.channelId ?? '') ?? null);
+  }
+
+  private async channelNames(messages: MessageEntity[]): Promise<Map<string, string>> {
+    const ids = messages.map((m) => m.channelId).filter((id): id is string => id !== null);
+    return new Map((await this.channels.getMany(ids)).map((c) => [c.id, c.name]));
   }
 
   /** List rows with the customer's name and e-mail, read in one query for the whole page. */

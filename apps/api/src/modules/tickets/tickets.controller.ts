@@ -11,6 +11,7 @@ import { BulkUpdateResultDto } from './dtos/bulk-update-result.dto.js';
 import { BulkUpdateTicketsDto } from './dtos/bulk-update-tickets.dto.js';
 import { CreateMessageDto } from './dtos/create-message.dto.js';
 import { CreateTicketDto } from './dtos/create-ticket.dto.js';
+import { ReplyTargetDto } from '../channels/dtos/reply-target.dto.js';
 import { MessageDto } from './dtos/message.dto.js';
 import { TicketDetailDto } from './dtos/ticket-detail.dto.js';
 import { TicketListDto } from './dtos/ticket-list.dto.js';
@@ -119,6 +120,17 @@ export class TicketsController {
   @ApiNotFoundResponse({ description: OUT_OF_REACH, type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'The status given with the reply is not allowed', type: ErrorResponseDto })
   async addMessage(@TicketRef() ref: string, @Body() dto: CreateMessageDto, @CurrentActor() actor: Actor): Promise<MessageDto> {
-    return MessageDto.from(await this.tickets.addMessage(ref, dto, actor));
+    return this.details.message(await this.tickets.addMessage(ref, dto, actor));
+  }
+
+  @Get(':id/reply-targets')
+  @ApiOperation({
+    summary: 'Where a reply may go: the channels the customer wrote on that replies can be sent on, and e-mail to the customer; ' +
+      "the default (no channelId in the reply) is the channel of the customer's latest message",
+  })
+  @ApiOkResponse({ type: [ReplyTargetDto] })
+  @ApiNotFoundResponse({ description: OUT_OF_REACH, type: ErrorResponseDto })
+  async replyTargets(@TicketRef() ref: string, @CurrentActor() actor: Actor): Promise<ReplyTargetDto[]> {
+    return this.tickets.replyTargets(ref, actor);
   }
 }

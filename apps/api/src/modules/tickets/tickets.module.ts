@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChannelsModule } from '../channels/channels.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
 import { SlaPolicyReadsModule } from '../sla/sla-policy-reads.module.js';
 import { SurveyReadsModule } from '../surveys/survey-reads.module.js';
@@ -18,6 +19,7 @@ import { TicketAccessModule } from './ticket-access.module.js';
 import { TicketBulkService } from './ticket-bulk.service.js';
 import { TicketDetailsService } from './ticket-details.service.js';
 import { TicketsController } from './tickets.controller.js';
+import { MessageChannelsRepository } from './message-channels.repository.js';
 import { MessagesRepository } from './messages.repository.js';
 import { TicketListsRepository } from './ticket-lists.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
@@ -28,6 +30,7 @@ import { ViewsController } from './views.controller.js';
   imports: [
     TypeOrmModule.forFeature([TicketEntity, MessageEntity, AttachmentEntity, AttachmentBlobEntity, TicketEventEntity]),
     CustomersModule,
+    ChannelsModule,
     QueuesModule,
     UsersModule,
     MailOutboxModule,
@@ -37,7 +40,7 @@ import { ViewsController } from './views.controller.js';
     SurveyReadsModule,
   ],
   controllers: [TicketsController, ViewsController],
-  providers: [TicketsRepository, MessagesRepository, TicketListsRepository, TicketsService, TicketBulkService, TicketDetailsService, OutboundMessagesService, TicketAutomationHooks],
+  providers: [TicketsRepository, MessagesRepository, MessageChannelsRepository, TicketListsRepository, TicketsService, TicketBulkService, TicketDetailsService, OutboundMessagesService, TicketAutomationHooks],
   exports: [TicketAccessModule, TicketsService, TicketsRepository, MessagesRepository, OutboundMessagesService, TicketAutomationHooks],
 })
 export class TicketsModule {}

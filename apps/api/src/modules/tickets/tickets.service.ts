@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  formatTicketNumber, planStatusChange, statusAfterAgentReply, yearInTimeZone, type TicketStatus,
+  formatTicketNumber, planStatusChange, type ReplyTarget, statusAfterAgentReply, yearInTimeZone, type TicketStatus,
 } from '@okienko/domain';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -229,6 +229,8 @@ export class TicketsService {
         authorUserId: actor.userId,
         authorApiTokenId: actor.type === 'api_token' ? actor.id : null,
         toAddresses: isReply ? await this.outbound.replyRecipients(manager, ticket.id, customer?.email ?? null) : [],
+        // The channel the customer wrote on last, or the one the agent chose among the reply targets.
+        ...(isReply ? await this.outbound.replyChannel(manager, ticket, customer?.email ?? null, { channelId: dto.channelId }) : {}),
         subject: isReply ? (template?.subject ?? `Re: ${ticket.subject}`) : null,
         bodyText: dto.body ?? template?.body ?? '',
         bodyHtml: dto.html ? sanitizeHtml(dto.html) : null,
@@ -264,6 +266,13 @@ export class TicketsService {
     if (message.direction === 'outbound') await this.outbound.enqueue(message.id);
     await this.automation.afterCommit(afterCommit);
     return message;
+  }
+
+  /** Where a reply on the ticket may go, the default marked (see `OutboundMessagesService.replyTargets`). */
+  async replyTargets(ref: string, actor: Actor): Promise<ReplyTarget[]> {
+    const ticket = await this.get(ref, actor);
+    const customer = await this.customers.get(ticket.customerId);
+    return this.tickets.transaction((manager) => this.outbound.replyTargets(manager, ticket, customer.email));
   }
 
   /** An attachment of the ticket with its bytes. */

@@ -27,6 +27,15 @@ export class CreateMessageDto {
   @IsUUID()
   templateId?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'For a reply: the channel it goes out on, one of GET /tickets/{id}/reply-targets (else 400 naming channelId). ' +
+      "Left out: the channel of the customer's latest message (e-mail is sent from that message's inbound address).",
+  })
+  @IsOptional()
+  @IsUUID()
+  channelId?: string;
+
   @ApiPropertyOptional({ description: 'HTML version; sanitised before it is stored.' })
   @IsOptional()
   @IsString()

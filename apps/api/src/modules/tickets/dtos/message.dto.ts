@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DELIVERY_STATES, MESSAGE_DIRECTIONS, type DeliveryState, type MessageDirection } from '@okienko/domain';
+import { ChannelRefDto } from '../../channels/dtos/channel-ref.dto.js';
 import type { AttachmentEntity } from '../entities/attachment.entity.js';
 import type { MessageEntity } from '../entities/message.entity.js';
 import { inlineImageUrls } from '../inline-image-urls.js';
@@ -74,6 +75,12 @@ export class MessageDto {
   attachments!: AttachmentDto[];
 
   @ApiProperty({
+    type: ChannelRefDto,
+    description: 'The channel the message came in on (the first of our addresses a mail reached) or went out on (a reply: the channel it was sent on).',
+  })
+  channel!: ChannelRefDto;
+
+  @ApiProperty({
     type: SenderAuthenticationDto,
     nullable: true,
     description: 'For inbound mail: what the SPF, DKIM and DMARC checks found of the sender (null when not checked).',
@@ -83,7 +90,8 @@ export class MessageDto {
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
-  static from(message: MessageEntity, attachments: AttachmentEntity[] = []): MessageDto {
+  /** `channelName`: the name of the message's channel (null without one). */
+  static from(message: MessageEntity, attachments: AttachmentEntity[] = [], channelName: string | null = null): MessageDto {
     return {
       id: message.id,
       direction: message.direction,
@@ -106,6 +114,7 @@ export class MessageDto {
       deliveryError: message.deliveryError,
       sentAt: message.sentAt?.toISOString() ?? null,
       attachments: attachments.map(AttachmentDto.from),
+      channel: { id: message.channelId, type: message.channelType, name: message.channelId ? channelName : null },
       authentication: message.authentication ? SenderAuthenticationDto.from(message.authentication) : null,
       createdAt: message.createdAt.toISOString(),
     };

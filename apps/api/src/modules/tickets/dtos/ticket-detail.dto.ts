@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ChannelRefDto } from '../../channels/dtos/channel-ref.dto.js';
 import { CustomerDto } from '../../customers/dtos/customer.dto.js';
 import { MessageDto } from './message.dto.js';
 import { TicketEventDto } from './ticket-event.dto.js';
@@ -12,6 +13,13 @@ export class TicketDetailDto extends TicketSummaryDto {
 
   @ApiProperty({ type: [MessageDto], description: 'Oldest first.' })
   messages!: MessageDto[];
+
+  @ApiProperty({
+    type: [ChannelRefDto],
+    description: 'Every channel the conversation came in on or went out on, oldest first (a ticket may hold threads of several channels); ' +
+      'messages on none of our channels count once per channel type, with id and name null.',
+  })
+  channels!: ChannelRefDto[];
 
   @ApiProperty({ type: [TicketEventDto], description: 'Oldest first.' })
   events!: TicketEventDto[];
