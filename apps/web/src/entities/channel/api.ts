@@ -21,6 +21,8 @@ export interface Channel {
   categoryId: string | null;
   priority: 'low' | 'normal' | 'high' | 'urgent' | null;
   settings: Record<string, unknown>;
+  /** How public endpoints of the channel (forms, chat widgets) name it. */
+  key: string;
   active: boolean;
   /** For e-mail channels: the inbound address they stand for. */
   inboundAddressId: string | null;
@@ -38,8 +40,8 @@ export interface NewChannel {
   active?: boolean;
 }
 
+/** Any field but the type; `settings` replaces the whole object. */
 export interface ChannelChange {
-  type?: Exclude<ChannelType, 'email'>;
   name?: string;
   queueId?: string | null;
   categoryId?: string | null;

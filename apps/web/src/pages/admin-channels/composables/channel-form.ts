@@ -61,7 +61,7 @@ export function newChannelBody(fields: ChannelFields): Checked<NewChannel> {
   return { ok: true, value: body };
 }
 
-/** PATCH /channels/:id: every field, an emptied one as null. */
+/** PATCH /channels/:id: every field but the type (which cannot change), an emptied one as null. */
 export function channelChangeBody(fields: ChannelFields): Checked<ChannelChange> {
   const name = fields.name.trim();
   if (!name) return { ok: false, problem: { kind: 'nameRequired' } };
@@ -70,7 +70,6 @@ export function channelChangeBody(fields: ChannelFields): Checked<ChannelChange>
   return {
     ok: true,
     value: {
-      type: fields.type,
       name,
       queueId: fields.queueId || null,
       categoryId: fields.categoryId || null,

@@ -22,6 +22,7 @@ export const channelsEn: typeof channelsPl = {
     loading: 'Checking where the reply will go…',
     none: 'This customer cannot be answered on any channel (no e-mail address and no channel that sends)',
     failed: 'Could not check where the reply will go: {message}',
+    cannotSend: 'Replies on {type} cannot be sent yet: this one would be marked as not sent. Choose another channel.',
   },
   admin: {
     title: 'Channels',

@@ -20,6 +20,7 @@ export const channelsPl = {
     loading: 'Sprawdzanie, dokąd pójdzie odpowiedź…',
     none: 'Temu klientowi nie można odpowiedzieć żadnym kanałem (brak adresu e-mail ani kanału z wysyłką)',
     failed: 'Nie udało się sprawdzić, dokąd pójdzie odpowiedź: {message}',
+    cannotSend: 'Odpowiedzi kanałem {type} nie da się jeszcze wysłać: zostanie oznaczona jako niewysłana. Wybierz inny kanał.',
   },
   admin: {
     title: 'Kanały',

@@ -4,7 +4,7 @@ import { channelChangeBody, channelFields, newChannelBody, parseSettings } from 
 
 const HOTLINE: Channel = {
   id: 'ch-1', type: 'phone', name: 'Infolinia', queueId: 'q1', categoryId: null, priority: 'high', settings: { number: '+48221234567' },
-  active: false, inboundAddressId: null, createdAt: '2026-12-07T09:00:00Z', updatedAt: '2026-12-07T09:00:00Z',
+  key: 'k3y', active: false, inboundAddressId: null, createdAt: '2026-12-07T09:00:00Z', updatedAt: '2026-12-07T09:00:00Z',
 };
 
 describe('the channel form', () => {
@@ -30,11 +30,11 @@ describe('the channel form', () => {
     expect(newChannelBody({ ...fields, settings: '[]' })).toEqual({ ok: false, problem: { kind: 'settingsNotObject' } });
   });
 
-  it('saves every field, an emptied one as none', () => {
+  it('saves every field but the type, an emptied one as none', () => {
     const fields = { ...channelFields(HOTLINE), queueId: '', priority: '' as const, settings: '', type: 'chat' as const };
     expect(channelChangeBody(fields)).toEqual({
       ok: true,
-      value: { type: 'chat', name: 'Infolinia', queueId: null, categoryId: null, priority: null, active: false, settings: {} },
+      value: { name: 'Infolinia', queueId: null, categoryId: null, priority: null, active: false, settings: {} },
     });
   });
 });

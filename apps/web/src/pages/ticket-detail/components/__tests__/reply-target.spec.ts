@@ -18,8 +18,8 @@ const fetchMock = vi.hoisted(() => {
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-const BIURO: ReplyTarget = { channelId: 'ch-1', type: 'email', name: 'biuro@sklep.pl', recipient: 'jan@example.com', isDefault: false };
-const REKLAMACJE: ReplyTarget = { channelId: 'ch-2', type: 'email', name: 'reklamacje@sklep.pl', recipient: 'jan@example.com', isDefault: true };
+const BIURO: ReplyTarget = { channelId: 'ch-1', type: 'email', name: 'biuro@sklep.pl', recipient: 'jan@example.com', isDefault: false, canSend: true };
+const REKLAMACJE: ReplyTarget = { channelId: 'ch-2', type: 'email', name: 'reklamacje@sklep.pl', recipient: 'jan@example.com', isDefault: true, canSend: true };
 
 const TICKET = { id: 't1', number: '2026-000001', status: 'open', queueId: null, messages: [] } as unknown as TicketDetail;
 
@@ -81,7 +81,7 @@ describe('where the reply editor sends a reply', () => {
   });
 
   it('says where the only target is, without a choice, and sends the reply there', async () => {
-    targets = [{ ...REKLAMACJE, isDefault: false }];
+    targets = [{ ...REKLAMACJE, isDefault: false, canSend: true }];
     const wrapper = await mountEditor();
     expect(wrapper.findComponent(ReplyTargetView).findComponent(Select).exists()).toBe(false);
     expect(wrapper.find('.reply-target').text()).toBe('Odpowiedź przez: E-mail · reklamacje@sklep.pl → jan@example.com');
@@ -90,15 +90,25 @@ describe('where the reply editor sends a reply', () => {
   });
 
   it('leaves the channel to the API for e-mail outside our channels, and notes never name one', async () => {
-    targets = [{ channelId: null, type: 'email', name: null, recipient: 'jan@example.com', isDefault: true }];
+    targets = [{ channelId: null, type: 'email', name: 'biuro@sklep.pl', recipient: 'jan@example.com', isDefault: true, canSend: true }];
     const wrapper = await mountEditor();
-    expect(wrapper.find('.reply-target').text()).toBe('Odpowiedź przez: E-mail → jan@example.com');
+    expect(wrapper.find('.reply-target').text()).toBe('Odpowiedź przez: E-mail · biuro@sklep.pl → jan@example.com');
     await sendReply(wrapper);
     await wrapper.find('textarea').setValue('Notatka');
     await wrapper.findAll('button').find((button) => button.text() === 'Dodaj notatkę wewnętrzną')!.trigger('click');
     await flushPromises();
     expect(sent).toHaveLength(2);
     expect(sent.every((body) => !('channelId' in body))).toBe(true);
+  });
+
+  it('warns before a reply goes to a channel that cannot send replies yet', async () => {
+    targets = [{ channelId: 'ch-9', type: 'phone', name: 'Infolinia', recipient: '+48600100200', isDefault: true, canSend: false }, BIURO];
+    const wrapper = await mountEditor();
+    const warning = wrapper.find('.reply-target [role="status"]');
+    expect(warning.text()).toBe('Odpowiedzi kanałem Telefon nie da się jeszcze wysłać: zostanie oznaczona jako niewysłana. Wybierz inny kanał.');
+    wrapper.findComponent(ReplyTargetView).findComponent(Select).vm.$emit('update:modelValue', 'ch-1|jan@example.com');
+    await flushPromises();
+    expect(wrapper.find('.reply-target [role="status"]').exists()).toBe(false);
   });
 
   it('says so when the customer cannot be answered on any channel, in English too', async () => {

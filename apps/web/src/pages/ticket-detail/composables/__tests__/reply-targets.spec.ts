@@ -5,9 +5,9 @@ import { chosenReplyTarget, defaultReplyTarget, replyChannelField, replyTargetKe
 const TYPES: Record<string, string> = { email: 'E-mail', phone: 'Telefon' };
 const typeLabel = (type: string) => TYPES[type] ?? type;
 
-const first: ReplyTarget = { channelId: 'ch-1', type: 'email', name: 'biuro@sklep.pl', recipient: 'jan@example.com', isDefault: false };
-const second: ReplyTarget = { channelId: 'ch-2', type: 'email', name: 'reklamacje@sklep.pl', recipient: 'jan@example.com', isDefault: true };
-const plain: ReplyTarget = { channelId: null, type: 'email', name: null, recipient: 'jan.prywatny@example.com', isDefault: false };
+const first: ReplyTarget = { channelId: 'ch-1', type: 'email', name: 'biuro@sklep.pl', recipient: 'jan@example.com', isDefault: false, canSend: true };
+const second: ReplyTarget = { channelId: 'ch-2', type: 'email', name: 'reklamacje@sklep.pl', recipient: 'jan@example.com', isDefault: true, canSend: true };
+const plain: ReplyTarget = { channelId: null, type: 'email', name: null, recipient: 'jan.prywatny@example.com', isDefault: false, canSend: true };
 
 describe('where a reply goes', () => {
   it('says the kind of channel, which of ours and whom it reaches', () => {
@@ -20,7 +20,7 @@ describe('where a reply goes', () => {
 
   it('goes to the target the API marks as default, else to the first, else nowhere', () => {
     expect(defaultReplyTarget([first, second, plain])).toBe(second);
-    expect(defaultReplyTarget([{ ...first }, plain].map((target) => ({ ...target, isDefault: false })))?.channelId).toBe('ch-1');
+    expect(defaultReplyTarget([{ ...first }, plain].map((target) => ({ ...target, isDefault: false, canSend: true })))?.channelId).toBe('ch-1');
     expect(defaultReplyTarget([])).toBeNull();
   });
 
