@@ -524,6 +524,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/reply-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a reply may go: the channels the customer wrote on that replies can be sent on, and e-mail to the customer; the default (no channelId in the reply) is the channel of the customer's latest message */
+        get: operations["Tickets_replyTargets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/views/today": {
         parameters: {
             query?: never;
@@ -789,6 +806,43 @@ export interface paths {
         head?: never;
         /** Rename a saved view, replace its filters, share or unshare it, move it */
         patch: operations["SavedViews_update"];
+        trace?: never;
+    };
+    "/api/v1/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the channels customers reach the team on (the inbound addresses are listed as e-mail channels), oldest first */
+        get: operations["Channels_list"];
+        put?: never;
+        /** Add a channel (web form, chat, phone, API, Allegro); e-mail channels come with inbound addresses */
+        post: operations["Channels_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a channel */
+        get: operations["Channels_get"];
+        put?: never;
+        post?: never;
+        /** Remove a channel; its messages keep their channel type */
+        delete: operations["Channels_delete"];
+        options?: never;
+        head?: never;
+        /** Change a channel (its type stays); settings replace the whole object */
+        patch: operations["Channels_update"];
         trace?: never;
     };
     "/api/v1/inbound-addresses": {
@@ -2082,6 +2136,23 @@ export interface components {
             /** @description An inline image of the HTML body. */
             inline: boolean;
         };
+        ChannelRefDto: {
+            /**
+             * Format: uuid
+             * @description Null when the message is on none of our channels (a note, mail that reached none of our addresses) or the channel was deleted.
+             */
+            id: string | null;
+            /**
+             * @description The type of the channel; kept when the channel is deleted.
+             * @enum {string}
+             */
+            type: "email" | "web_form" | "chat" | "phone" | "api" | "allegro";
+            /**
+             * @description The channel's name (for e-mail: the address's name or the address); null without a channel.
+             * @example Reklamacje
+             */
+            name: string | null;
+        };
         SenderAuthenticationDto: {
             /**
              * @description DMARC's answer for the From domain. fail: the domain's owner does not vouch for the mail (the sender is not verified: possibly forged; no automatic answer goes to it, by setting); temperror: DNS did not answer in time; none: the domain publishes no DMARC policy.
@@ -2157,6 +2228,8 @@ export interface components {
              */
             sentAt: string | null;
             attachments: components["schemas"]["AttachmentDto"][];
+            /** @description The channel the message came in on (the first of our addresses a mail reached) or went out on (a reply: the channel it was sent on). */
+            channel: components["schemas"]["ChannelRefDto"];
             /** @description For inbound mail: what the SPF, DKIM and DMARC checks found of the sender (null when not checked). */
             authentication: components["schemas"]["SenderAuthenticationDto"] | null;
             /** Format: date-time */
@@ -2264,6 +2337,8 @@ export interface components {
             customer: components["schemas"]["CustomerDto"];
             /** @description Oldest first. */
             messages: components["schemas"]["MessageDto"][];
+            /** @description Every channel the conversation came in on or went out on, oldest first (a ticket may hold threads of several channels); messages on none of our channels count once per channel type, with id and name null. */
+            channels: components["schemas"]["ChannelRefDto"][];
             /** @description Oldest first. */
             events: components["schemas"]["TicketEventDto"][];
             /** @description The customer's other tickets, newest first (at most 20). */
@@ -2367,6 +2442,11 @@ export interface components {
              * @description An active template: its body, rendered for this ticket (the sending agent fills {{agent.name}}), is the message's body unless body is given; its subject, if it has one, titles a reply.
              */
             templateId?: string;
+            /**
+             * Format: uuid
+             * @description For a reply: the channel it goes out on, one of GET /tickets/{id}/reply-targets (else 400 naming channelId). Left out: the channel of the customer's latest message (e-mail is sent from that message's inbound address).
+             */
+            channelId?: string;
             /** @description HTML version; sanitised before it is stored. */
             html?: string;
             /**
@@ -2376,6 +2456,29 @@ export interface components {
             status?: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
             /** @description Files sent with a reply (or kept with a note). */
             attachments?: components["schemas"]["AttachmentInputDto"][];
+        };
+        ReplyTargetDto: {
+            /**
+             * Format: uuid
+             * @description Pass it as channelId of the reply to send it here. Null: e-mail from the address the ticket came to (or the default sender), chosen by leaving channelId out.
+             */
+            channelId: string | null;
+            /** @enum {string} */
+            type: "email" | "web_form" | "chat" | "phone" | "api" | "allegro";
+            /**
+             * @description The channel's name; for e-mail without a channel, the address the reply is sent from.
+             * @example Reklamacje
+             */
+            name: string;
+            /**
+             * @description Who gets the reply on this channel (e-mail: the addresses, comma-separated).
+             * @example jan.kowalski@example.com
+             */
+            recipient: string;
+            /** @description The target a reply without channelId takes: the channel of the customer's last message (automatic mail aside). */
+            isDefault: boolean;
+            /** @description False when replies on this channel type cannot be sent yet (the reply would be marked failed); listed because it is the default. */
+            canSend: boolean;
         };
         SurveyQuestionDto: {
             /**
@@ -2867,6 +2970,128 @@ export interface components {
             /** @description Only admins may share a view. */
             shared?: boolean;
             position?: number;
+        };
+        ChannelDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "email" | "web_form" | "chat" | "phone" | "api" | "allegro";
+            /**
+             * @description For e-mail channels: the inbound address's name, or the address.
+             * @example Reklamacje
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Queue of new tickets; the default queue when null.
+             */
+            queueId: string | null;
+            /** Format: uuid */
+            categoryId: string | null;
+            /**
+             * @description Priority of new tickets; normal when null.
+             * @enum {string|null}
+             */
+            priority: "low" | "normal" | "high" | "urgent" | null;
+            /**
+             * @description What the channel's adapter needs; e-mail channels: {address}.
+             * @example {
+             *       "address": "reklamacje@sklep.pl"
+             *     }
+             */
+            settings: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Random, url-safe: how public endpoints of the channel (forms, chat widgets) name it.
+             * @example m2kU1xQ0Jc3T1y8ZC7mHfJ2p4y3Zr0eWq9nS5vB6aXo
+             */
+            key: string;
+            /** @description An inactive channel takes no new messages. */
+            active: boolean;
+            /**
+             * Format: uuid
+             * @description E-mail channels: the inbound address they mirror (change it through /inbound-addresses).
+             */
+            inboundAddressId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ChannelListDto: {
+            items: components["schemas"]["ChannelDto"][];
+            total: number;
+        };
+        CreateChannelDto: {
+            /**
+             * @description What kind of channel. E-mail channels are not created here: add an inbound address (/inbound-addresses) and its channel appears.
+             * @enum {string}
+             */
+            type: "web_form" | "chat" | "phone" | "api" | "allegro";
+            /**
+             * @description Shown to agents on every message of the channel.
+             * @example Formularz reklamacji
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Queue of new tickets from the channel; the default queue when null.
+             */
+            queueId?: string | null;
+            /**
+             * Format: uuid
+             * @description Category of new tickets from the channel.
+             */
+            categoryId?: string | null;
+            /**
+             * @description Priority of new tickets from the channel; normal when null.
+             * @enum {string|null}
+             */
+            priority?: "low" | "normal" | "high" | "urgent" | null;
+            /**
+             * @description What the channel's adapter needs (a JSON object of at most 16 KiB); {} when left out.
+             * @example {}
+             */
+            settings?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description An inactive channel takes no new messages.
+             * @default true
+             */
+            active?: boolean;
+        };
+        UpdateChannelDto: {
+            /**
+             * Format: uuid
+             * @description Queue of new tickets from the channel; the default queue when null.
+             */
+            queueId?: string | null;
+            /**
+             * Format: uuid
+             * @description Category of new tickets from the channel.
+             */
+            categoryId?: string | null;
+            /**
+             * @description Priority of new tickets from the channel; normal when null.
+             * @enum {string|null}
+             */
+            priority?: "low" | "normal" | "high" | "urgent" | null;
+            /**
+             * @description What the channel's adapter needs (a JSON object of at most 16 KiB); {} when left out.
+             * @example {}
+             */
+            settings?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description An inactive channel takes no new messages.
+             * @default true
+             */
+            active?: boolean;
+            /** @example Formularz reklamacji */
+            name?: string;
         };
         InboundAddressDto: {
             /** Format: uuid */
@@ -6678,6 +6903,63 @@ export interface operations {
             };
         };
     };
+    Tickets_replyTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyTargetDto"][];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see (out of their queues; never told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Views_today: {
         parameters: {
             query?: {
@@ -8026,6 +8308,343 @@ export interface operations {
                 };
             };
             /** @description I have a view of that name already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Channels_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Only channels of this type. */
+                type?: "email" | "web_form" | "chat" | "phone" | "api" | "allegro";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelListDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Channels_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChannelDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelDto"];
+                };
+            };
+            /** @description A field is invalid (named in details.fields), e.g. type email, or a queue or category that does not exist */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Channels_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHANNEL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Channels_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHANNEL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHANNEL_MANAGED_BY_INBOUND_ADDRESS: an e-mail channel is changed and removed through /inbound-addresses */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Channels_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChannelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelDto"];
+                };
+            };
+            /** @description A field is invalid (named in details.fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHANNEL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHANNEL_MANAGED_BY_INBOUND_ADDRESS: an e-mail channel is changed and removed through /inbound-addresses */
             409: {
                 headers: {
                     [name: string]: unknown;
