@@ -76,6 +76,10 @@ export async function createTestDatabase(): Promise<string> {
   await client.connect();
   try {
     await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`);
+    // A commit does not wait for its WAL to reach the disk: what it wrote is visible to every session at once, as
+    // before; only a crash of PostgreSQL itself (which no test causes) could lose the last moment. Saves a disk flush
+    // per commit, thousands per test file.
+    await client.query(`ALTER DATABASE ${pg.escapeIdentifier(name)} SET synchronous_commit = off`);
   } finally {
     await client.end();
   }
