@@ -14,7 +14,7 @@ function inbound(authentication: TicketMessage['authentication']): TicketMessage
     fromAddress: 'ksiegowosc@bank-polski.example', toAddresses: ['biuro@rowerownia.pl'], ccAddresses: [], subject: 'Zmiana numeru konta',
     bodyText: 'Prosimy o przelewy na nowy numer konta.', visibleText: null, automated: false, bodyHtml: null, messageId: 'x@bank-polski.example',
     inReplyTo: null, references: [], deliveryState: 'received', deliveryError: null, sentAt: null, attachments: [],
-    createdAt: '2026-12-07T09:00:00Z', authentication,
+    createdAt: '2026-12-07T09:00:00Z', authentication, channel: { id: 'ch1', type: 'email', name: 'biuro@rowerownia.pl' },
   } as TicketMessage;
 }
 

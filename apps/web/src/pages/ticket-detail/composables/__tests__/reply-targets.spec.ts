@@ -7,7 +7,7 @@ const typeLabel = (type: string) => TYPES[type] ?? type;
 
 const first: ReplyTarget = { channelId: 'ch-1', type: 'email', name: 'biuro@sklep.pl', recipient: 'jan@example.com', isDefault: false, canSend: true };
 const second: ReplyTarget = { channelId: 'ch-2', type: 'email', name: 'reklamacje@sklep.pl', recipient: 'jan@example.com', isDefault: true, canSend: true };
-const plain: ReplyTarget = { channelId: null, type: 'email', name: null, recipient: 'jan.prywatny@example.com', isDefault: false, canSend: true };
+const plain: ReplyTarget = { channelId: null, type: 'email', name: '', recipient: 'jan.prywatny@example.com', isDefault: false, canSend: true };
 
 describe('where a reply goes', () => {
   it('says the kind of channel, which of ours and whom it reaches', () => {
