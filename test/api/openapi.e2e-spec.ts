@@ -51,6 +51,8 @@ describe('OpenAPI document', () => {
         'POST /api/v1/queues', 'GET /api/v1/queues/{id}', 'PATCH /api/v1/queues/{id}', 'DELETE /api/v1/queues/{id}',
         'PUT /api/v1/queues/{id}/members', 'POST /api/v1/categories', 'GET /api/v1/categories/{id}', 'PATCH /api/v1/categories/{id}',
         'DELETE /api/v1/categories/{id}',
+        'GET /api/v1/channels', 'POST /api/v1/channels', 'GET /api/v1/channels/{id}', 'PATCH /api/v1/channels/{id}', 'DELETE /api/v1/channels/{id}',
+        'GET /api/v1/tickets/{id}/reply-targets',
         'GET /api/v1/rules', 'POST /api/v1/rules', 'PUT /api/v1/rules/order', 'POST /api/v1/rules/dry-run', 'GET /api/v1/rules/{id}',
         'PATCH /api/v1/rules/{id}', 'DELETE /api/v1/rules/{id}', 'POST /api/v1/rules/{id}/dry-run',
         'GET /api/v1/calendars', 'POST /api/v1/calendars', 'GET /api/v1/calendars/{id}', 'PATCH /api/v1/calendars/{id}', 'DELETE /api/v1/calendars/{id}',
