@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { addInboundAddress, deliverRaw, waitForProcessed } from '../mail/mail-kit.js';
 import { asAdmin, type ApiClient } from '../support/api-client.js';
-import { launchBrowser, saveScreenshot } from '../support/browser.js';
+import { launchBrowser, saveScreenshot, seriousAccessibilityProblems } from '../support/browser.js';
 import { composeMail } from '../support/compose-mail.js';
 import { closePanelAfterTests, panelSessions } from '../support/panel-session.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
@@ -93,6 +93,7 @@ describe('agent panel: channels', () => {
     await messageWith(page, 'podeszwa odkleiła się').getByTitle(`E-mail: ${BIURO}`).waitFor();
     await messageWith(page, 'Przesyłam zdjęcia').getByTitle(`E-mail: ${REKLAMACJE}`).waitFor();
     expect(await messageWith(page, 'podeszwa odkleiła się').getByTitle(`E-mail: ${REKLAMACJE}`).count()).toBe(0);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
     // The reply goes where the customer last wrote, unless the agent chooses the other address.
     const via = page.getByRole('combobox', { name: /^Odpowiedź przez/ });
@@ -149,6 +150,7 @@ describe('agent panel: channels', () => {
     await page.getByText('Dodano kanał Infolinia').waitFor();
     await rowOf('Infolinia').getByRole('cell', { name: 'Telefon', exact: true }).waitFor();
     await rowOf('Infolinia').getByRole('cell', { name: 'tak', exact: true }).waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
     const listed = ((await admin.get('/channels')).body as { items: ChannelRow[] }).items;
     const created = listed.find((channel) => channel.name === 'Infolinia');
     expect(created).toMatchObject({ type: 'phone', priority: 'high', active: true, settings: { number: '+48 22 123 45 67' } });

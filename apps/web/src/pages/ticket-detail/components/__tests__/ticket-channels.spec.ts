@@ -10,7 +10,7 @@ import TicketHeader from '../ticket-header.vue';
 const CUSTOMER = { id: 'c1', name: 'Jan Kowalski', email: 'jan@example.com' } as TicketCustomer;
 const plugins = [i18n, PrimeVue, createPinia()];
 
-function message(change: Partial<TicketMessage> & { channel?: unknown }): TicketMessage {
+function message(change: Partial<TicketMessage>): TicketMessage {
   return {
     id: 'm1', direction: 'inbound', authorUserId: null, authorCustomerId: 'c1', authorApiTokenId: null, fromAddress: 'jan@example.com',
     toAddresses: ['reklamacje@sklep.pl'], ccAddresses: [], subject: 'Reklamacja', bodyText: 'Buty się rozkleiły.', visibleText: null,
@@ -45,7 +45,8 @@ describe('the channels a ticket shows', () => {
     expect(reply.find('.message__channel .channel-badge').attributes('title')).toBe('Telefon: Infolinia');
 
     expect(mountMessage(message({ direction: 'note', channel: { id: null, type: 'email', name: null } } as never)).find('.message__channel').exists()).toBe(false);
-    expect(mountMessage(message({ channel: null } as never)).find('.message__channel').exists()).toBe(false);
+    // A message on none of our channels: its type alone may be only the stored default, so nothing is claimed.
+    expect(mountMessage(message({ channel: { id: null, type: 'email', name: null } })).find('.message__channel').exists()).toBe(false);
   });
 
   it('lists every channel involved in the header, oldest first, in the current language', () => {
@@ -70,10 +71,21 @@ describe('the channels a ticket shows', () => {
     expect(header.find('.ticket-header__channels').text()).toContain('Channels:');
   });
 
-  it('names how the ticket was opened when no channel of its messages is known', () => {
+  it('names how the ticket was opened when none of its messages came or went on a channel of ours', () => {
     setLocale('pl');
-    const header = mount(TicketHeader, { props: { savingTags: false, ticket: ticket([]) }, global: { plugins } });
-    expect(header.find('.ticket-header__channels').exists()).toBe(false);
-    expect(header.find('.ticket-header__meta').text()).toContain('Kanał: e-mail');
+    for (const channels of [[], [{ id: null, type: 'email', name: null }]]) {
+      const header = mount(TicketHeader, { props: { savingTags: false, ticket: { ...ticket(channels), channel: 'phone' } }, global: { plugins } });
+      expect(header.find('.ticket-header__channels').exists()).toBe(false);
+      expect(header.find('.ticket-header__meta').text()).toContain('Kanał: telefon');
+    }
+  });
+
+  it('leaves out of the header what came on none of our channels', () => {
+    setLocale('pl');
+    const header = mount(TicketHeader, {
+      props: { savingTags: false, ticket: ticket([{ id: null, type: 'email', name: null }, { id: 'ch-1', type: 'email', name: 'biuro@sklep.pl' }]) },
+      global: { plugins },
+    });
+    expect(header.findAll('.ticket-header__channels li').map((item) => item.text())).toEqual(['E-mail biuro@sklep.pl']);
   });
 });
