@@ -7,7 +7,7 @@ import type { MessageEntity } from '../tickets/entities/message.entity.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { TicketsRepository } from '../tickets/tickets.repository.js';
 
-/** A new mail's ticket, message and audit events, written in one statement. */
+/** A new message's ticket, message and audit events, written in one statement (built by oneStatementOpening). */
 export interface NewInboundTicket {
   year: number;
   subject: string;
@@ -24,11 +24,11 @@ export interface NewInboundTicket {
     'slaPolicyId' | 'firstResponseDueAt' | 'firstResponseWarnAt' | 'resolutionDueAt' | 'resolutionWarnAt' | 'statutoryDueAt' | 'slaNextCheckAt'
   >;
   customer: { email: string; name: string | null };
-  /** The inbound mail's row (`message.inboundMailId`) is marked processed with these. */
-  record: { messageId: string; subject: string | null; fromAddress: string | null };
+  /** The columns the statement writes (the others are the defaults of an inbound message: see inboundMessageRow). */
   message: Pick<
     MessageEntity,
     'fromAddress' | 'toAddresses' | 'ccAddresses' | 'replyToAddresses' | 'subject' | 'bodyText' | 'visibleText' | 'bodyHtml' | 'messageId' | 'inReplyTo' | 'references' | 'automated' | 'inboundMailId' | 'authentication'
+    | 'channelId' | 'channelType' | 'externalThreadId' | 'externalMessageId'
   >;
   /** In order; `by_customer` events are the customer's (filled in once the customer row exists); `created` gets the number. */
   events: {
@@ -60,9 +60,9 @@ export class OpeningStatementRepository {
    * of their e-mail identities or created with that identity, each once
    * however many of the mails they wrote), the
    * tickets with the next numbers of their year, their messages and audit
-   * events, and the inbound mails marked processed. One round trip for a
-   * whole batch instead of a transaction of ten per mail: the common case of
-   * inbound mail. A Message-ID stored already fails the statement with 23505,
+   * events with the SLA columns. One round trip for a whole batch instead of
+   * a transaction of ten per message: the common case of inbound mail (the
+   * mail module marks its inbound mails processed afterwards, itself). A Message-ID stored already fails the statement with 23505,
    * and any other refused value fails it too: the caller then files the
    * mails one by one. Answers one result per ticket, in order.
    */
@@ -82,7 +82,7 @@ export class OpeningStatementRepository {
         body_text: m.bodyText, visible_is_body: m.visibleText === m.bodyText, visible_text: m.visibleText === m.bodyText ? null : m.visibleText,
         body_html: m.bodyHtml, message_id: m.messageId, in_reply_to: m.inReplyTo,
         references: m.references, automated: m.automated, inbound_mail_id: m.inboundMailId, authentication: m.authentication,
-        record_message_id: ticket.record.messageId, record_subject: ticket.record.subject, record_from_address: ticket.record.fromAddress,
+        channel_id: m.channelId, channel_type: m.channelType, external_thread_id: m.externalThreadId, external_message_id: m.externalMessageId,
         sla_policy_id: d.slaPolicyId, first_response_due_at: d.firstResponseDueAt, first_response_warn_at: d.firstResponseWarnAt,
         resolution_due_at: d.resolutionDueAt, resolution_warn_at: d.resolutionWarnAt, statutory_due_at: d.statutoryDueAt,
         sla_next_check_at: d.slaNextCheckAt,
@@ -99,7 +99,7 @@ export class OpeningStatementRepository {
            queue_id uuid, category_id uuid, assignee_id uuid, tags text[], inbound_addresses text[], created_at timestamptz,
            from_address text, to_addresses text[], cc_addresses text[], reply_to_addresses text[], message_subject text, body_text text, visible_is_body boolean, visible_text text,
            body_html text, message_id text, in_reply_to text, "references" text[], automated boolean, inbound_mail_id uuid, authentication jsonb,
-           record_message_id text, record_subject text, record_from_address text,
+           channel_id uuid, channel_type text, external_thread_id text, external_message_id text,
            sla_policy_id uuid, first_response_due_at timestamptz, first_response_warn_at timestamptz, resolution_due_at timestamptz,
            resolution_warn_at timestamptz, statutory_due_at timestamptz, sla_next_check_at timestamptz)),
        sender AS MATERIALIZED (
@@ -117,8 +117,11 @@ export class OpeningStatementRepository {
                                 WHERE ci.kind = 'email' AND ci.source = '' AND ci.value = s.key LIMIT 1) ci
            JOIN customers c ON c.id = ci.customer_id),
        named AS (
+         -- By primary key (a join could read the whole customers table for every batch).
          UPDATE customers SET name = k.given_name, updated_at = now()
-           FROM known k WHERE customers.id = k.id AND customers.name IS NULL AND k.given_name IS NOT NULL
+           FROM known k
+          WHERE customers.id = ANY (ARRAY(SELECT id FROM known WHERE name IS NULL AND given_name IS NOT NULL))
+            AND customers.id = k.id AND customers.name IS NULL
          RETURNING 1),
        created AS (
          -- New senders, in address order so concurrent batches lock alike; a customer created meanwhile with
@@ -157,10 +160,10 @@ export class OpeningStatementRepository {
        message AS (
          INSERT INTO messages (id, ticket_id, direction, author_customer_id, from_address, to_addresses, cc_addresses, reply_to_addresses, subject, body_text,
                                visible_text, body_html, message_id, in_reply_to, "references", delivery_state, automated,
-                               inbound_mail_id, authentication, created_at, search_counted)
+                               inbound_mail_id, authentication, channel_id, channel_type, external_thread_id, external_message_id, created_at, search_counted)
          SELECT i.message_row_id, ticket.id, 'inbound', ticket.customer_id, i.from_address, i.to_addresses, i.cc_addresses, COALESCE(i.reply_to_addresses, '{}'),
                 i.message_subject, i.body_text, CASE WHEN i.visible_is_body THEN i.body_text ELSE i.visible_text END, i.body_html, i.message_id, i.in_reply_to, i."references", 'received',
-                i.automated, i.inbound_mail_id, i.authentication, i.created_at, true
+                i.automated, i.inbound_mail_id, i.authentication, i.channel_id, i.channel_type, i.external_thread_id, i.external_message_id, i.created_at, true
            FROM input i JOIN ticket ON ticket.id = i.ticket_id
           ORDER BY i.ord
          RETURNING id),
@@ -176,16 +179,11 @@ export class OpeningStatementRepository {
                   field text, old_value jsonb, new_value jsonb)
            JOIN ticket ON ticket.id = e.ticket_id JOIN input i ON i.ord = e.mail_ord JOIN customer ON customer.key = lower(i.email)
           ORDER BY e.mail_ord, e.ord
-         RETURNING 1),
-       mail AS (
-         UPDATE inbound_mails SET state = 'processed', outcome = 'new_ticket', ticket_id = ticket.id, processed_at = now(),
-                message_id = i.record_message_id, subject = i.record_subject, from_address = i.record_from_address
-           FROM input i JOIN ticket ON ticket.id = i.ticket_id WHERE inbound_mails.id = i.inbound_mail_id
          RETURNING 1)
        SELECT i.ord, ticket.id AS ticket_id, ticket.number, i.message_row_id AS message_id, customer.id AS customer_id,
               customer.name AS customer_name, customer.email AS customer_email,
               (SELECT count(*) FROM message)::int AS messages, (SELECT count(*) FROM events)::int AS events,
-              (SELECT count(*) FROM mail)::int AS mails, (SELECT count(*) FROM named)::int AS named,
+              (SELECT count(*) FROM named)::int AS named,
               (SELECT count(*) FROM identity)::int AS identities
          FROM input i JOIN ticket ON ticket.id = i.ticket_id JOIN customer ON customer.key = lower(i.email)
         ORDER BY i.ord`,

@@ -3,12 +3,16 @@ import { classifyInboundMail, findTicketNumbersInSubject } from '@okienko/domain
 import { createBatcher } from '../../core/batching/batcher.js';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
+import type { IncomingMessage, ReceivedMessage } from '../intake/incoming-message.js';
 import { IntakeService } from '../intake/intake.service.js';
 import { AcknowledgementService } from './acknowledgement.service.js';
 import { InboundAddressesService } from './inbound-addresses.service.js';
-import { InboundMailsRepository, type ClaimedInboundMail } from './inbound-mails.repository.js';
+import { InboundMailsRepository, type ClaimedInboundMail, type ProcessedInboundMail } from './inbound-mails.repository.js';
 import { parseInboundMail, type ParsedInboundMail } from './parse-inbound-mail.js';
 import { SenderAuthenticationService } from './sender-authentication.service.js';
+
+/** What an inbound mail's row records of the mail as read. */
+type MailDetails = Pick<ProcessedInboundMail, 'messageId' | 'subject' | 'fromAddress'>;
 
 /** A failure that will not go away by trying again (the mail itself is the problem). */
 export class PermanentMailError extends Error {}
@@ -22,7 +26,11 @@ function isDataError(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }
 
-/** Turns one accepted mail into a ticket or a message: parse, classify, thread, file, acknowledge. */
+/**
+ * The e-mail adapter of the intake: turns one accepted mail into a channel-neutral
+ * message (parse, classify, check the sender), hands it to the intake, records
+ * the outcome on the mail's row and acknowledges new tickets.
+ */
 @Injectable()
 export class InboundMailProcessingService {
   private readonly logger = new Logger('InboundMail');
@@ -30,7 +38,7 @@ export class InboundMailProcessingService {
   constructor(
     private readonly mails: InboundMailsRepository,
     private readonly addresses: InboundAddressesService,
-    private readonly tickets: IntakeService,
+    private readonly intake: IntakeService,
     private readonly acknowledgements: AcknowledgementService,
     private readonly senders: SenderAuthenticationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -71,6 +79,7 @@ export class InboundMailProcessingService {
     }
     const authentication = await authenticating;
     const details = { messageId: parsed.messageId, subject: parsed.subject.slice(0, 1000) || null, fromAddress: parsed.from.email };
+    const sender = parsed.from.email || mail.envelopeFrom?.toLowerCase() || null;
 
     // The envelope says which of our addresses the mail is for; forwarded copies may only say it in headers.
     let reached = await this.addresses.match(mail.envelopeTo);
@@ -86,30 +95,32 @@ export class InboundMailProcessingService {
       subject: parsed.subject,
     });
 
-    try {
-      const filed = await this.tickets.file({
+    const message: IncomingMessage = {
+      channel: { id: reached[0] ? await this.addresses.channelIdOf(reached[0].id) : null, type: 'email' },
+      // Without a From header, the envelope sender is the best address to answer.
+      sender: { identities: sender ? [{ kind: 'email', value: sender }] : [], name: parsed.from.name },
+      subject: parsed.topic || parsed.subject,
+      text: parsed.text,
+      visibleText: parsed.visibleText,
+      html: parsed.html,
+      attachments: parsed.attachments,
+      automated: classification.automated,
+      route: reached[0] ? { queueId: reached[0].queueId, categoryId: reached[0].categoryId, priority: reached[0].priority } : null,
+      externalThreadId: null,
+      externalMessageId: null,
+      email: {
         inboundMailId: mailId,
         messageId: parsed.messageId,
         threadIds: parsed.threadIds,
         inReplyTo: parsed.inReplyTo,
         references: parsed.references,
         ticketNumbers: parsed.ticketNumbers,
-        subject: parsed.topic || parsed.subject,
-        // Without a From header, the envelope sender is the best address to answer.
-        from: parsed.from.email ? parsed.from : { email: mail.envelopeFrom?.toLowerCase() || null, name: parsed.from.name },
+        from: sender,
         replyTo: parsed.replyTo,
         to: parsed.to,
         cc: parsed.cc,
-        text: parsed.text,
-        visibleText: parsed.visibleText,
-        html: parsed.html,
-        attachments: parsed.attachments,
-        automated: classification.automated,
-        kind: classification.kind,
         reachedAddresses: reached.map((a) => a.address.toLowerCase()),
-        route: reached[0] ? { queueId: reached[0].queueId, categoryId: reached[0].categoryId, priority: reached[0].priority } : null,
-        // How the mail's own row is marked processed when the ticket is written in one statement.
-        record: details,
+        kind: classification.kind,
         bounce:
           classification.kind === 'bounce'
             ? {
@@ -120,12 +131,13 @@ export class InboundMailProcessingService {
               }
             : null,
         authentication,
-      }, (manager, result) =>
-        this.mails.updateIn(manager, mailId, { ...details, state: 'processed', outcome: result.outcome, ticketId: result.ticketId, processedAt: new Date() }),
-      );
+      },
+    };
 
+    try {
+      const filed = await this.file(mailId, message, details);
       const address = reached[0];
-      if (filed.outcome === 'new_ticket' && !classification.automated && address?.autoAcknowledge && filed.customer?.email && parsed.hasOwnMessageId) {
+      if (filed.outcome === 'new_ticket' && !filed.filedBefore && !classification.automated && address?.autoAcknowledge && filed.customer?.email && parsed.hasOwnMessageId) {
         await this.acknowledgements.acknowledge({
           ticketId: filed.ticketId!,
           ticketNumber: filed.ticketNumber!,
@@ -146,6 +158,37 @@ export class InboundMailProcessingService {
       throw error;
     }
   }
+
+  /**
+   * Hands the mail to the intake and records what it became. A new
+   * conversation the intake writes in one statement is marked processed right
+   * after (with the others of the moment, one statement for them all); if the
+   * process stops in between, the mail is filed again later, and the intake
+   * answers what the first filing did. Everything else is filed in a
+   * transaction that records the outcome with it.
+   */
+  private async file(mailId: string, message: IncomingMessage, details: MailDetails): Promise<ReceivedMessage> {
+    const opened = await this.intake.openInOneStatement(message);
+    if (opened) {
+      await this.markProcessedTogether({ id: mailId, outcome: opened.outcome, ticketId: opened.ticketId, ...details });
+      return opened;
+    }
+    const filed = await this.intake.transaction(async (manager) => {
+      const received = await this.intake.receiveIn(manager, message);
+      await this.mails.updateIn(manager, mailId, { ...details, state: 'processed', outcome: received.outcome, ticketId: received.ticketId, processedAt: new Date() });
+      return received;
+    });
+    await this.intake.afterCommit(filed);
+    return filed;
+  }
+
+  private readonly markProcessedTogether = createBatcher(
+    async (mails: ProcessedInboundMail[]): Promise<void[]> => {
+      await this.mails.markProcessed(mails);
+      return mails.map(() => undefined);
+    },
+    { maxBatch: 256, maxInFlight: 2 },
+  );
 
   /** Records why a mail could not be processed; it stays listed for admins and can be re-processed. */
   async fail(mailId: string, error: Error): Promise<void> {

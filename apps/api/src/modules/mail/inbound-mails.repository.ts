@@ -25,6 +25,16 @@ export interface NewInboundMail {
   helo: string | null;
 }
 
+/** What a processed inbound mail records: its outcome and ticket, and its Message-ID, subject and sender as read. */
+export interface ProcessedInboundMail {
+  id: string;
+  outcome: string;
+  ticketId: string | null;
+  messageId: string | null;
+  subject: string | null;
+  fromAddress: string | null;
+}
+
 @Injectable()
 export class InboundMailsRepository {
   constructor(@InjectRepository(InboundMailEntity) private readonly mails: Repository<InboundMailEntity>) {}
@@ -81,6 +91,29 @@ export class InboundMailsRepository {
 
   async updateIn(manager: EntityManager, id: string, patch: Partial<InboundMailEntity>): Promise<void> {
     await manager.update(InboundMailEntity, { id }, patch);
+  }
+
+  /**
+   * Marks mails processed with what they became and what was read of them,
+   * many in one statement (the mails filed together by the intake's one
+   * statement are recorded together right after it).
+   */
+  async markProcessed(mails: readonly ProcessedInboundMail[]): Promise<void> {
+    if (!mails.length) return;
+    await preparedQuery(
+      this.mails.manager.connection,
+      'okienko_mark_inbound_mails_processed',
+      `WITH done AS (
+         UPDATE inbound_mails m SET state = 'processed', outcome = d.outcome, ticket_id = d.ticket_id, processed_at = now(),
+                message_id = d.message_id, subject = d.subject, from_address = d.from_address
+           FROM json_to_recordset($1::json) AS d(id uuid, outcome text, ticket_id uuid, message_id text, subject text, from_address text)
+          WHERE m.id = d.id
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM done`,
+      [JSON.stringify(mails.map((m) => ({
+        id: m.id, outcome: m.outcome, ticket_id: m.ticketId, message_id: m.messageId, subject: m.subject, from_address: m.fromAddress,
+      })))],
+    );
   }
 
   /** Records the failure; its text is made storable first, so recording cannot fail on what the mail held. */

@@ -30,6 +30,21 @@ export class MessagesRepository {
     return manager.findOneBy(MessageEntity, { messageId });
   }
 
+  /** The message a channel delivered under this id already, if any (unique per channel). */
+  findByExternalMessageId(manager: EntityManager, channelId: string, externalMessageId: string): Promise<MessageEntity | null> {
+    return manager.findOneBy(MessageEntity, { channelId, externalMessageId });
+  }
+
+  /** The ticket of the newest message of this conversation on this channel (the channel's own thread id). */
+  async findTicketIdByExternalThread(manager: EntityManager, channelId: string, externalThreadId: string): Promise<string | null> {
+    const message = await manager.findOne(MessageEntity, {
+      select: { id: true, ticketId: true },
+      where: { channelId, externalThreadId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    return message?.ticketId ?? null;
+  }
+
   /** The ticket of the newest message carrying one of these Message-IDs. */
   async findTicketIdByMessageIds(manager: EntityManager, messageIds: string[]): Promise<string | null> {
     if (!messageIds.length) return null;
