@@ -118,6 +118,11 @@ describe('agent panel: channels', () => {
 
     const mail = await sink.waitFor((captured) => captured.to.includes(CUSTOMER) && captured.text.includes('prosimy odesłać buty'));
     expect(mail.from?.address).toBe(BIURO);
+
+    // The same in English; the agent's choice stays while it is still one of the targets.
+    await page.getByLabel('Język interfejsu', { exact: true }).selectOption('en');
+    await page.getByRole('list', { name: "This ticket's channels" }).getByRole('img', { name: 'E-mail' }).first().waitFor();
+    await page.getByRole('combobox', { name: /^Reply via/ }).filter({ hasText: `E-mail · ${BIURO} → ${CUSTOMER}` }).waitFor();
   });
 
   it('lists the e-mail channels as the inbound addresses they are, and creates and edits a phone channel', async () => {
