@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TICKET_STATUSES, type TicketStatus } from '@okienko/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { AttachmentInputDto } from './attachment-input.dto.js';
 
 export class CreateMessageDto {
@@ -34,6 +34,13 @@ export class CreateMessageDto {
   })
   @IsOptional()
   @IsUUID()
+  @ValidateBy({
+    name: 'onlyForReplies',
+    validator: {
+      validate: (_value: unknown, args) => (args?.object as CreateMessageDto | undefined)?.type === 'reply',
+      defaultMessage: () => 'channelId is only for replies (type reply): a note is never sent',
+    },
+  })
   channelId?: string;
 
   @ApiPropertyOptional({ description: 'HTML version; sanitised before it is stored.' })
