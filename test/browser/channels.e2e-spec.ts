@@ -125,7 +125,7 @@ describe('agent panel: channels', () => {
     await page.getByRole('combobox', { name: /^Reply via/ }).filter({ hasText: `E-mail · ${BIURO} → ${CUSTOMER}` }).waitFor();
   });
 
-  it('lists the e-mail channels as the inbound addresses they are, and creates and edits a phone channel', async () => {
+  it('lists the e-mail channels as the inbound addresses they are, and creates, edits and removes a phone channel', async () => {
     const page = await sessions.loggedIn('/admin');
     page.on('dialog', (dialog) => void dialog.accept());
     await page.getByRole('navigation', { name: 'Administracja' }).getByRole('link', { name: 'Kanały', exact: true }).click();
@@ -171,5 +171,10 @@ describe('agent panel: channels', () => {
     await rowOf('Infolinia').getByRole('cell', { name: 'nie', exact: true }).waitFor();
     expect(((await admin.get(`/channels/${created!.id}`)).body as ChannelRow).active).toBe(false);
     await saveScreenshot(page, 'admin-channels');
+
+    await rowOf('Infolinia').getByRole('button', { name: 'Usuń: Infolinia' }).click();
+    await page.getByText('Usunięto kanał Infolinia').waitFor();
+    await rowOf('Infolinia').waitFor({ state: 'detached' });
+    expect((await admin.get(`/channels/${created!.id}`)).status).toBe(404);
   });
 });
