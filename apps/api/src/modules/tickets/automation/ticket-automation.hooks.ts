@@ -93,14 +93,9 @@ export class TicketAutomationHooks {
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
-  /** The automations in order (the list provided as `TICKET_AUTOMATIONS`; none in a process without them). */
+  /** The automations in order: the list provided as `TICKET_AUTOMATIONS` (a process without it fails here, loudly). */
   private get automations(): readonly TicketAutomation[] {
-    if (this.ordered) return this.ordered;
-    try {
-      this.ordered = this.moduleRef.get<readonly TicketAutomation[]>(TICKET_AUTOMATIONS, { strict: false });
-    } catch {
-      this.ordered = [];
-    }
+    this.ordered ??= this.moduleRef.get<readonly TicketAutomation[]>(TICKET_AUTOMATIONS, { strict: false });
     return this.ordered;
   }
 
