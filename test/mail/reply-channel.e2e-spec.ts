@@ -131,6 +131,26 @@ describe('replies go back on the customer\'s channel', () => {
     await sink.expectNone((m) => m.text.includes('Nie wyślemy tego.'), QUIET_MS);
   });
 
+  it('a rule\'s automatic answer to the customer\'s mail to reklamacje@ goes out from reklamacje@ too', async () => {
+    const template = await admin.post('/templates', { title: 'Potwierdzenie reklamacji', slug: 'potwierdzenie-reklamacji', body: 'Rozpatrzymy reklamację w 14 dni.' });
+    expect(template.status).toBe(201);
+    const rule = await admin.post('/rules', {
+      name: 'Odpowiedź na list klienta', enabled: true, trigger: 'customer_replied', conditions: { match: 'all', conditions: [] },
+      actions: [{ type: 'reply_with_template', templateId: template.body.id }],
+    });
+    expect(rule.status).toBe(201);
+    try {
+      const ticket = await writtenToBiuroThenReklamacje();
+      const answer = await sink.waitFor((m) => m.text.includes('Rozpatrzymy reklamację w 14 dni.') && m.subject.includes(ticket.number));
+      expect(answer.from).toEqual({ address: REKLAMACJE, name: 'Rowerownia – reklamacje' });
+      expect(answer.envelope.rcptTo).toEqual([JAN]);
+      const stored = (await ticketOf(ticket.id)).messages.find((m) => m.direction === 'outbound' && m.automated);
+      expect(stored?.channel).toEqual({ id: reklamacjeChannel, type: 'email', name: 'Reklamacje' });
+    } finally {
+      expect((await admin.delete(`/rules/${rule.body.id}`)).status).toBe(204);
+    }
+  });
+
   it('after the customer called, a reply on the phone channel is marked failed with the reason; e-mail stays a target', async () => {
     const opened = await ticketOfMail(admin, (await deliverFixture(product, 'gmail-plain', { TO: BIURO })).messageId!);
     // No phone adapter yet: the channel and the customer's call are written as an adapter would.
