@@ -4,7 +4,7 @@ import type { OutboundTransport } from './outbound-transport.js';
 
 /**
  * The outbound transports of this process, by channel type. Each transport
- * registers itself when its module starts (the e-mail one in the worker role),
+ * registers itself when it is constructed (the e-mail one in the worker role),
  * so a new channel adds its transport without touching the dispatcher.
  */
 @Injectable()
