@@ -53,6 +53,10 @@ export class Channels1767000000020 implements MigrationInterface {
     await q.query(`
       CREATE UNIQUE INDEX messages_external_message_key ON messages (channel_id, external_message_id)
         WHERE external_message_id IS NOT NULL`);
+    // A channel's next message in a conversation finds the ticket by the channel's own thread id.
+    await q.query(`
+      CREATE INDEX messages_external_thread_idx ON messages (channel_id, external_thread_id, created_at DESC)
+        WHERE external_thread_id IS NOT NULL`);
 
     if (addresses.length) {
       // Mail from customers: the first of our addresses it was written to.

@@ -197,6 +197,22 @@ describe('channels', () => {
     });
   });
 
+  it('a ticket opened through the API shows its first message on the channel type it was opened for', async () => {
+    const opened = async (channel: string | undefined) => {
+      const res = await admin.post('/tickets', {
+        subject: 'Telefon w sprawie zwrotu', customer: { phone: '+48 600 700 800', name: 'Anna Nowak' },
+        message: { body: 'Klientka dzwoniła w sprawie zwrotu.' }, ...(channel ? { channel } : {}),
+      });
+      expect(res.status).toBe(201);
+      const ticket = (await admin.get(`/tickets/${(res.body as { id: string }).id}`)).body as { channels: unknown[]; messages: { channel: unknown }[] };
+      return { channels: ticket.channels, first: ticket.messages[0].channel };
+    };
+    expect(await opened('phone')).toEqual({ channels: [{ id: null, type: 'phone', name: null }], first: { id: null, type: 'phone', name: null } });
+    expect((await opened('marketplace')).first).toEqual({ id: null, type: 'api', name: null });
+    // An API token's ticket without a channel is an API ticket; an admin's without one a phone call.
+    expect((await opened(undefined)).first).toEqual({ id: null, type: 'phone', name: null });
+  });
+
   it('agents may not read or change channels (403)', async () => {
     const phone = await create({ type: 'phone', name: 'Infolinia 3' });
     expectError(await agent.api.get('/channels'), 403, 'AUTH_FORBIDDEN');

@@ -1,3 +1,5 @@
+import type { TicketChannel } from '../ticket-channel.js';
+
 /**
  * The kinds of channel a customer can reach the team on. Every message records
  * the type of the channel it came in on or went out on; `email` channels are
@@ -6,6 +8,14 @@
 export const CHANNEL_TYPES = ['email', 'web_form', 'chat', 'phone', 'api', 'allegro'] as const;
 
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+/**
+ * The type of channel a ticket's first message came on, from the channel the
+ * ticket records (marketplace and social messages reach us through the API).
+ */
+export function channelTypeOfTicketChannel(channel: TicketChannel): ChannelType {
+  return channel === 'marketplace' || channel === 'social' ? 'api' : channel;
+}
 
 /** Narrows untrusted input to a channel type. */
 export function isChannelType(v: unknown): v is ChannelType {

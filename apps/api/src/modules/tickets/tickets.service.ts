@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  channelTypeOfTicketChannel,
   formatTicketNumber, planStatusChange, type ReplyTarget, statusAfterAgentReply, yearInTimeZone, type TicketStatus,
 } from '@okienko/domain';
 import { createHash } from 'node:crypto';
@@ -124,6 +125,7 @@ export class TicketsService {
     const year = yearInTimeZone(now, this.config.timeZone);
     const number = formatTicketNumber(year, await this.tickets.nextSequence(year));
 
+    const channel = dto.channel ?? (actor.type === 'api_token' ? 'api' : 'phone');
     let afterCommit: AfterCommit[] = [];
     const created = await this.tickets.transaction(async (manager) => {
       const customer = await this.customers.upsertForTicket(manager, dto.customer);
@@ -132,7 +134,7 @@ export class TicketsService {
         subject: dto.subject.trim(),
         status: 'new',
         priority: dto.priority ?? 'normal',
-        channel: dto.channel ?? (actor.type === 'api_token' ? 'api' : 'phone'),
+        channel,
         queueId,
         categoryId: dto.categoryId ?? null,
         assigneeId: dto.assigneeId ?? null,
@@ -144,6 +146,7 @@ export class TicketsService {
       const message = await this.messages.insertMessage(manager, {
         ticketId: ticket.id,
         direction: 'inbound',
+        channelType: channelTypeOfTicketChannel(channel),
         authorCustomerId: customer.id,
         fromAddress: customer.email,
         subject: ticket.subject,
