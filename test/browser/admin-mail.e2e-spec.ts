@@ -77,7 +77,7 @@ describe('agent panel: inbound addresses and failed mail', () => {
     await row.getByRole('cell', { name: target.name, exact: true }).waitFor();
     await row.getByRole('cell', { name: 'Wysoki', exact: true }).waitFor();
     const created = (await addresses()).find((address) => address.address === 'reklamacje@sklep.test');
-    expect(created).toMatchObject({ name: 'Reklamacje', queueId: target.id, priority: 'high' });
+    expect(created).toMatchObject({ name: 'Reklamacje', queueId: target.id, priority: 'high', autoAcknowledge: true });
 
     // The same address twice is refused, and the form says why.
     await create.getByLabel('Adres', { exact: true }).fill('reklamacje@sklep.test');
