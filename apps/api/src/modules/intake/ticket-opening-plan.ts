@@ -54,6 +54,7 @@ export function inboundMessageRow(message: IncomingMessage, createdAt: Date): In
     fromAddress: email?.from ?? null,
     toAddresses: email?.to ?? [],
     ccAddresses: email?.cc ?? [],
+    bccAddresses: [],
     replyToAddresses: email?.replyTo ?? [],
     subject: message.subject,
     bodyText: message.text,

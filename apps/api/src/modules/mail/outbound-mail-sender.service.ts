@@ -72,6 +72,9 @@ export class OutboundMailSenderService implements OnModuleDestroy {
       to: message.purpose !== 'conversation' || elsewhere
         ? message.toAddresses
         : customer.name ? { name: customer.name, address: customer.email! } : customer.email!,
+      // Copies the agent added; blind copies go in the envelope only (nodemailer never writes a Bcc header).
+      ...(message.ccAddresses?.length ? { cc: message.ccAddresses } : {}),
+      ...(message.bccAddresses?.length ? { bcc: message.bccAddresses } : {}),
       subject: subject.includes(tag) ? subject : `${subject} ${tag}`,
       text: message.bodyText,
       ...(message.bodyHtml ? { html: message.bodyHtml } : {}),

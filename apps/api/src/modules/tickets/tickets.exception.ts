@@ -7,6 +7,9 @@ export enum TicketsErrorCode {
   AssigneeNotFound = 'TICKET_ASSIGNEE_NOT_FOUND',
   AssigneeMeWithoutUser = 'TICKET_ASSIGNEE_ME_WITHOUT_USER',
   AttachmentNotFound = 'ATTACHMENT_NOT_FOUND',
+  NotWaiting = 'TICKET_NOT_WAITING',
+  SnoozeInPast = 'TICKET_SNOOZE_IN_PAST',
+  CustomerEmailRequired = 'TICKET_CUSTOMER_EMAIL_REQUIRED',
 }
 
 const KIND: Record<TicketsErrorCode, ErrorKind> = {
@@ -15,6 +18,9 @@ const KIND: Record<TicketsErrorCode, ErrorKind> = {
   [TicketsErrorCode.AssigneeNotFound]: ErrorKind.Invalid,
   [TicketsErrorCode.AssigneeMeWithoutUser]: ErrorKind.Invalid,
   [TicketsErrorCode.AttachmentNotFound]: ErrorKind.NotFound,
+  [TicketsErrorCode.NotWaiting]: ErrorKind.Conflict,
+  [TicketsErrorCode.SnoozeInPast]: ErrorKind.Invalid,
+  [TicketsErrorCode.CustomerEmailRequired]: ErrorKind.Invalid,
 };
 
 export class TicketsException extends AppException<TicketsErrorCode> {

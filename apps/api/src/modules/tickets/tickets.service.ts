@@ -25,6 +25,7 @@ import type { TicketEntity } from './entities/ticket.entity.js';
 import type { ListTicketsFilter } from './list-tickets-filter.js';
 import { TicketAccessPolicy, ticketNotFound } from './ticket-access.policy.js';
 import { statusChangePatch } from './status-change-patch.js';
+import { snoozeChange } from './ticket-snooze.js';
 import { auditActor, createdEvent, fieldChangeEvents } from './ticket-audit.js';
 import { TicketsException, TicketsErrorCode } from './tickets.exception.js';
 import { OutboundMessagesService } from './outbound-messages.service.js';
@@ -91,6 +92,7 @@ export class TicketsService {
       q: query.q?.trim() ? query.q : undefined,
       slaState: query.slaState,
       dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
+      snoozed: query.snoozed ?? 'false',
       sort: query.sort ?? '-createdAt',
       limit: query.limit,
       offset: query.offset,
@@ -116,7 +118,7 @@ export class TicketsService {
     });
   }
 
-  /** Opens a ticket for a customer (found or created by e-mail) with their first message. */
+  /** Opens a ticket for a customer (found or created by any identity) with their first message, or with the agent's outbound mail to them. */
   async create(dto: CreateTicketDto, actor: Actor): Promise<TicketEntity> {
     const queueId = await this.queues.resolveQueueId(dto.queueId);
     if (dto.categoryId) await this.queues.assertCategory(dto.categoryId);
@@ -127,12 +129,20 @@ export class TicketsService {
 
     const channel = dto.channel ?? (actor.type === 'api_token' ? 'api' : 'phone');
     let afterCommit: AfterCommit[] = [];
+    let outboundId: string | null = null;
     const created = await this.tickets.transaction(async (manager) => {
       const customer = await this.customers.upsertForTicket(manager, dto.customer);
+      // An agent's outbound mail opens the ticket: it is their reply, sent to the customer's e-mail.
+      const outbound = dto.message.direction === 'outbound';
+      if (outbound && !customer.email) {
+        throw new TicketsException(TicketsErrorCode.CustomerEmailRequired, 'an outbound first message needs the customer\'s e-mail: give customer.email', {
+          fields: [{ field: 'customer.email', errors: ['customer.email is required when message.direction is outbound'] }],
+        });
+      }
       const ticket = await this.tickets.insertTicket(manager, {
         number,
         subject: dto.subject.trim(),
-        status: 'new',
+        status: outbound ? 'waiting_customer' : 'new',
         priority: dto.priority ?? 'normal',
         channel,
         queueId,
@@ -140,26 +150,48 @@ export class TicketsService {
         assigneeId: dto.assigneeId ?? null,
         customerId: customer.id,
         tags: unique(dto.tags ?? []),
-        lastInboundAt: now,
+        lastInboundAt: outbound ? null : now,
+        ...(outbound ? { lastOutboundAt: now, firstResponseAt: now } : {}),
         createdAt: now,
       });
-      const message = await this.messages.insertMessage(manager, {
-        ticketId: ticket.id,
-        direction: 'inbound',
-        channelType: channelTypeOfTicketChannel(channel),
-        authorCustomerId: customer.id,
-        fromAddress: customer.email,
-        subject: ticket.subject,
-        bodyText: dto.message.body,
-        bodyHtml: dto.message.html ? sanitizeHtml(dto.message.html) : null,
-        deliveryState: 'none',
-        createdAt: now,
-      });
+      const message = await this.messages.insertMessage(manager, outbound
+        ? {
+          ticketId: ticket.id,
+          direction: 'outbound',
+          channelType: 'email',
+          messageId: this.outbound.newMessageId(),
+          inReplyTo: null,
+          references: [],
+          authorUserId: actor.userId,
+          authorApiTokenId: actor.type === 'api_token' ? actor.id : null,
+          toAddresses: [customer.email!],
+          ccAddresses: addresses(dto.message.ccAddresses ?? []),
+          bccAddresses: addresses(dto.message.bccAddresses ?? []),
+          subject: ticket.subject,
+          bodyText: dto.message.body,
+          bodyHtml: dto.message.html ? sanitizeHtml(dto.message.html) : null,
+          deliveryState: 'queued',
+          createdAt: now,
+        }
+        : {
+          ticketId: ticket.id,
+          direction: 'inbound',
+          channelType: channelTypeOfTicketChannel(channel),
+          authorCustomerId: customer.id,
+          fromAddress: customer.email,
+          subject: ticket.subject,
+          bodyText: dto.message.body,
+          bodyHtml: dto.message.html ? sanitizeHtml(dto.message.html) : null,
+          deliveryState: 'none',
+          createdAt: now,
+        });
+      outboundId = outbound ? message.id : null;
       await this.tickets.insertEvents(manager, [createdEvent(ticket, auditActor(actor))]);
       afterCommit = await this.automation.onChange(manager, { ticketId: ticket.id, trigger: 'ticket_created', messageId: message.id, statusBefore: null });
       // What the rules changed is part of the answer.
       return (await this.tickets.findById(ticket.id, manager))!;
     });
+    if (outboundId) await this.outbound.enqueue(outboundId);
     await this.automation.afterCommit(afterCommit);
     return created;
   }
@@ -183,8 +215,10 @@ export class TicketsService {
       if (dto.tags !== undefined) patch.tags = unique(dto.tags);
       if (options.tagEdits) patch.tags = editedTags(before.tags, options.tagEdits);
       if (dto.status !== undefined && dto.status !== before.status) Object.assign(patch, this.statusPatch(before.status, dto.status));
+      const snooze = snoozeChange(before, dto.snoozedUntil, patch.status ?? before.status, auditActor(actor), new Date());
+      Object.assign(patch, snooze.patch);
 
-      const events = fieldChangeEvents(before, patch, auditActor(actor));
+      const events = [...fieldChangeEvents(before, patch, auditActor(actor)), ...snooze.events];
       if (events.length) {
         await this.tickets.updateTicket(manager, id, { ...patch, updatedAt: new Date() });
         await this.tickets.insertEvents(manager, events);
@@ -231,7 +265,10 @@ export class TicketsService {
         ...threading,
         authorUserId: actor.userId,
         authorApiTokenId: actor.type === 'api_token' ? actor.id : null,
-        toAddresses: isReply ? await this.outbound.replyRecipients(manager, ticket.id, customer?.email ?? null) : [],
+        // The agent's own recipients, else where the customer's latest mail asked answers to go.
+        toAddresses: isReply ? (dto.toAddresses ? addresses(dto.toAddresses) : await this.outbound.replyRecipients(manager, ticket.id, customer?.email ?? null)) : [],
+        ccAddresses: isReply ? addresses(dto.ccAddresses ?? []) : [],
+        bccAddresses: isReply ? addresses(dto.bccAddresses ?? []) : [],
         // The channel the customer wrote on last, or the one the agent chose among the reply targets.
         ...(isReply ? await this.outbound.replyChannel(manager, ticket, customer?.email ?? null, { channelId: dto.channelId }) : {}),
         subject: isReply ? (template?.subject ?? `Re: ${ticket.subject}`) : null,
@@ -350,6 +387,12 @@ function toNewAttachment(file: AttachmentInputDto): NewAttachment {
     contentId: null,
     inline: false,
   };
+}
+
+/** E-mail addresses trimmed, each once (compared without case). */
+function addresses(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.map((v) => v.trim()).filter((v) => v && !seen.has(v.toLowerCase()) && seen.add(v.toLowerCase()));
 }
 
 function unique(values: string[]): string[] {

@@ -3,6 +3,7 @@ import { TICKET_STATUSES, type TicketStatus } from '@okienko/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { AttachmentInputDto } from './attachment-input.dto.js';
+import { IsReplyAddressList } from './is-address-list.js';
 
 export class CreateMessageDto {
   @ApiProperty({ enum: ['reply', 'note'], description: 'reply: to the customer (queued for sending); note: internal, never sent.' })
@@ -42,6 +43,22 @@ export class CreateMessageDto {
     },
   })
   channelId?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['jan.kowalski@example.pl'],
+    description: "An e-mail reply's recipients (at most 50). Left out: the Reply-To of the customer's latest mail, else the address it came from, else the customer's e-mail.",
+  })
+  @IsReplyAddressList('toAddresses')
+  toAddresses?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['ksiegowosc@example.pl'], description: 'Copies of an e-mail reply (Cc header; at most 50).' })
+  @IsReplyAddressList('ccAddresses')
+  ccAddresses?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['kierownik@sklep.pl'], description: 'Blind copies of an e-mail reply: in the SMTP envelope only, never in the headers (at most 50).' })
+  @IsReplyAddressList('bccAddresses')
+  bccAddresses?: string[];
 
   @ApiPropertyOptional({ description: 'HTML version; sanitised before it is stored.' })
   @IsOptional()

@@ -61,6 +61,31 @@ export class TicketMessageInputDto {
   @IsString()
   @MaxLength(5_000_000)
   html?: string;
+
+  @ApiPropertyOptional({
+    enum: ['inbound', 'outbound'],
+    default: 'inbound',
+    description:
+      "inbound: the customer's message (a call note, a walk-in, a form). outbound: the agent's mail to the customer, recorded as " +
+      "the agent's reply and sent by e-mail to the customer's address (the customer needs an e-mail, else 400 naming customer.email).",
+  })
+  @IsOptional()
+  @IsIn(['inbound', 'outbound'])
+  direction?: 'inbound' | 'outbound';
+
+  @ApiPropertyOptional({ type: [String], description: 'For an outbound first message: copies (Cc).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsEmail({}, { each: true })
+  ccAddresses?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'For an outbound first message: blind copies (envelope only).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsEmail({}, { each: true })
+  bccAddresses?: string[];
 }
 
 export class CreateTicketDto {
@@ -78,7 +103,7 @@ export class CreateTicketDto {
   @Type(() => TicketCustomerInputDto)
   customer!: TicketCustomerInputDto;
 
-  @ApiProperty({ type: TicketMessageInputDto, description: "The customer's first message." })
+  @ApiProperty({ type: TicketMessageInputDto, description: "The first message: the customer's (default) or the agent's outbound mail (`direction: outbound`)." })
   @IsNotEmptyObject()
   @ValidateNested()
   @Type(() => TicketMessageInputDto)

@@ -29,8 +29,11 @@ export class MessageDto {
   @ApiProperty({ type: [String] })
   toAddresses!: string[];
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], description: 'Copies: of an inbound mail, its Cc header; of a reply, who got a copy.' })
   ccAddresses!: string[];
+
+  @ApiProperty({ type: [String], description: 'Blind copies of a reply (sent in the envelope only); empty for other messages.' })
+  bccAddresses!: string[];
 
   @ApiProperty({ type: String, nullable: true })
   subject!: string | null;
@@ -101,6 +104,7 @@ export class MessageDto {
       fromAddress: message.fromAddress,
       toAddresses: message.toAddresses,
       ccAddresses: message.ccAddresses,
+      bccAddresses: message.bccAddresses ?? [],
       subject: message.subject,
       bodyText: message.bodyText,
       visibleText: message.visibleText,

@@ -30,6 +30,10 @@ export class MessageEntity {
   @Column('text', { name: 'cc_addresses', array: true })
   ccAddresses!: string[];
 
+  /** For outbound mail: blind copies (in the SMTP envelope, never in the headers). */
+  @Column('text', { name: 'bcc_addresses', array: true, default: () => "'{}'" })
+  bccAddresses!: string[];
+
   /** For inbound mail: its Reply-To addresses when they are not its From address (answers go there); empty otherwise. */
   @Column('text', { name: 'reply_to_addresses', array: true, default: () => "'{}'" })
   replyToAddresses!: string[];

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { asAdmin, createUser, expectFieldErrors, type ApiClient, type CreatedUser } from '../support/api-client.js';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
+import { startProduct, type TestProduct } from '../support/start-product.js';
+import { waitFor } from '../support/wait-for.js';
+
+// What an agent writes in the panel reaches the customer: a ticket opened by
+// the agent's own mail, replies with copies and blind copies.
+
+jest.setTimeout(90_000);
+
+interface Message {
+  id: string;
+  direction: string;
+  deliveryState: string;
+  toAddresses: string[];
+  ccAddresses: string[];
+  bccAddresses: string[];
+  bodyText: string;
+  authorUserId: string | null;
+}
+
+interface Ticket {
+  id: string;
+  number: string;
+  status: string;
+  channel: string;
+  messages: Message[];
+}
+
+describe('composing in the panel', () => {
+  let product: TestProduct;
+  let sink: SmtpSink;
+  let admin: ApiClient;
+  let anna: CreatedUser;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    product = await startProduct({ OUTBOUND_SMTP_URL: sink.url, MAIL_DOMAIN: 'rowerownia.pl' });
+    admin = await asAdmin(product);
+    anna = await createUser(product, admin, { email: 'anna@rowerownia.pl', name: 'Anna Wiśniewska', role: 'admin' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await product?.close();
+    await sink?.close();
+  });
+
+  const readTicket = async (id: string): Promise<Ticket> => (await admin.get(`/tickets/${id}`)).body as Ticket;
+
+  it("an agent opens a ticket with their own mail to the customer: it is the agent's reply, sent by e-mail", async () => {
+    const body = 'Dzień dobry, oddzwaniam w sprawie zamówienia 4711: rower wyjedzie jutro.';
+    const res = await anna.api.post('/tickets', {
+      subject: 'Zamówienie 4711 – termin wysyłki',
+      channel: 'email',
+      customer: { email: 'marek.zielinski@example.pl', name: 'Marek Zieliński' },
+      message: { body, direction: 'outbound', ccAddresses: ['biuro@zielinski.example.pl'] },
+    });
+    expect(res.status).toBe(201);
+    const created = res.body as Ticket;
+    expect(created.status).toBe('waiting_customer');
+
+    const mail = await sink.waitFor((m) => m.text.includes(body));
+    expect(mail.envelope.rcptTo.sort()).toEqual(['biuro@zielinski.example.pl', 'marek.zielinski@example.pl']);
+    expect(mail.to).toEqual(['marek.zielinski@example.pl']);
+    expect(mail.header('Cc')).toContain('biuro@zielinski.example.pl');
+    expect(mail.subject).toContain(`[#${created.number}]`);
+
+    const ticket = await waitFor(async () => {
+      const t = await readTicket(created.id);
+      return t.messages[0]?.deliveryState === 'sent' ? t : null;
+    }, { description: 'the first message to be sent' });
+    expect(ticket.messages).toHaveLength(1);
+    expect(ticket.messages[0]).toMatchObject({ direction: 'outbound', authorUserId: anna.id, bodyText: body, ccAddresses: ['biuro@zielinski.example.pl'] });
+  });
+
+  it('an outbound first message needs the customer\'s e-mail: 400 naming customer.email', async () => {
+    const res = await anna.api.post('/tickets', {
+      subject: 'Telefon bez maila',
+      customer: { phone: '+48 600 700 800' },
+      message: { body: 'Dzień dobry', direction: 'outbound' },
+    });
+    expectFieldErrors(res, ['customer.email'], 'TICKET_CUSTOMER_EMAIL_REQUIRED');
+    const bad = await anna.api.post('/tickets', {
+      subject: 'Zły kierunek', customer: { phone: '+48 600 700 801' }, message: { body: 'x', direction: 'sideways' },
+    });
+    expectFieldErrors(bad, ['message.direction']);
+  });
+
+  it('a call note opens a phone ticket with the customer\'s message, nothing is sent', async () => {
+    const res = await anna.api.post('/tickets', {
+      subject: 'Telefon: pedał skrzypi', channel: 'phone',
+      customer: { phone: '+48 600 100 222', name: 'Ewa Lis' },
+      message: { body: 'Klientka dzwoniła: pedał skrzypi po tygodniu.' },
+    });
+    expect(res.status).toBe(201);
+    const ticket = await readTicket((res.body as Ticket).id);
+    expect(ticket).toMatchObject({ status: 'new', channel: 'phone' });
+    expect(ticket.messages[0]).toMatchObject({ direction: 'inbound', deliveryState: 'none' });
+  });
+
+  it('a reply goes to the To the agent wrote, with copies in Cc and blind copies in the envelope only', async () => {
+    const opened = await anna.api.post('/tickets', {
+      subject: 'Faktura na firmę', channel: 'email',
+      customer: { email: 'ola.nowak@example.pl', name: 'Ola Nowak' },
+      message: { body: 'Proszę o fakturę na firmę.' },
+    });
+    const id = (opened.body as Ticket).id;
+    const body = 'Faktura w załączeniu, pozdrawiamy.';
+    const res = await anna.api.post(`/tickets/${id}/messages`, {
+      type: 'reply', body,
+      toAddresses: ['ola.nowak@example.pl'],
+      ccAddresses: ['ksiegowosc@nowak.example.pl', 'KSIEGOWOSC@nowak.example.pl'],
+      bccAddresses: ['kierownik@rowerownia.pl'],
+      attachments: [{ filename: 'faktura.txt', contentType: 'text/plain', contentBase64: Buffer.from('FV 1/2026').toString('base64') }],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ ccAddresses: ['ksiegowosc@nowak.example.pl'], bccAddresses: ['kierownik@rowerownia.pl'] });
+
+    const mail = await sink.waitFor((m) => m.text.includes(body));
+    expect(mail.envelope.rcptTo.sort()).toEqual(['kierownik@rowerownia.pl', 'ksiegowosc@nowak.example.pl', 'ola.nowak@example.pl']);
+    expect(mail.header('Cc')).toContain('ksiegowosc@nowak.example.pl');
+    expect(mail.header('Bcc')).toBeNull();
+    expect(mail.raw.toString('latin1')).not.toContain('kierownik@rowerownia.pl');
+    expect(mail.parsed.attachments.map((a) => a.filename)).toEqual(['faktura.txt']);
+  });
+
+  it('copies are refused on a note and bad addresses are named', async () => {
+    const opened = await anna.api.post('/tickets', {
+      subject: 'Notatka', customer: { email: 'piotr@example.pl' }, message: { body: 'x' },
+    });
+    const id = (opened.body as Ticket).id;
+    expectFieldErrors(await anna.api.post(`/tickets/${id}/messages`, { type: 'note', body: 'n', ccAddresses: ['a@example.pl'] }), ['ccAddresses']);
+    expectFieldErrors(await anna.api.post(`/tickets/${id}/messages`, { type: 'reply', body: 'r', toAddresses: ['nie-adres'] }), ['toAddresses']);
+  });
+});
