@@ -133,4 +133,34 @@ describe('composing in the panel', () => {
     expectFieldErrors(await anna.api.post(`/tickets/${id}/messages`, { type: 'note', body: 'n', ccAddresses: ['a@example.pl'] }), ['ccAddresses']);
     expectFieldErrors(await anna.api.post(`/tickets/${id}/messages`, { type: 'reply', body: 'r', toAddresses: ['nie-adres'] }), ['toAddresses']);
   });
+
+  it('drafts are kept per agent and ticket: another agent sees only that one exists, sending deletes it', async () => {
+    const opened = await anna.api.post('/tickets', {
+      subject: 'Szkic', customer: { email: 'szkic@example.pl', name: 'Zofia Szkic' }, message: { body: 'Pytanie o rower' },
+    });
+    const id = (opened.body as Ticket).id;
+    expect((await anna.api.get(`/tickets/${id}/draft`)).body).toEqual({ draft: null, colleagues: [] });
+
+    const saved = await anna.api.put(`/tickets/${id}/draft`, {
+      type: 'reply', body: 'Dzień dobry, sprawdzam', ccAddresses: ['kopia@example.pl'],
+    });
+    expect(saved.status).toBe(200);
+    const mine = await anna.api.get(`/tickets/${id}/draft`);
+    expect(mine.body).toMatchObject({ draft: { type: 'reply', body: 'Dzień dobry, sprawdzam', ccAddresses: ['kopia@example.pl'] }, colleagues: [] });
+
+    // The admin's view: no draft of their own, Anna named as writing one (without her text).
+    const other = await admin.get(`/tickets/${id}/draft`);
+    expect(other.body).toEqual({ draft: null, colleagues: [{ userId: anna.id, name: 'Anna Wiśniewska', type: 'reply', updatedAt: expect.any(String) }] });
+    expect(JSON.stringify(other.body)).not.toContain('sprawdzam');
+
+    expectFieldErrors(await anna.api.put(`/tickets/${id}/draft`, { type: 'letter', body: 1 }), ['type', 'body']);
+
+    expect((await anna.api.post(`/tickets/${id}/messages`, { type: 'reply', body: 'Dzień dobry, sprawdzamy dostawę.' })).status).toBe(201);
+    expect((await anna.api.get(`/tickets/${id}/draft`)).body).toEqual({ draft: null, colleagues: [] });
+    expect((await admin.get(`/tickets/${id}/draft`)).body.colleagues).toEqual([]);
+
+    await anna.api.put(`/tickets/${id}/draft`, { type: 'note', body: 'notatka' });
+    expect((await anna.api.delete(`/tickets/${id}/draft`)).status).toBe(204);
+    expect((await anna.api.get(`/tickets/${id}/draft`)).body.draft).toBeNull();
+  });
 });

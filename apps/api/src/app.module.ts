@@ -13,6 +13,7 @@ import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ChannelsApiModule } from './modules/channels/channels-api.module.js';
 import { CustomersModule } from './modules/customers/customers.module.js';
+import { DraftsModule } from './modules/drafts/drafts.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { TicketAutomationsModule } from './modules/intake/ticket-automations.module.js';
 import { LiveModule } from './modules/live/live.module.js';
@@ -26,7 +27,7 @@ import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** The HTTP API: every resource under /api/v1. */
-const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, SurveysModule, ReportsModule, HealthModule, LiveModule, SavedViewsModule, ChannelsApiModule];
+const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, SurveysModule, ReportsModule, HealthModule, LiveModule, SavedViewsModule, ChannelsApiModule, DraftsModule];
 
 @Module({})
 export class AppModule {

@@ -1,5 +1,6 @@
 import { ApiTokenEntity } from '../../modules/api-tokens/entities/api-token.entity.js';
 import { ChannelEntity } from '../../modules/channels/entities/channel.entity.js';
+import { MessageDraftEntity } from '../../modules/drafts/entities/message-draft.entity.js';
 import { CustomerIdentityEntity } from '../../modules/customers/entities/customer-identity.entity.js';
 import { CustomerMergeEntity } from '../../modules/customers/entities/customer-merge.entity.js';
 import { CustomerEntity } from '../../modules/customers/entities/customer.entity.js';
@@ -37,6 +38,7 @@ export const entities = [
   InboundAddressEntity,
   InboundMailEntity,
   MessageEntity,
+  MessageDraftEntity,
   QueueEntity,
   RuleEntity,
   QueueMemberEntity,

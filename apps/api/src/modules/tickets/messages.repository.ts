@@ -25,6 +25,11 @@ export class MessagesRepository {
     return manager.save(manager.create(MessageEntity, { ...defaults, ...message }));
   }
 
+  /** The author's draft on the ticket is spent once their message is written (same transaction). */
+  async deleteDraft(manager: EntityManager, ticketId: string, userId: string): Promise<void> {
+    await manager.query('DELETE FROM message_drafts WHERE ticket_id = $1 AND user_id = $2', [ticketId, userId]);
+  }
+
   /** The message carrying this e-mail Message-ID, if any (ours or a customer's). */
   findMessageByMessageId(manager: EntityManager, messageId: string): Promise<MessageEntity | null> {
     return manager.findOneBy(MessageEntity, { messageId });

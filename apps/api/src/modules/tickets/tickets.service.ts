@@ -286,6 +286,8 @@ export class TicketsService {
         if (!ticket.firstResponseAt) patch.firstResponseAt = now;
       }
       await this.messages.insertAttachments(manager, message.id, (dto.attachments ?? []).map(toNewAttachment));
+      // What the agent had drafted is now sent (or noted).
+      if (actor.type === 'user' && actor.userId) await this.messages.deleteDraft(manager, ticket.id, actor.userId);
       await this.tickets.updateTicket(manager, ticket.id, { ...patch, updatedAt: now });
       await this.tickets.insertEvents(manager, [
         {
