@@ -24,10 +24,11 @@ import { SavedViewsModule } from './modules/saved-views/saved-views.module.js';
 import { SurveysModule } from './modules/surveys/surveys.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
+import { TicketRelationsModule } from './modules/ticket-relations/ticket-relations.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 /** The HTTP API: every resource under /api/v1. */
-const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, SurveysModule, ReportsModule, HealthModule, LiveModule, SavedViewsModule, ChannelsApiModule, DraftsModule];
+const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, TicketRelationsModule, SurveysModule, ReportsModule, HealthModule, LiveModule, SavedViewsModule, ChannelsApiModule, DraftsModule];
 
 @Module({})
 export class AppModule {

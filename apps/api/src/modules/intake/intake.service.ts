@@ -172,7 +172,9 @@ export class IntakeService {
 
     const threadTicketId = await this.threadOf(manager, message);
     if (threadTicketId) {
-      const ticket = (await this.tickets.findForUpdate(manager, threadTicketId))!;
+      let ticket = (await this.tickets.findForUpdate(manager, threadTicketId))!;
+      // A merged ticket's replies land in the ticket it was merged into (along a chain of merges).
+      for (let hops = 0; ticket.mergedIntoId && hops < 32; hops++) ticket = (await this.tickets.findForUpdate(manager, ticket.mergedIntoId))!;
       const decision = statusAfterCustomerReply({
         status: ticket.status,
         closedAt: ticket.closedAt,

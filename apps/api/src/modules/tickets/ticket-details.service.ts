@@ -4,6 +4,7 @@ import { ChannelsService } from '../channels/channels.service.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { SlaPoliciesRepository } from '../sla/sla-policies.repository.js';
 import { SurveysRepository } from '../surveys/surveys.repository.js';
+import { TicketLinksRepository } from '../ticket-relations/ticket-links.repository.js';
 import { MessageDto } from './dtos/message.dto.js';
 import type { TicketDetailDto } from './dtos/ticket-detail.dto.js';
 import { TicketEventDto } from './dtos/ticket-event.dto.js';
@@ -27,6 +28,7 @@ export class TicketDetailsService {
     private readonly slaPolicies: SlaPoliciesRepository,
     private readonly surveys: SurveysRepository,
     private readonly channels: ChannelsService,
+    private readonly links: TicketLinksRepository,
     private readonly messageChannels: MessageChannelsRepository,
   ) {}
 
@@ -40,6 +42,7 @@ export class TicketDetailsService {
       this.surveys.surveyOf(ticket.id),
       this.messageChannels.ticketChannels(ticket.id),
     ]);
+    const links = await this.links.linksOf(ticket.id, await this.access.condition(actor));
     const channelNames = await this.channelNames(messages);
     const attachments = await this.tickets.attachmentsOf(messages.map((m) => m.id));
     const names = await this.slaPolicies.namesOf([ticket, ...history].map((t) => t.slaPolicyId).filter((id): id is string => id !== null));
@@ -49,6 +52,7 @@ export class TicketDetailsService {
       messages: messages.map((m) => MessageDto.from(m, attachments.filter((a) => a.messageId === m.id), channelNames.get(m.channelId ?? '') ?? null)),
       channels,
       events: events.map(TicketEventDto.from),
+      links: links.map((l) => ({ ...l, createdAt: new Date(l.createdAt).toISOString() })),
       customerTickets: history.filter((t) => t.id !== ticket.id).slice(0, OTHER_TICKETS_LIMIT).map((t) => TicketSummaryDto.from(t, names)),
       survey: survey && {
         kind: survey.kind, score: survey.score, comment: survey.comment, sentAt: survey.sentAt.toISOString(), expiresAt: survey.expiresAt.toISOString(),

@@ -4,6 +4,7 @@ import { ChannelsModule } from '../channels/channels.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
 import { SlaPolicyReadsModule } from '../sla/sla-policy-reads.module.js';
 import { SurveyReadsModule } from '../surveys/survey-reads.module.js';
+import { TicketLinkReadsModule } from '../ticket-relations/ticket-link-reads.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
 import { MailOutboxModule } from '../mail-outbox/mail-outbox.module.js';
 import { TemplatesModule } from '../templates/templates.module.js';
@@ -38,9 +39,10 @@ import { ViewsController } from './views.controller.js';
     TicketAccessModule,
     SlaPolicyReadsModule,
     SurveyReadsModule,
+    TicketLinkReadsModule,
   ],
   controllers: [TicketsController, ViewsController],
   providers: [TicketsRepository, MessagesRepository, MessageChannelsRepository, TicketListsRepository, TicketsService, TicketBulkService, TicketDetailsService, OutboundMessagesService, TicketAutomationHooks],
-  exports: [TicketAccessModule, TicketsService, TicketsRepository, MessagesRepository, OutboundMessagesService, TicketAutomationHooks],
+  exports: [TicketAccessModule, TicketsService, TicketDetailsService, TicketsRepository, MessagesRepository, OutboundMessagesService, TicketAutomationHooks],
 })
 export class TicketsModule {}

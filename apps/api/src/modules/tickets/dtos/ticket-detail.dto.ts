@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ChannelRefDto } from '../../channels/dtos/channel-ref.dto.js';
 import { CustomerDto } from '../../customers/dtos/customer.dto.js';
+import { TicketLinkDto } from '../../ticket-relations/dtos/ticket-link.dto.js';
 import { MessageDto } from './message.dto.js';
 import { TicketEventDto } from './ticket-event.dto.js';
 import { TicketSummaryDto } from './ticket-summary.dto.js';
@@ -26,6 +27,12 @@ export class TicketDetailDto extends TicketSummaryDto {
 
   @ApiProperty({ type: [TicketSummaryDto], description: "The customer's other tickets, newest first (at most 20)." })
   customerTickets!: TicketSummaryDto[];
+
+  @ApiProperty({
+    type: [TicketLinkDto],
+    description: 'Tickets linked to this one (POST /tickets/:id/links, or split off one another), oldest link first; only those the caller may see.',
+  })
+  links!: TicketLinkDto[];
 
   @ApiProperty({ type: TicketSurveyDto, nullable: true, description: 'The satisfaction survey sent after closing, with the answer once given; null when none was sent.' })
   survey!: TicketSurveyDto | null;

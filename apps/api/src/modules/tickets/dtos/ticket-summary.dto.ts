@@ -67,6 +67,12 @@ export class TicketSummaryDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The closed ticket this one continues.' })
   previousTicketId!: string | null;
 
+  @ApiProperty({
+    type: String, format: 'uuid', nullable: true,
+    description: 'The ticket this one was merged into (POST /tickets/:id/merge): it is closed, its conversation and replies are there. Null: not merged.',
+  })
+  mergedIntoId!: string | null;
+
   @ApiProperty({ type: TicketSlaDto, description: 'Deadlines (SLA policy and statutory) and where the ticket stands against them.' })
   sla!: TicketSlaDto;
 
@@ -94,6 +100,7 @@ export class TicketSummaryDto {
       lastOutboundAt: iso(ticket.lastOutboundAt),
       inboundAddresses: ticket.inboundAddresses,
       previousTicketId: ticket.previousTicketId,
+      mergedIntoId: ticket.mergedIntoId ?? null,
       sla: TicketSlaDto.from(ticket, ticket.slaPolicyId ? (names?.get(ticket.slaPolicyId) ?? null) : null),
     };
   }

@@ -69,6 +69,11 @@ export class TicketEntity {
   /** The closed ticket this one continues (a customer wrote after the reopen window). */
   @Column('uuid', { name: 'previous_ticket_id', nullable: true })
   previousTicketId!: string | null;
+
+  /** The ticket this one was merged into (it is closed; replies to it land there); null: not merged. */
+  @Column('uuid', { name: 'merged_into_id', nullable: true })
+  mergedIntoId!: string | null;
+
   // ---- SLA (kept up to date in the transaction of every change; see the sla module) ----
 
   /** The SLA policy that applies; null: no SLA. */
