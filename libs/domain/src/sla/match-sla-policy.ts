@@ -59,3 +59,22 @@ function sameId(a: string, b: string): boolean {
 function normalizeTag(tag: string): string {
   return tag.normalize('NFC').trim().toLocaleLowerCase('pl');
 }
+
+/**
+ * The enabled catch-all tried before this policy, if any: while it stays
+ * there, this policy can never apply (every ticket stops at the catch-all).
+ * `policies` is the whole list; the policy itself may or may not be in it
+ * (a policy not yet saved goes where the API puts it: a catch-all last, one
+ * with conditions just before the first enabled catch-all).
+ */
+export function slaPolicyShadowedBy<P extends MatchableSlaPolicy>(
+  policies: readonly P[],
+  policy: Pick<SlaPolicy, 'id' | 'order' | 'enabled' | 'conditions'> | { id: null; enabled: boolean; conditions: SlaConditions },
+): P | null {
+  if (!policy.enabled) return null;
+  if (policy.id === null && !isCatchAllSlaPolicy(policy.conditions)) return null;
+  const ordered = sortSlaPolicies(policies);
+  const position = policy.id === null ? -1 : ordered.findIndex((candidate) => candidate.id === policy.id);
+  const before = position < 0 ? ordered : ordered.slice(0, position);
+  return before.find((candidate) => candidate.id !== policy.id && candidate.enabled && isCatchAllSlaPolicy(candidate.conditions)) ?? null;
+}

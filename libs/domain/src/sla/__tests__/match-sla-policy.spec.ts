@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isCatchAllSlaPolicy, matchesSlaConditions, matchSlaPolicy, slaConditionMismatches, sortSlaPolicies } from '../match-sla-policy.js';
+import { isCatchAllSlaPolicy, matchesSlaConditions, matchSlaPolicy, slaConditionMismatches, slaPolicyShadowedBy, sortSlaPolicies } from '../match-sla-policy.js';
 import type { SlaConditions, SlaPolicy, SlaTicketFacts } from '../sla-policy.js';
 
 const QUEUE_COMPLAINTS = '11111111-1111-4111-8111-111111111111';
@@ -77,5 +77,29 @@ describe('matchSlaPolicy', () => {
     expect(isCatchAllSlaPolicy(empty)).toBe(true);
     expect(isCatchAllSlaPolicy({})).toBe(true);
     expect(isCatchAllSlaPolicy({ priorities: ['low'] })).toBe(false);
+  });
+});
+
+describe('a policy behind an enabled catch-all', () => {
+  const catchAll = { id: 'a', order: 1, enabled: true, conditions: {} };
+  const complaints = { id: 'b', order: 2, enabled: true, conditions: { categoryIds: ['c1'] } };
+  const secondCatchAll = { id: 'c', order: 3, enabled: true, conditions: {} };
+
+  it('is shadowed by the catch-all tried first', () => {
+    expect(slaPolicyShadowedBy([catchAll, complaints, secondCatchAll], secondCatchAll)).toBe(catchAll);
+    expect(slaPolicyShadowedBy([catchAll, complaints, secondCatchAll], complaints)).toBe(catchAll);
+  });
+
+  it('is not shadowed when the catch-all comes later, is disabled, or the policy itself is disabled', () => {
+    expect(slaPolicyShadowedBy([complaints, { ...catchAll, order: 5 }], complaints)).toBeNull();
+    expect(slaPolicyShadowedBy([{ ...catchAll, enabled: false }, secondCatchAll], secondCatchAll)).toBeNull();
+    expect(slaPolicyShadowedBy([catchAll, { ...secondCatchAll, enabled: false }], { ...secondCatchAll, enabled: false })).toBeNull();
+  });
+
+  it('takes a policy not saved yet as going last', () => {
+    expect(slaPolicyShadowedBy([complaints, catchAll], { id: null, enabled: true, conditions: {} })).toBe(catchAll);
+    expect(slaPolicyShadowedBy([complaints], { id: null, enabled: true, conditions: {} })).toBeNull();
+    // One with conditions goes just before the first catch-all.
+    expect(slaPolicyShadowedBy([complaints, catchAll], { id: null, enabled: true, conditions: { channels: ['phone'] } })).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import {
   type Calendar,
   type NewCalendar,
 } from '../../../entities/calendar/api';
+import { listCategories } from '../../../entities/category/api';
 import { listQueues } from '../../../entities/queue/api';
 import {
   createSlaPolicy,
@@ -24,13 +25,15 @@ export function useSlaAdmin() {
   const policies = useApiData((_source: null, signal) => listSlaPolicies(signal));
   const calendars = useApiData((_source: null, signal) => listCalendars(signal));
   const queues = useApiData((_source: null, signal) => listQueues(signal));
+  const categories = useApiData((_source: null, signal) => listCategories(signal));
 
   return {
     policies: computed(() => policies.data.value ?? []),
     calendars: computed(() => calendars.data.value ?? []),
     queues: computed(() => queues.data.value ?? []),
+    categories: computed(() => categories.data.value ?? []),
     loading: computed(() => policies.loading.value || calendars.loading.value),
-    failure: computed(() => policies.failure.value ?? calendars.failure.value ?? queues.failure.value),
+    failure: computed(() => policies.failure.value ?? calendars.failure.value ?? queues.failure.value ?? categories.failure.value),
     savePolicy: async (existing: SlaPolicy | null, fields: NewSlaPolicy) => {
       if (existing) await updateSlaPolicy(existing.id, fields);
       else await createSlaPolicy(fields);
