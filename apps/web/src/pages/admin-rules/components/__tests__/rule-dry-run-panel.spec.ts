@@ -1,0 +1,55 @@
+import { mount } from '@vue/test-utils';
+import PrimeVue from 'primevue/config';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DryRunResult } from '../../../../entities/rule/api';
+import { i18n, setLocale } from '../../../../shared/i18n';
+import RuleDryRunPanel from '../rule-dry-run-panel.vue';
+
+const RESULT: DryRunResult = {
+  evaluated: 1,
+  matched: 1,
+  items: [
+    {
+      ticket: null,
+      matched: true,
+      explanation: [
+        { type: 'condition', field: 'subject', operator: 'contains_any_word', expected: ['reklamacja', 'zwrot'], actual: 'Reklamacja butów', matched: true, note: 'matched "reklamacja"' },
+        { type: 'condition', field: 'priority', operator: 'is', expected: 'normal', actual: 'normal', matched: true },
+      ],
+      changes: [
+        { field: 'priority', from: 'normal', to: 'high', fromLabel: null, toLabel: null },
+        { field: 'status', from: 'new', to: 'open', fromLabel: null, toLabel: null },
+      ],
+      actions: [],
+    },
+  ],
+};
+
+function mountPanel() {
+  return mount(RuleDryRunPanel, {
+    props: { result: RESULT, running: false, error: null, disabledReason: null },
+    global: { plugins: [i18n, PrimeVue] },
+  });
+}
+
+describe('the rule dry run', () => {
+  it('names priorities, statuses and what matched in Polish', () => {
+    setLocale('pl');
+    const wrapper = mountPanel();
+    const changes = wrapper.get('[aria-label="Co by się zmieniło"]').findAll('li').map((li) => li.text());
+    expect(changes).toEqual(['Priorytet: Normalny → Wysoki', 'Status: Nowe → Otwarte']);
+    const text = wrapper.text();
+    expect(text).toContain('(pasuje „reklamacja”)');
+    expect(text).toContain('w zgłoszeniu: Normalny');
+    expect(text).not.toMatch(/matched|normal →|high/);
+  });
+
+  it('and in English', () => {
+    setLocale('en');
+    const wrapper = mountPanel();
+    expect(wrapper.text()).toContain('Priority: Normal → High');
+    expect(wrapper.text()).toContain('(matched “reklamacja”)');
+  });
+
+  beforeEach(() => setLocale('pl'));
+});
