@@ -1,6 +1,6 @@
 import { onScopeDispose, ref, watch, type Ref } from 'vue';
 import { previewTemplateText, type TemplateLanguage, type TemplatePreview } from '../../../entities/template/api';
-import { useErrorText } from '../../../shared/i18n/use-error-text';
+import { useTemplateErrorText } from './use-template-error-text';
 
 export interface PreviewInput {
   subject: string;
@@ -14,7 +14,7 @@ const DELAY_MS = 300;
 
 /** The text being edited, rendered by the API as it would be sent, shortly after each change. */
 export function useLivePreview(input: Ref<PreviewInput>) {
-  const errorText = useErrorText();
+  const errorText = useTemplateErrorText();
   const preview = ref<TemplatePreview | null>(null);
   const error = ref<string | null>(null);
   const pending = ref(false);
