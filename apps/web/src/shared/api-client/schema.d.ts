@@ -561,6 +561,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge tickets into this one (the target): their messages, attachments and watchers move here; each source is closed and points here
+         * @description The caller must see the target and every source. Each source gets a `merged` event naming the target, the target a `merged_from` event per source. A later mail replying to a source's Message-ID or carrying its subject tag `[#number]` lands in the target; `GET /tickets/<source>` answers the source with `mergedIntoId`. Tickets of different customers may be merged (the conversation keeps each message's author).
+         */
+        post: operations["TicketRelations_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Split messages off this ticket into a new ticket of the same customer, queue, category, priority and assignee, linked to this one (kind split)
+         * @description The messages (internal notes too) move with their attachments; at least one must stay. The new ticket's subject is that of the first message moved (without Re:/Fwd:), else this ticket's. `split_to` / `split_from` events on both.
+         */
+        post: operations["TicketRelations_split"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link another ticket to this one (symmetric: both show the link); `linked` events on both */
+        post: operations["TicketRelations_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/links/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove the link between two tickets (whichever side it was made from); `unlinked` events on both */
+        delete: operations["TicketRelations_unlink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/surveys/{token}": {
         parameters: {
             query?: never;
@@ -741,7 +815,7 @@ export interface paths {
         };
         /**
          * Live events: new and changed tickets and who is on them (Server-Sent Events)
-         * @description A Server-Sent Events stream (`text/event-stream`) of what changes, for as long as the connection stays open. Events: `ready` (`{userId}`, once connected), `ticket.created` and `ticket.updated` (`TicketChangeEventDto`: a change committed by anybody, through the API, mail, rules or SLA; a quarter of a second or so after the commit), `presence` (`PresenceDto`: who is viewing or replying to a ticket). Each caller gets only tickets they may see (as on every ticket route: agents their queues, theirs and, by setting, those in no queue; agent API tokens their queues). After a reconnect, reload what is shown: events are not replayed. Comment lines keep the connection alive; `retry:` says how soon to reconnect.
+         * @description A Server-Sent Events stream (`text/event-stream`) of what changes, for as long as the connection stays open. Events: `ready` (`{userId}`, once connected), `ticket.created` and `ticket.updated` (`TicketChangeEventDto`: a change committed by anybody, through the API, mail, rules or SLA; a quarter of a second or so after the commit), `presence` (`PresenceDto`: who is viewing or replying to a ticket). `notification` (`NotificationDto`: a new notification of the caller, as GET /notifications lists it; only to that user). Each caller gets only tickets they may see (as on every ticket route: agents their queues, theirs and, by setting, those in no queue; agent API tokens their queues). After a reconnect, reload what is shown: events are not replayed. Comment lines keep the connection alive; `retry:` says how soon to reconnect.
          */
         get: operations["Live_stream"];
         put?: never;
@@ -845,6 +919,25 @@ export interface paths {
         patch: operations["Channels_update"];
         trace?: never;
     };
+    "/api/v1/tickets/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in agent's unsent reply or note on the ticket, and which colleagues have one */
+        get: operations["Drafts_get"];
+        /** Save the signed-in agent's draft on the ticket (the panel saves as the agent types); sending the message deletes it */
+        put: operations["Drafts_save"];
+        post?: never;
+        /** Discard the signed-in agent's draft on the ticket */
+        delete: operations["Drafts_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inbound-addresses": {
         parameters: {
             query?: never;
@@ -944,6 +1037,79 @@ export interface paths {
         put?: never;
         /** Process a failed mail again (e.g. after a fix) */
         post: operations["InboundMails_reprocess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's notifications: unread first, newest first
+         * @description Mentions, assignments, customer replies and SLA warnings on the tickets one has or watches, snoozes that ended. New ones also arrive on the live stream (GET /live, event `notification`).
+         */
+        get: operations["Notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark notifications read: `{ids}` or `{all: true}` (400 naming ids and all when neither) */
+        post: operations["Notifications_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Watch the ticket: get its notifications (customer replies, SLA warnings) as its assignee does */
+        post: operations["Watchers_watch"];
+        /** Stop watching the ticket */
+        delete: operations["Watchers_unwatch"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which of my notifications also come by e-mail (defaults: mention, assigned, sla_warning on) */
+        get: operations["NotificationSettings_get"];
+        /** Change which of my notifications also come by e-mail (kinds left out keep their value) */
+        put: operations["NotificationSettings_save"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1178,6 +1344,24 @@ export interface paths {
         head?: never;
         /** Change an SLA policy; `{enabled: false}` switches it off */
         patch: operations["SlaPolicies_update"];
+        trace?: never;
+    };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the team works: e.g. whether replying to an unassigned ticket assigns it to the agent */
+        get: operations["Settings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change how the team works (admin only) */
+        patch: operations["Settings_update"];
         trace?: never;
     };
 }
@@ -1564,6 +1748,16 @@ export interface components {
              * @description The closed ticket this one continues.
              */
             previousTicketId: string | null;
+            /**
+             * Format: date-time
+             * @description Snoozed until then: out of Today and the default ticket list; it comes back (event `unsnoozed`, a `snooze_ended` notification to the assignee) when the time comes or the customer writes. Null: not snoozed.
+             */
+            snoozedUntil: string | null;
+            /**
+             * Format: uuid
+             * @description The ticket this one was merged into (POST /tickets/:id/merge): it is closed, its conversation and replies are there. Null: not merged.
+             */
+            mergedIntoId: string | null;
             /** @description Deadlines (SLA policy and statutory) and where the ticket stands against them. */
             sla: components["schemas"]["TicketSlaDto"];
         };
@@ -2052,6 +2246,16 @@ export interface components {
              * @description The closed ticket this one continues.
              */
             previousTicketId: string | null;
+            /**
+             * Format: date-time
+             * @description Snoozed until then: out of Today and the default ticket list; it comes back (event `unsnoozed`, a `snooze_ended` notification to the assignee) when the time comes or the customer writes. Null: not snoozed.
+             */
+            snoozedUntil: string | null;
+            /**
+             * Format: uuid
+             * @description The ticket this one was merged into (POST /tickets/:id/merge): it is closed, its conversation and replies are there. Null: not merged.
+             */
+            mergedIntoId: string | null;
             /** @description Deadlines (SLA policy and statutory) and where the ticket stands against them. */
             sla: components["schemas"]["TicketSlaDto"];
             /** @example Jan Kowalski */
@@ -2088,13 +2292,23 @@ export interface components {
             body: string;
             /** @description HTML version; sanitised before it is stored. */
             html?: string;
+            /**
+             * @description inbound: the customer's message (a call note, a walk-in, a form). outbound: the agent's mail to the customer, recorded as the agent's reply and sent by e-mail to the customer's address (the customer needs an e-mail, else 400 naming customer.email).
+             * @default inbound
+             * @enum {string}
+             */
+            direction?: "inbound" | "outbound";
+            /** @description For an outbound first message: copies (Cc). */
+            ccAddresses?: string[];
+            /** @description For an outbound first message: blind copies (envelope only). */
+            bccAddresses?: string[];
         };
         CreateTicketDto: {
             /** @example Paczka nie dotarła */
             subject: string;
             /** @description Who the ticket is for: at least one of `email`, `phone`, `identities`. */
             customer: components["schemas"]["TicketCustomerInputDto"];
-            /** @description The customer's first message. */
+            /** @description The first message: the customer's (default) or the agent's outbound mail (`direction: outbound`). */
             message: components["schemas"]["TicketMessageInputDto"];
             /**
              * @default normal
@@ -2205,7 +2419,10 @@ export interface components {
             authorApiTokenId: string | null;
             fromAddress: string | null;
             toAddresses: string[];
+            /** @description Copies: of an inbound mail, its Cc header; of a reply, who got a copy. */
             ccAddresses: string[];
+            /** @description Blind copies of a reply (sent in the envelope only); empty for other messages. */
+            bccAddresses: string[];
             subject: string | null;
             bodyText: string;
             /** @description For mail: the new text of a reply without the quoted history. */
@@ -2253,6 +2470,32 @@ export interface components {
             oldValue: Record<string, never> | null;
             /** @description The value after the change (any JSON). */
             newValue: Record<string, never> | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TicketWatcherDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example Ala Nowak */
+            name: string;
+        };
+        TicketLinkDto: {
+            /**
+             * Format: uuid
+             * @description The linked ticket.
+             */
+            ticketId: string;
+            /** @example 2026-000124 */
+            number: string;
+            /** @example Reklamacja: pęknięta rama */
+            subject: string;
+            /** @enum {string} */
+            status: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
+            /**
+             * @description `related`: linked by an agent; `split`: one ticket was split off the other (POST /tickets/:id/split).
+             * @enum {string}
+             */
+            kind: "related" | "split";
             /** Format: date-time */
             createdAt: string;
         };
@@ -2332,6 +2575,16 @@ export interface components {
              * @description The closed ticket this one continues.
              */
             previousTicketId: string | null;
+            /**
+             * Format: date-time
+             * @description Snoozed until then: out of Today and the default ticket list; it comes back (event `unsnoozed`, a `snooze_ended` notification to the assignee) when the time comes or the customer writes. Null: not snoozed.
+             */
+            snoozedUntil: string | null;
+            /**
+             * Format: uuid
+             * @description The ticket this one was merged into (POST /tickets/:id/merge): it is closed, its conversation and replies are there. Null: not merged.
+             */
+            mergedIntoId: string | null;
             /** @description Deadlines (SLA policy and statutory) and where the ticket stands against them. */
             sla: components["schemas"]["TicketSlaDto"];
             customer: components["schemas"]["CustomerDto"];
@@ -2341,8 +2594,14 @@ export interface components {
             channels: components["schemas"]["ChannelRefDto"][];
             /** @description Oldest first. */
             events: components["schemas"]["TicketEventDto"][];
+            /** @description Whether the caller watches the ticket (POST/DELETE /tickets/:id/watch); always false for API tokens. */
+            watching: boolean;
+            /** @description Who watches the ticket, by name. */
+            watchers: components["schemas"]["TicketWatcherDto"][];
             /** @description The customer's other tickets, newest first (at most 20). */
             customerTickets: components["schemas"]["TicketSummaryDto"][];
+            /** @description Tickets linked to this one (POST /tickets/:id/links, or split off one another), oldest link first; only those the caller may see. */
+            links: components["schemas"]["TicketLinkDto"][];
             /** @description The satisfaction survey sent after closing, with the answer once given; null when none was sent. */
             survey: components["schemas"]["TicketSurveyDto"] | null;
         };
@@ -2417,6 +2676,12 @@ export interface components {
             assigneeId?: string | null;
             /** @description The complete new set of tags. */
             tags?: string[];
+            /**
+             * Format: date-time
+             * @description Snooze the ticket until then (a moment in the future; only while its status, after this change, is waiting_customer or waiting_third_party: else 409 TICKET_NOT_WAITING). It leaves Today and the default list until then. `null` wakes it now.
+             * @example 2026-12-08T08:00:00.000Z
+             */
+            snoozedUntil?: string | null;
         };
         AttachmentInputDto: {
             /** @example etykieta-zwrotna.pdf */
@@ -2447,6 +2712,27 @@ export interface components {
              * @description For a reply: the channel it goes out on, one of GET /tickets/{id}/reply-targets (else 400 naming channelId). Left out: the channel of the customer's latest message (e-mail is sent from that message's inbound address).
              */
             channelId?: string;
+            /**
+             * @description An e-mail reply's recipients (at most 50). Left out: the Reply-To of the customer's latest mail, else the address it came from, else the customer's e-mail.
+             * @example [
+             *       "jan.kowalski@example.pl"
+             *     ]
+             */
+            toAddresses?: string[];
+            /**
+             * @description Copies of an e-mail reply (Cc header; at most 50).
+             * @example [
+             *       "ksiegowosc@example.pl"
+             *     ]
+             */
+            ccAddresses?: string[];
+            /**
+             * @description Blind copies of an e-mail reply: in the SMTP envelope only, never in the headers (at most 50).
+             * @example [
+             *       "kierownik@sklep.pl"
+             *     ]
+             */
+            bccAddresses?: string[];
             /** @description HTML version; sanitised before it is stored. */
             html?: string;
             /**
@@ -2479,6 +2765,31 @@ export interface components {
             isDefault: boolean;
             /** @description False when replies on this channel type cannot be sent yet (the reply would be marked failed); listed because it is the default. */
             canSend: boolean;
+        };
+        MergeTicketsDto: {
+            /**
+             * @description The tickets merged into this one (ids or numbers, each once, 1 to 50). Each is closed and points at this ticket; its messages (with their attachments) and watchers move here.
+             * @example [
+             *       "2026-000121"
+             *     ]
+             */
+            sourceIds: string[];
+        };
+        SplitTicketDto: {
+            /** @description Messages of this ticket (internal notes too) that move to the new ticket; not all of them. */
+            messageIds: string[];
+        };
+        CreateTicketLinkDto: {
+            /**
+             * @description The ticket to link (id or number); the link shows on both tickets.
+             * @example 2026-000124
+             */
+            ticketId: string;
+            /**
+             * @description What the link means; agents link `related` tickets (`split` links are made by a split).
+             * @enum {string}
+             */
+            kind: "related";
         };
         SurveyQuestionDto: {
             /**
@@ -2891,6 +3202,43 @@ export interface components {
             /** @description Agents viewing or replying to the ticket, by name. */
             agents: components["schemas"]["PresenceEntryDto"][];
         };
+        NotificationActorDto: {
+            /**
+             * @description Who caused it, as the audit trail names them.
+             * @enum {string}
+             */
+            type: "user" | "api_token" | "rule" | "system" | "customer";
+            id: string | null;
+            /** @example Ala Nowak */
+            name: string | null;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description mention: `@you` in an internal note; assigned: the ticket was assigned to you (by somebody else or a rule); customer_replied: the customer wrote on your ticket or one you watch; sla_warning: an SLA warning on such a ticket; snooze_ended: the snooze of your ticket ended.
+             * @enum {string}
+             */
+            kind: "mention" | "assigned" | "customer_replied" | "sla_warning" | "snooze_ended";
+            /** Format: uuid */
+            ticketId: string;
+            /** @example 2026-000123 */
+            ticketNumber: string;
+            /** @example Zwrot zamówienia 4521 */
+            ticketSubject: string;
+            actor: components["schemas"]["NotificationActorDto"];
+            /** @description Per kind: mention and customer_replied `{messageId, excerpt}`; sla_warning `{target, dueAt}`; snooze_ended `{snoozedUntil}`; assigned `{}`. */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was marked read; null: unread.
+             */
+            readAt: string | null;
+        };
         PresenceInputDto: {
             /**
              * @description viewing: the ticket is open; replying: a reply or note is being written.
@@ -3093,6 +3441,62 @@ export interface components {
             /** @example Formularz reklamacji */
             name?: string;
         };
+        DraftDto: {
+            /** @enum {string} */
+            type: "reply" | "note";
+            body: string;
+            html: string | null;
+            toAddresses: string[];
+            ccAddresses: string[];
+            bccAddresses: string[];
+            /** Format: uuid */
+            channelId: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DraftAuthorDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example Anna Wiśniewska */
+            name: string;
+            /** @enum {string} */
+            type: "reply" | "note";
+            /**
+             * Format: date-time
+             * @description When they last changed it.
+             */
+            updatedAt: string;
+        };
+        DraftStateDto: {
+            draft: components["schemas"]["DraftDto"] | null;
+            /** @description Other agents with an unsent draft on this ticket (the collision warning's "Anna is writing a reply (draft)"). */
+            colleagues: components["schemas"]["DraftAuthorDto"][];
+        };
+        SaveDraftDto: {
+            /**
+             * @description Whether it is becoming a reply to the customer or an internal note.
+             * @enum {string}
+             */
+            type: "reply" | "note";
+            /**
+             * @description The plain text written so far (may be empty).
+             * @example Dzień dobry, sprawdzamy
+             */
+            body: string;
+            /** @description The rich-text version, as the editor holds it. */
+            html?: string;
+            /** @description To of the reply. */
+            toAddresses?: string[];
+            /** @description Cc of the reply. */
+            ccAddresses?: string[];
+            /** @description Bcc of the reply. */
+            bccAddresses?: string[];
+            /**
+             * Format: uuid
+             * @description The channel the reply is to go out on (one of the reply targets).
+             */
+            channelId?: string;
+        };
         InboundAddressDto: {
             /** Format: uuid */
             id: string;
@@ -3205,6 +3609,45 @@ export interface components {
         InboundMailListDto: {
             items: components["schemas"]["InboundMailDto"][];
             total: number;
+        };
+        NotificationListDto: {
+            /** @description Unread first, then newest first. */
+            items: components["schemas"]["NotificationDto"][];
+            /** @description All of the caller's notifications. */
+            total: number;
+            /** @description How many of them are unread (the bell's count). */
+            unread: number;
+        };
+        MarkReadDto: {
+            /** @description The notifications to mark read (the caller's own; others are ignored). */
+            ids?: string[];
+            /**
+             * @description Mark every notification of the caller read.
+             * @enum {boolean}
+             */
+            all?: true;
+        };
+        MarkReadResultDto: {
+            /** @description How many unread notifications were marked read. */
+            marked: number;
+            /** @description How many remain unread. */
+            unread: number;
+        };
+        NotificationEmailSettingsDto: {
+            /** @default true */
+            mention?: boolean;
+            /** @default true */
+            assigned?: boolean;
+            /** @default false */
+            customer_replied?: boolean;
+            /** @default true */
+            sla_warning?: boolean;
+            /** @default false */
+            snooze_ended?: boolean;
+        };
+        NotificationSettingsDto: {
+            /** @description Which notifications also come by e-mail; kinds left out keep their current value. */
+            email: components["schemas"]["NotificationEmailSettingsDto"];
         };
         RuleDto: {
             /** Format: uuid */
@@ -4120,6 +4563,17 @@ export interface components {
              *     }
              */
             warning?: components["schemas"]["SlaWarningInputDto"] | null;
+        };
+        WorkspaceSettingsDto: {
+            /**
+             * @description An agent who replies to a ticket nobody is assigned to becomes its assignee (an audit event, shown live), so per-agent reports count the ticket. Default true.
+             * @example true
+             */
+            assignOnReply: boolean;
+        };
+        UpdateWorkspaceSettingsDto: {
+            /** @description See WorkspaceSettingsDto.assignOnReply. */
+            assignOnReply?: boolean;
         };
     };
     responses: never;
@@ -6501,6 +6955,8 @@ export interface operations {
                 slaState?: string;
                 /** @description The nearest running deadline (first response, next response, resolution, statutory) is before this. */
                 dueBefore?: string;
+                /** @description Snoozed tickets (snoozedUntil in the future): `false` leaves them out (the default, as they wait until then), `true` only them, `any` both. */
+                snoozed?: "false" | "true" | "any";
                 /** @description A leading minus sorts descending; `dueAt` is the nearest running deadline (tickets without one last). */
                 sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "priority" | "-priority" | "number" | "-number" | "dueAt" | "-dueAt";
             };
@@ -6993,6 +7449,268 @@ export interface operations {
             };
             /** @description No valid access token or API token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TicketRelations_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeTicketsDto"];
+            };
+        };
+        responses: {
+            /** @description The target after the merge. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see (out of their queues; never told apart) (the target or a source) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_MERGE_INTO_ITSELF: sourceIds names the target; TICKET_ALREADY_MERGED: a source is merged already; TICKET_MERGE_TARGET_MERGED: the target is merged into another ticket itself */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TicketRelations_split: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SplitTicketDto"];
+            };
+        };
+        responses: {
+            /** @description The new ticket. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+            /** @description TICKET_SPLIT_MESSAGE_NOT_ON_TICKET: messageIds names a message of another ticket; TICKET_SPLIT_ALL_MESSAGES: every message would move */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see (out of their queues; never told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TicketRelations_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketLinkDto"];
+            };
+        };
+        responses: {
+            /** @description This ticket's links after the change (those the caller may see). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketLinkDto"][];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see (out of their queues; never told apart) (this ticket or the one linked) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_LINK_TO_ITSELF: ticketId names this ticket; TICKET_LINK_EXISTS: the two are linked already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TicketRelations_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The linked ticket (id or number) */
+                ticketId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unlinked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see (out of their queues; never told apart); TICKET_LINK_NOT_FOUND: the two tickets are not linked */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8664,6 +9382,180 @@ export interface operations {
             };
         };
     };
+    Drafts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftStateDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field. API tokens have no drafts (DRAFT_NEEDS_USER). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Drafts_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field. API tokens have no drafts (DRAFT_NEEDS_USER). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Drafts_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Discarded (or there was none). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each field. API tokens have no drafts (DRAFT_NEEDS_USER). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     InboundAddresses_list: {
         parameters: {
             query?: {
@@ -9242,6 +10134,313 @@ export interface operations {
             };
             /** @description The mail was processed already */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Notifications_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListDto"];
+                };
+            };
+            /** @description Invalid input (`details.fields` names each field); NOTIFICATIONS_NEED_USER for API tokens */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Notifications_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkReadResultDto"];
+                };
+            };
+            /** @description Invalid input (`details.fields` names each field); NOTIFICATIONS_NEED_USER for API tokens */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Watchers_watch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Watching (also when already watching) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOTIFICATIONS_NEED_USER: API tokens watch nothing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND: the ticket does not exist or the caller may not see it (never told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Watchers_unwatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not watching (also when not watching before) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOTIFICATIONS_NEED_USER: API tokens watch nothing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND: the ticket does not exist or the caller may not see it (never told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+            /** @description Invalid input (`details.fields` names each field); NOTIFICATIONS_NEED_USER for API tokens */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationSettings_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+            /** @description Invalid input (`details.fields` names each field); NOTIFICATIONS_NEED_USER for API tokens */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10610,6 +11809,102 @@ export interface operations {
             };
             /** @description SLA_POLICY_NAME_TAKEN */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceSettingsDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Settings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkspaceSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceSettingsDto"];
+                };
+            };
+            /** @description A field is not of its type (named in details.fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

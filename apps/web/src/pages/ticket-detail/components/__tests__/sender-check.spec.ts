@@ -11,7 +11,7 @@ const CUSTOMER = { id: 'c1', name: 'Bank Polski', email: 'ksiegowosc@bank-polski
 function inbound(authentication: TicketMessage['authentication']): TicketMessage {
   return {
     id: 'm1', direction: 'inbound', authorUserId: null, authorCustomerId: 'c1', authorApiTokenId: null,
-    fromAddress: 'ksiegowosc@bank-polski.example', toAddresses: ['biuro@rowerownia.pl'], ccAddresses: [], subject: 'Zmiana numeru konta',
+    fromAddress: 'ksiegowosc@bank-polski.example', toAddresses: ['biuro@rowerownia.pl'], ccAddresses: [], bccAddresses: [], subject: 'Zmiana numeru konta',
     bodyText: 'Prosimy o przelewy na nowy numer konta.', visibleText: null, automated: false, bodyHtml: null, messageId: 'x@bank-polski.example',
     inReplyTo: null, references: [], deliveryState: 'received', deliveryError: null, sentAt: null, attachments: [],
     createdAt: '2026-12-07T09:00:00Z', authentication, channel: { id: 'ch1', type: 'email', name: 'biuro@rowerownia.pl' },

@@ -13,7 +13,7 @@ const plugins = [i18n, PrimeVue, createPinia()];
 function message(change: Partial<TicketMessage>): TicketMessage {
   return {
     id: 'm1', direction: 'inbound', authorUserId: null, authorCustomerId: 'c1', authorApiTokenId: null, fromAddress: 'jan@example.com',
-    toAddresses: ['reklamacje@sklep.pl'], ccAddresses: [], subject: 'Reklamacja', bodyText: 'Buty się rozkleiły.', visibleText: null,
+    toAddresses: ['reklamacje@sklep.pl'], ccAddresses: [], bccAddresses: [], subject: 'Reklamacja', bodyText: 'Buty się rozkleiły.', visibleText: null,
     automated: false, bodyHtml: null, messageId: 'a@example.com', inReplyTo: null, references: [], deliveryState: 'received',
     deliveryError: null, sentAt: null, attachments: [], authentication: null, createdAt: '2026-12-07T09:00:00Z',
     channel: { id: 'ch-2', type: 'email', name: 'reklamacje@sklep.pl' },
