@@ -15,6 +15,7 @@ import { AttachmentBlobEntity } from './entities/attachment-blob.entity.js';
 import { AttachmentEntity } from './entities/attachment.entity.js';
 import { MessageEntity } from './entities/message.entity.js';
 import { TicketEventEntity } from './entities/ticket-event.entity.js';
+import { SettingsModule } from '../settings/settings.module.js';
 import { TicketEntity } from './entities/ticket.entity.js';
 import { TicketAccessModule } from './ticket-access.module.js';
 import { TicketBulkService } from './ticket-bulk.service.js';
@@ -40,6 +41,7 @@ import { ViewsController } from './views.controller.js';
     SlaPolicyReadsModule,
     SurveyReadsModule,
     TicketLinkReadsModule,
+    SettingsModule,
   ],
   controllers: [TicketsController, ViewsController],
   providers: [TicketsRepository, MessagesRepository, MessageChannelsRepository, TicketListsRepository, TicketsService, TicketBulkService, TicketDetailsService, OutboundMessagesService, TicketAutomationHooks],
