@@ -18,6 +18,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { TicketAutomationsModule } from './modules/intake/ticket-automations.module.js';
 import { LiveModule } from './modules/live/live.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { QueuesModule } from './modules/queues/queues.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { SavedViewsModule } from './modules/saved-views/saved-views.module.js';
@@ -48,6 +49,8 @@ export class AppModule {
         MailModule.forRoles(config.roles),
         // The rules, then the SLA, on every ticket change of every role (their admin APIs come with `api`).
         TicketAutomationsModule.forRoles(config.roles),
+        // Notifications are written with every ticket change; their API with `api`, the snooze sweep with `worker`.
+        NotificationsModule.forRoles(config.roles),
       ],
       providers: roles.has('api')
         ? [

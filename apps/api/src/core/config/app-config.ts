@@ -63,6 +63,8 @@ export interface AppConfig {
   rulesSweepIntervalMs: number;
   /** How often SLA warnings and breaches are looked for. */
   slaSweepIntervalMs: number;
+  /** How often snoozed tickets whose time has come are woken (and notification mails handed out). */
+  snoozeSweepIntervalMs: number;
   /** Days a satisfaction survey's link stays valid after it is sent. */
   surveyLinkDays: number;
   /**

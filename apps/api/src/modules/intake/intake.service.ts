@@ -16,6 +16,7 @@ import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { MessagesRepository } from '../tickets/messages.repository.js';
 import { statusChangePatch } from '../tickets/status-change-patch.js';
 import { fieldChangeEvents, type EventActor } from '../tickets/ticket-audit.js';
+import { wakeUp } from '../tickets/ticket-snooze.js';
 import { TicketsRepository, type NewTicketEvent } from '../tickets/tickets.repository.js';
 import type { IncomingEmail, IncomingMessage, ReceivedMessage } from './incoming-message.js';
 import { OpeningStatementRepository, type InsertedInboundTicket, type NewInboundTicket } from './opening-statement.repository.js';
@@ -247,10 +248,13 @@ export class IntakeService {
     const now = new Date();
     const stored = await this.insertMessage(manager, ticket.id, customer.id, message, now);
     const plan = newStatus ? planStatusChange(ticket.status, newStatus, now) : null;
-    const patch: Partial<TicketEntity> = { lastInboundAt: now, updatedAt: now, ...(plan?.ok ? statusChangePatch(plan) : {}) };
+    // The customer's message wakes a snoozed ticket at once.
+    const wake = message.automated ? { patch: {}, events: [] } : wakeUp(ticket, 'customer_replied', customerActor(customer));
+    const patch: Partial<TicketEntity> = { lastInboundAt: now, updatedAt: now, ...(plan?.ok ? statusChangePatch(plan) : {}), ...wake.patch };
     const events: NewTicketEvent[] = [
       this.messageEvent(ticket.id, customer, message, stored),
       ...fieldChangeEvents(ticket, patch, customerActor(customer)),
+      ...wake.events,
     ];
     await this.tickets.updateTicket(manager, ticket.id, patch);
     await this.tickets.addInboundAddresses(manager, ticket.id, message.email?.reachedAddresses ?? []);

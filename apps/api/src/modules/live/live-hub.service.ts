@@ -1,5 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Actor } from '../../core/auth/actor.js';
+import { NotificationDto } from '../notifications/dtos/notification.dto.js';
+import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { TicketAccessPolicy } from '../tickets/ticket-access.policy.js';
 import type { PresenceDto } from './dtos/presence.dto.js';
 import type { TicketChangeEventDto } from './dtos/ticket-change-event.dto.js';
@@ -40,6 +42,7 @@ export class LiveHubService implements OnModuleInit, OnModuleDestroy {
     private readonly feed: TicketChangeFeedService,
     private readonly presence: PresenceService,
     private readonly access: TicketAccessPolicy,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -74,6 +77,7 @@ export class LiveHubService implements OnModuleInit, OnModuleDestroy {
 
   private async announceChanges(changes: TicketChange[]): Promise<void> {
     if (!this.subscribers.size) return;
+    await this.announceNotifications(changes);
     const tickets = await this.repository.tickets(changes.map((c) => c.ticketId));
     const visibility = await this.visibility();
     for (const change of changes) {
@@ -83,6 +87,18 @@ export class LiveHubService implements OnModuleInit, OnModuleDestroy {
       const name = change.types.has('created') ? 'ticket.created' : 'ticket.updated';
       for (const subscriber of this.subscribers) {
         if (visibility(subscriber, ticket)) subscriber.stream.send(name, event);
+      }
+    }
+  }
+
+  /** The notifications written with these changes, each to its own user's streams only. */
+  private async announceNotifications(changes: TicketChange[]): Promise<void> {
+    const userIds = [...new Set([...this.subscribers].map((s) => s.actor.userId).filter((id): id is string => id !== null))];
+    const notifications = await this.notifications.forEvents(changes.flatMap((c) => c.eventIds), userIds);
+    for (const notification of notifications) {
+      const event = NotificationDto.from(notification);
+      for (const subscriber of this.subscribers) {
+        if (subscriber.actor.userId === notification.userId) subscriber.stream.send('notification', event);
       }
     }
   }

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import { ErrorResponseDto } from '../../core/errors/error-response.dto.js';
+import { NotificationDto } from '../notifications/dtos/notification.dto.js';
 import { PresenceDto } from './dtos/presence.dto.js';
 import { TicketChangeEventDto } from './dtos/ticket-change-event.dto.js';
 import { LiveHubService } from './live-hub.service.js';
@@ -13,13 +14,14 @@ const STREAM_DESCRIPTION = [
   'A Server-Sent Events stream (`text/event-stream`) of what changes, for as long as the connection stays open.',
   'Events: `ready` (`{userId}`, once connected), `ticket.created` and `ticket.updated` (`TicketChangeEventDto`: a change committed by anybody,',
   'through the API, mail, rules or SLA; a quarter of a second or so after the commit), `presence` (`PresenceDto`: who is viewing or replying to a ticket).',
+  '`notification` (`NotificationDto`: a new notification of the caller, as GET /notifications lists it; only to that user).',
   'Each caller gets only tickets they may see (as on every ticket route: agents their queues, theirs and, by setting, those in no queue; agent API tokens their queues). After a reconnect, reload what is shown: events are not replayed.',
   'Comment lines keep the connection alive; `retry:` says how soon to reconnect.',
 ].join(' ');
 
 @ApiTags('live')
 @ApiBearerAuth()
-@ApiExtraModels(TicketChangeEventDto, PresenceDto)
+@ApiExtraModels(TicketChangeEventDto, PresenceDto, NotificationDto)
 @Controller('live')
 export class LiveController {
   constructor(private readonly hub: LiveHubService) {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsCoreModule } from '../notifications/notifications-core.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { LiveHubService } from './live-hub.service.js';
 import { LiveController } from './live.controller.js';
@@ -14,7 +15,7 @@ import { TicketChangeFeedService } from './ticket-change-feed.service.js';
  * may run: each reads the database and listens to Redis itself.
  */
 @Module({
-  imports: [TicketsModule],
+  imports: [TicketsModule, NotificationsCoreModule],
   controllers: [LiveController, PresenceController],
   providers: [LiveRepository, TicketChangeFeedService, PresenceService, LiveHubService],
   exports: [LiveHubService],

@@ -6,6 +6,8 @@ export interface TicketChange {
   ticketId: string;
   types: Set<string>;
   fields: Set<string>;
+  /** The audit events read (bigints, as strings): what notifications written with them are found by. */
+  eventIds: string[];
 }
 
 /** How often the audit trail is read for new events. */
@@ -106,7 +108,8 @@ export class TicketChangeFeedService implements OnModuleInit, OnModuleDestroy {
       if (this.gaps.delete(id) || id > this.cursor!) {
         if (id - this.cursor! <= MAX_GAPS) for (let missing = this.cursor! + 1n; missing < id; missing++) this.gaps.set(missing, now);
         if (id > this.cursor!) this.cursor = id;
-        const change = changes.get(row.ticketId) ?? { ticketId: row.ticketId, types: new Set<string>(), fields: new Set<string>() };
+        const change = changes.get(row.ticketId) ?? { ticketId: row.ticketId, types: new Set<string>(), fields: new Set<string>(), eventIds: [] };
+        change.eventIds.push(row.id);
         change.types.add(row.type);
         if (row.field) change.fields.add(row.field);
         changes.set(row.ticketId, change);

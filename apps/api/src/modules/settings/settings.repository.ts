@@ -13,4 +13,14 @@ export class SettingsRepository {
     const row = await this.settings.findOneByOrFail({ key });
     return row.value;
   }
+
+  /** The stored value of a key, or null. */
+  async find(key: string): Promise<string | null> {
+    return (await this.settings.findOneBy({ key }))?.value ?? null;
+  }
+
+  /** Stores a value, replacing what the key held. */
+  async put(key: string, value: string): Promise<void> {
+    await this.settings.upsert({ key, value }, ['key']);
+  }
 }

@@ -1,5 +1,5 @@
 import type { TicketChannel, TicketPriority, TicketStatus } from '@okienko/domain';
-import type { TicketSort } from './dtos/ticket-query.dto.js';
+import type { SnoozedFilter, TicketSort } from './dtos/ticket-query.dto.js';
 import type { TicketAccessCondition } from './ticket-access.policy.js';
 
 /** What the ticket list is asked for, with `me` already resolved to a user id and `none` to null. */
@@ -21,6 +21,8 @@ export interface ListTicketsFilter {
   slaState?: string[];
   /** The nearest running deadline is before this. */
   dueBefore?: Date;
+  /** Snoozed tickets (until a moment still to come): left out, only them, or both. */
+  snoozed: SnoozedFilter;
   sort: TicketSort;
   limit: number;
   offset: number;

@@ -14,6 +14,7 @@ import type { MessageEntity } from './entities/message.entity.js';
 import type { TicketEntity } from './entities/ticket.entity.js';
 import { MessageChannelsRepository } from './message-channels.repository.js';
 import { TicketAccessPolicy } from './ticket-access.policy.js';
+import { TicketWatchersRepository } from './ticket-watchers.repository.js';
 import { TicketsService } from './tickets.service.js';
 
 const OTHER_TICKETS_LIMIT = 20;
@@ -30,17 +31,19 @@ export class TicketDetailsService {
     private readonly channels: ChannelsService,
     private readonly links: TicketLinksRepository,
     private readonly messageChannels: MessageChannelsRepository,
+    private readonly watchers: TicketWatchersRepository,
   ) {}
 
   /** The ticket as its screen shows it; the customer's other tickets only as far as the actor may see them. */
   async detail(ticket: TicketEntity, actor: Actor): Promise<TicketDetailDto> {
-    const [messages, events, customer, history, survey, channels] = await Promise.all([
+    const [messages, events, customer, history, survey, channels, watchers] = await Promise.all([
       this.tickets.messagesOf(ticket.id),
       this.tickets.eventsOf(ticket.id),
       this.customers.get(ticket.customerId),
       this.access.condition(actor).then((access) => this.customers.ticketHistory(ticket.customerId, OTHER_TICKETS_LIMIT + 1, access)),
       this.surveys.surveyOf(ticket.id),
       this.messageChannels.ticketChannels(ticket.id),
+      this.watchers.watchersOf(ticket.id),
     ]);
     const links = await this.links.linksOf(ticket.id, await this.access.condition(actor));
     const channelNames = await this.channelNames(messages);
@@ -52,6 +55,8 @@ export class TicketDetailsService {
       messages: messages.map((m) => MessageDto.from(m, attachments.filter((a) => a.messageId === m.id), channelNames.get(m.channelId ?? '') ?? null)),
       channels,
       events: events.map(TicketEventDto.from),
+      watching: actor.userId !== null && watchers.some((w) => w.userId === actor.userId),
+      watchers,
       links: links.map((l) => ({ ...l, createdAt: new Date(l.createdAt).toISOString() })),
       customerTickets: history.filter((t) => t.id !== ticket.id).slice(0, OTHER_TICKETS_LIMIT).map((t) => TicketSummaryDto.from(t, names)),
       survey: survey && {

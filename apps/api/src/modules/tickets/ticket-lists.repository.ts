@@ -19,6 +19,9 @@ const SORT_COLUMNS = {
   dueAt: NEAREST_DUE_SQL,
 } as const;
 
+/** Not snoozed, or snoozed until a moment that has come (the sweep wakes it shortly). */
+const NOT_SNOOZED_SQL = '(t.snoozed_until IS NULL OR t.snoozed_until <= now())';
+
 /** A search for one ticket number, as typed or copied from a subject tag: `2026-000123`, `#2026-000123`, `[#2026-000123]`. */
 const TICKET_NUMBER_QUERY = /^\s*\[?#?(\d{4}-\d{6,})\]?\s*$/;
 
@@ -55,7 +58,7 @@ export class TicketListsRepository {
    */
   async today(filter: TodayFilter): Promise<[TicketEntity[], number]> {
     const scoped = () => {
-      const q = this.dataSource.manager.getRepository(TicketEntity).createQueryBuilder('t').where(`t.status NOT IN ('resolved', 'closed')`);
+      const q = this.dataSource.manager.getRepository(TicketEntity).createQueryBuilder('t').where(`t.status NOT IN ('resolved', 'closed')`).andWhere(NOT_SNOOZED_SQL);
       if (filter.access) q.andWhere(filter.access.sql, filter.access.parameters);
       if (filter.assigneeId) q.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
       if (filter.memberId) {
@@ -96,6 +99,8 @@ export class TicketListsRepository {
     if (filter.createdTo) q.andWhere('t.created_at < :createdTo', { createdTo: filter.createdTo });
     if (filter.slaState?.length) q.andWhere(`${SLA_STATE_SQL} IN (:...slaState)`, { slaState: filter.slaState });
     if (filter.dueBefore) q.andWhere(`${NEAREST_DUE_SQL} < :dueBefore`, { dueBefore: filter.dueBefore });
+    if (filter.snoozed === 'false') q.andWhere(NOT_SNOOZED_SQL);
+    else if (filter.snoozed === 'true') q.andWhere(`t.snoozed_until > now()`);
     if (filter.q !== undefined) {
       // The text parser reads `2026-000123` as 2026 and -000123, which no word query matches: a number is looked up as such.
       const number = TICKET_NUMBER_QUERY.exec(filter.q)?.[1];

@@ -19,6 +19,8 @@ import { SettingsModule } from '../settings/settings.module.js';
 import { TicketEntity } from './entities/ticket.entity.js';
 import { TicketAccessModule } from './ticket-access.module.js';
 import { TicketBulkService } from './ticket-bulk.service.js';
+import { TicketEventObservers } from './ticket-event-observers.js';
+import { TicketWatchersRepository } from './ticket-watchers.repository.js';
 import { TicketDetailsService } from './ticket-details.service.js';
 import { TicketsController } from './tickets.controller.js';
 import { MessageChannelsRepository } from './message-channels.repository.js';
@@ -44,7 +46,7 @@ import { ViewsController } from './views.controller.js';
     SettingsModule,
   ],
   controllers: [TicketsController, ViewsController],
-  providers: [TicketsRepository, MessagesRepository, MessageChannelsRepository, TicketListsRepository, TicketsService, TicketBulkService, TicketDetailsService, OutboundMessagesService, TicketAutomationHooks],
-  exports: [TicketAccessModule, TicketsService, TicketDetailsService, TicketsRepository, MessagesRepository, OutboundMessagesService, TicketAutomationHooks],
+  providers: [TicketEventObservers, TicketWatchersRepository, TicketsRepository, MessagesRepository, MessageChannelsRepository, TicketListsRepository, TicketsService, TicketBulkService, TicketDetailsService, OutboundMessagesService, TicketAutomationHooks],
+  exports: [TicketAccessModule, TicketEventObservers, TicketWatchersRepository, TicketsService, TicketDetailsService, TicketsRepository, MessagesRepository, OutboundMessagesService, TicketAutomationHooks],
 })
 export class TicketsModule {}

@@ -4,13 +4,17 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { TicketEventEntity } from './entities/ticket-event.entity.js';
 import { TicketEntity } from './entities/ticket.entity.js';
+import { TicketEventObservers } from './ticket-event-observers.js';
 
 export type NewTicketEvent = Omit<TicketEventEntity, 'id' | 'createdAt'>;
 
 /** Tickets and their audit events: find, lock, number, insert, change. */
 @Injectable()
 export class TicketsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly observers: TicketEventObservers,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -63,8 +67,11 @@ export class TicketsRepository {
     await manager.update(TicketEntity, { id }, patch);
   }
 
+  /** Writes audit events; those who observe them (notifications) follow in the same transaction. */
   async insertEvents(manager: EntityManager, events: NewTicketEvent[]): Promise<void> {
-    if (events.length) await manager.insert(TicketEventEntity, events as QueryDeepPartialEntity<TicketEventEntity>[]);
+    if (!events.length) return;
+    const result = await manager.insert(TicketEventEntity, events as QueryDeepPartialEntity<TicketEventEntity>[]);
+    await this.observers.written(manager, events.map((event, i) => ({ ...event, id: String(result.identifiers[i]?.id) })));
   }
 
   findByNumberIn(manager: EntityManager, numbers: string[]): Promise<TicketEntity | null> {

@@ -33,6 +33,7 @@ import { TicketAutomationHooks, type AfterCommit } from './automation/ticket-aut
 import { MessagesRepository, type NewAttachment } from './messages.repository.js';
 import { TicketListsRepository } from './ticket-lists.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
+import { SettingsService } from '../settings/settings.service.js';
 
 const TICKET_NUMBER = /^\d{4}-\d{6,}$/;
 
@@ -63,6 +64,7 @@ export class TicketsService {
     private readonly automation: TicketAutomationHooks,
     private readonly access: TicketAccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: SettingsService,
   ) {}
 
   /**
@@ -284,6 +286,8 @@ export class TicketsService {
       if (isReply) {
         patch.lastOutboundAt = now;
         if (!ticket.firstResponseAt) patch.firstResponseAt = now;
+        // An agent answering a ticket nobody holds takes it (a setting, on by default), so reports count it as theirs.
+        if (!ticket.assigneeId && actor.type === 'user' && actor.userId && (await this.settings.assignOnReply())) patch.assigneeId = actor.userId;
       }
       await this.messages.insertAttachments(manager, message.id, (dto.attachments ?? []).map(toNewAttachment));
       // What the agent had drafted is now sent (or noted).

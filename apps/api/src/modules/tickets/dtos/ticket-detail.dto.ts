@@ -6,6 +6,7 @@ import { MessageDto } from './message.dto.js';
 import { TicketEventDto } from './ticket-event.dto.js';
 import { TicketSummaryDto } from './ticket-summary.dto.js';
 import { TicketSurveyDto } from './ticket-survey.dto.js';
+import { TicketWatcherDto } from './ticket-watcher.dto.js';
 
 /** A ticket with its whole thread, audit trail and customer. */
 export class TicketDetailDto extends TicketSummaryDto {
@@ -24,6 +25,12 @@ export class TicketDetailDto extends TicketSummaryDto {
 
   @ApiProperty({ type: [TicketEventDto], description: 'Oldest first.' })
   events!: TicketEventDto[];
+
+  @ApiProperty({ description: 'Whether the caller watches the ticket (POST/DELETE /tickets/:id/watch); always false for API tokens.' })
+  watching!: boolean;
+
+  @ApiProperty({ type: [TicketWatcherDto], description: 'Who watches the ticket, by name.' })
+  watchers!: TicketWatcherDto[];
 
   @ApiProperty({ type: [TicketSummaryDto], description: "The customer's other tickets, newest first (at most 20)." })
   customerTickets!: TicketSummaryDto[];

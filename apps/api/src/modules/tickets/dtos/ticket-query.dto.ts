@@ -7,6 +7,8 @@ import { PageQueryDto } from '../../../core/http/page-query.dto.js';
 export const TICKET_SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'priority', '-priority', 'number', '-number', 'dueAt', '-dueAt'] as const;
 export const SLA_STATES = ['ok', 'warning', 'breached', 'paused', 'none'] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
+export const SNOOZED_FILTERS = ['false', 'true', 'any'] as const;
+export type SnoozedFilter = (typeof SNOOZED_FILTERS)[number];
 
 /** `a,b` or repeated parameters both give a list. */
 const list = ({ value }: { value: unknown }): unknown =>
@@ -89,6 +91,14 @@ export class TicketQueryDto extends PageQueryDto {
   @IsOptional()
   @IsDateString()
   dueBefore?: string;
+
+  @ApiPropertyOptional({
+    enum: SNOOZED_FILTERS, default: 'false',
+    description: 'Snoozed tickets (snoozedUntil in the future): `false` leaves them out (the default, as they wait until then), `true` only them, `any` both.',
+  })
+  @IsOptional()
+  @IsIn(SNOOZED_FILTERS)
+  snoozed?: SnoozedFilter;
 
   @ApiPropertyOptional({ enum: TICKET_SORTS, default: '-createdAt', description: 'A leading minus sorts descending; `dueAt` is the nearest running deadline (tickets without one last).' })
   @IsOptional()

@@ -68,6 +68,12 @@ export class TicketSummaryDto {
   previousTicketId!: string | null;
 
   @ApiProperty({
+    type: String, format: 'date-time', nullable: true,
+    description: 'Snoozed until then: out of Today and the default ticket list; it comes back (event `unsnoozed`, a `snooze_ended` notification to the assignee) when the time comes or the customer writes. Null: not snoozed.',
+  })
+  snoozedUntil!: string | null;
+
+  @ApiProperty({
     type: String, format: 'uuid', nullable: true,
     description: 'The ticket this one was merged into (POST /tickets/:id/merge): it is closed, its conversation and replies are there. Null: not merged.',
   })
@@ -100,6 +106,7 @@ export class TicketSummaryDto {
       lastOutboundAt: iso(ticket.lastOutboundAt),
       inboundAddresses: ticket.inboundAddresses,
       previousTicketId: ticket.previousTicketId,
+      snoozedUntil: iso(ticket.snoozedUntil ?? null),
       mergedIntoId: ticket.mergedIntoId ?? null,
       sla: TicketSlaDto.from(ticket, ticket.slaPolicyId ? (names?.get(ticket.slaPolicyId) ?? null) : null),
     };

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '@okienko/domain';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsTicketTagList } from './is-ticket-tag-list.js';
 
 /** Only the fields present change; `null` clears queue, category or assignee. */
@@ -42,4 +42,14 @@ export class UpdateTicketDto {
   @IsOptional()
   @IsTicketTagList()
   tags?: string[];
+
+  @ApiPropertyOptional({
+    type: String, format: 'date-time', nullable: true,
+    description: 'Snooze the ticket until then (a moment in the future; only while its status, after this change, is waiting_customer or ' +
+      'waiting_third_party: else 409 TICKET_NOT_WAITING). It leaves Today and the default list until then. `null` wakes it now.',
+    example: '2026-12-08T08:00:00.000Z',
+  })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsISO8601({ strict: true }, { message: 'snoozedUntil must be an ISO 8601 date-time' })
+  snoozedUntil?: string | null;
 }

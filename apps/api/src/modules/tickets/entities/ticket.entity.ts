@@ -70,6 +70,10 @@ export class TicketEntity {
   @Column('uuid', { name: 'previous_ticket_id', nullable: true })
   previousTicketId!: string | null;
 
+  /** Snoozed (a waiting ticket out of Today and the default list) until this moment; null: not snoozed. */
+  @Column('timestamptz', { name: 'snoozed_until', nullable: true })
+  snoozedUntil!: Date | null;
+
   /** The ticket this one was merged into (it is closed; replies to it land there); null: not merged. */
   @Column('uuid', { name: 'merged_into_id', nullable: true })
   mergedIntoId!: string | null;
