@@ -15,3 +15,5 @@ export * from './reports/index.js';
 export * from './surveys/index.js';
 export * from './customers/index.js';
 export * from './channels/index.js';
+export * from './snooze/index.js';
+export * from './notifications/index.js';

@@ -9,8 +9,6 @@ export enum TicketsErrorCode {
   AttachmentNotFound = 'ATTACHMENT_NOT_FOUND',
   NotWaiting = 'TICKET_NOT_WAITING',
   SnoozeInPast = 'TICKET_SNOOZE_IN_PAST',
-  NotWaiting = 'TICKET_NOT_WAITING',
-  SnoozeInPast = 'TICKET_SNOOZE_IN_PAST',
   CustomerEmailRequired = 'TICKET_CUSTOMER_EMAIL_REQUIRED',
 }
 
@@ -20,8 +18,6 @@ const KIND: Record<TicketsErrorCode, ErrorKind> = {
   [TicketsErrorCode.AssigneeNotFound]: ErrorKind.Invalid,
   [TicketsErrorCode.AssigneeMeWithoutUser]: ErrorKind.Invalid,
   [TicketsErrorCode.AttachmentNotFound]: ErrorKind.NotFound,
-  [TicketsErrorCode.NotWaiting]: ErrorKind.Conflict,
-  [TicketsErrorCode.SnoozeInPast]: ErrorKind.Invalid,
   [TicketsErrorCode.NotWaiting]: ErrorKind.Conflict,
   [TicketsErrorCode.SnoozeInPast]: ErrorKind.Invalid,
   [TicketsErrorCode.CustomerEmailRequired]: ErrorKind.Invalid,
