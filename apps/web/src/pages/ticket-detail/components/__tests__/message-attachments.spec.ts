@@ -49,6 +49,10 @@ describe('attachments of a message', () => {
     const downloads = wrapper.findAll('.attachments__download').map((button) => button.text());
     expect(downloads).toEqual(['logo.svg — Pobierz', 'faktura.pdf — Pobierz']);
     expect(wrapper.text()).toContain('(2,3 MB)');
+    // The size stands apart from the name, also where the text is read out or copied.
+    const invoice = wrapper.findAll('.attachments__files li')[1]!;
+    expect(invoice.element.textContent?.replace(/\s+/g, ' ').trim()).toBe('faktura.pdf — Pobierz (2,3 MB)');
+    expect(wrapper.get('.attachment-image__caption').element.textContent).toMatch(/uszkodzona-paczka\.jpg\s+\(47 kB\)/);
     wrapper.unmount();
   });
 
