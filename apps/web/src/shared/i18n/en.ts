@@ -2,6 +2,7 @@ import type { MessageSchema } from './pl';
 import { adminEn } from './sections/admin.en';
 import { attachmentsEn } from './sections/attachments.en';
 import { channelsEn } from './sections/channels.en';
+import { composeEn } from './sections/compose.en';
 import { deadlinesEn } from './sections/deadlines.en';
 import { customersEn } from './sections/customers.en';
 import { liveEn } from './sections/live.en';
@@ -356,6 +357,7 @@ export const en: MessageSchema = {
   attachments: attachmentsEn,
   deadlines: deadlinesEn,
   channels: channelsEn,
+  compose: composeEn,
   errors: {
     network: 'Cannot reach the server',
     http: 'error {status}',

@@ -1,6 +1,7 @@
 import { adminPl } from './sections/admin.pl';
 import { attachmentsPl } from './sections/attachments.pl';
 import { channelsPl } from './sections/channels.pl';
+import { composePl } from './sections/compose.pl';
 import { deadlinesPl } from './sections/deadlines.pl';
 import { customersPl } from './sections/customers.pl';
 import { livePl } from './sections/live.pl';
@@ -356,6 +357,7 @@ export const pl = {
   attachments: attachmentsPl,
   deadlines: deadlinesPl,
   channels: channelsPl,
+  compose: composePl,
   errors: {
     network: 'Brak połączenia z serwerem',
     http: 'błąd {status}',

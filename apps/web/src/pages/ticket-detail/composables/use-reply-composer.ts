@@ -3,6 +3,7 @@ import { computed, ref, watch, type Ref } from 'vue';
 import { addTicketMessage, type TicketDetail, type TicketStatus } from '../../../entities/ticket/api';
 import { useAppI18n } from '../../../shared/i18n/use-app-i18n';
 import { useErrorText } from '../../../shared/i18n/use-error-text';
+import { attachmentInput, REPLY_FILES_LIMIT_BYTES, totalSize, type ReplyFile } from './reply-files';
 
 /** "Leave it to the API": a reply moves a new ticket to open and keeps any other status. */
 export const DEFAULT_STATUS = 'default';
@@ -18,10 +19,18 @@ export interface ComposerNotice {
  * a reply, and sending it as a reply to the customer or as an internal note.
  * `replyChannel` says which channel a reply goes out on (nothing: the API's default).
  */
+export interface ComposerHooks {
+  /** Whether the reply goes by e-mail (then To, Cc and Bcc apply). */
+  byEmail?: () => boolean;
+  /** Runs before the message is sent (the draft settles). */
+  beforeSend?: () => Promise<void>;
+}
+
 export function useReplyComposer(
   ticket: Ref<TicketDetail | null>,
   onSent: () => Promise<void>,
   replyChannel: () => { channelId?: string } = () => ({}),
+  hooks: ComposerHooks = {},
 ) {
   const { t } = useAppI18n();
   const errorText = useErrorText();
@@ -29,6 +38,11 @@ export function useReplyComposer(
   const templateId = ref<string | null>(null);
   const sending = ref<'reply' | 'note' | null>(null);
   const notice = ref<ComposerNotice | null>(null);
+  /** The reply's recipients (e-mail only); To starts as where the customer asked answers to go. */
+  const to = ref<string[]>([]);
+  const cc = ref<string[]>([]);
+  const bcc = ref<string[]>([]);
+  const files = ref<ReplyFile[]>([]);
 
   /** Statuses a reply can leave the ticket in: its own and those it may move to. */
   const statusChoices = computed<TicketStatus[]>(() => {
@@ -56,18 +70,34 @@ export function useReplyComposer(
       notice.value = { tone: 'warning', text: t('ticketPage.reply.emptyBody') };
       return false;
     }
+    if (totalSize(files.value) > REPLY_FILES_LIMIT_BYTES) {
+      notice.value = { tone: 'warning', text: t('compose.attachments.tooLarge', { size: '7 MB' }) };
+      return false;
+    }
+    const byEmail = type === 'reply' && (hooks.byEmail?.() ?? false);
+    if (byEmail && to.value.length === 0) {
+      notice.value = { tone: 'warning', text: t('compose.recipients.placeholder') };
+      return false;
+    }
     sending.value = type;
     notice.value = null;
     try {
+      await hooks.beforeSend?.();
+      const attachments = await Promise.all(files.value.map((f) => attachmentInput(f.file)));
       await addTicketMessage(current.id, {
         type,
         body: text,
         ...(type === 'reply' && templateId.value ? { templateId: templateId.value } : {}),
         ...(type === 'reply' && statusAfter.value !== DEFAULT_STATUS ? { status: statusAfter.value } : {}),
         ...(type === 'reply' ? replyChannel() : {}),
+        ...(byEmail ? { toAddresses: to.value, ...(cc.value.length ? { ccAddresses: cc.value } : {}), ...(bcc.value.length ? { bccAddresses: bcc.value } : {}) } : {}),
+        ...(attachments.length ? { attachments } : {}),
       });
       body.value = '';
       templateId.value = null;
+      cc.value = [];
+      bcc.value = [];
+      files.value = [];
       notice.value = { tone: 'success', text: t(type === 'reply' ? 'ticketPage.reply.sent' : 'ticketPage.reply.noteAdded') };
       await onSent();
       return true;
@@ -79,5 +109,5 @@ export function useReplyComposer(
     }
   }
 
-  return { body, templateId, statusAfter, statusChoices, sending, notice, send };
+  return { body, templateId, statusAfter, statusChoices, sending, notice, send, to, cc, bcc, files };
 }
