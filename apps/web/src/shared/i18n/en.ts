@@ -8,6 +8,7 @@ import { customersEn } from './sections/customers.en';
 import { liveEn } from './sections/live.en';
 import { reportsEn } from './sections/reports.en';
 import { ticketListEn } from './sections/ticket-list.en';
+import { ticketRelationsEn } from './sections/ticket-relations.en';
 
 // English texts of the agent panel; the shape is checked against Polish.
 export const en: MessageSchema = {
@@ -357,6 +358,7 @@ export const en: MessageSchema = {
   attachments: attachmentsEn,
   deadlines: deadlinesEn,
   channels: channelsEn,
+  ticketRelations: ticketRelationsEn,
   compose: composeEn,
   errors: {
     network: 'Cannot reach the server',

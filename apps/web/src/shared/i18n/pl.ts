@@ -7,6 +7,7 @@ import { customersPl } from './sections/customers.pl';
 import { livePl } from './sections/live.pl';
 import { reportsPl } from './sections/reports.pl';
 import { ticketListPl } from './sections/ticket-list.pl';
+import { ticketRelationsPl } from './sections/ticket-relations.pl';
 
 // Polish texts of the agent panel. Polish is the default language, so this
 // file defines the shape every other language has to match.
@@ -357,6 +358,7 @@ export const pl = {
   attachments: attachmentsPl,
   deadlines: deadlinesPl,
   channels: channelsPl,
+  ticketRelations: ticketRelationsPl,
   compose: composePl,
   errors: {
     network: 'Brak połączenia z serwerem',

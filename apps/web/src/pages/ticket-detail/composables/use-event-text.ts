@@ -4,6 +4,7 @@ import type { TicketChannel, TicketEvent, TicketPriority, TicketStatus } from '.
 import { useTicketLabels } from '../../../entities/ticket/composables/use-ticket-labels';
 import { useUserDirectoryStore } from '../../../entities/user/stores/user-directory.store';
 import { useAppI18n } from '../../../shared/i18n/use-app-i18n';
+import { relationEventText } from './relation-event-text';
 
 const FIELDS = ['subject', 'status', 'priority', 'queueId', 'categoryId', 'assigneeId', 'tags'] as const;
 type Field = (typeof FIELDS)[number];
@@ -63,6 +64,8 @@ export function useEventText() {
   }
 
   return (event: TicketEvent): string => {
+    const relation = relationEventText(event, t, actorText(event));
+    if (relation !== null) return relation;
     const rule = event.actorName ?? '';
     switch (event.type) {
       case 'created': {

@@ -1,0 +1,82 @@
+import type { ticketRelationsPl } from './ticket-relations.pl';
+
+// English texts of merging, splitting and linking tickets.
+export const ticketRelationsEn: typeof ticketRelationsPl = {
+  actions: {
+    menu: 'Actions',
+    merge: 'Merge…',
+    split: 'Split…',
+    link: 'Link…',
+  },
+  merged: {
+    banner: "Merged into #{number}: the conversation and the customer's further messages are in that ticket.",
+    bannerUnknown: 'This ticket was merged into another ticket.',
+    go: 'Go to #{number}',
+  },
+  search: {
+    label: 'Search for a ticket (number or subject)',
+    submit: 'Search',
+    sameCustomer: "This customer's tickets",
+    results: 'Search results',
+    noResults: 'No matching tickets found',
+    pick: 'Choose #{number}',
+    chosen: 'Chosen ticket',
+    item: '#{number} {subject}',
+  },
+  merge: {
+    heading: 'Merge tickets',
+    explain:
+      "The merged ticket's messages, attachments and watchers move to the target ticket. The merged ticket is closed, and the customer's further replies reach the target.",
+    direction: 'Which ticket stays',
+    intoThis: 'This ticket (#{current}) stays; merge #{other} into it',
+    intoOther: '#{other} stays; merge this ticket (#{current}) into it',
+    preview: '#{number} “{subject}” — customer: {customer}, messages: {messages}, status: {status}',
+    differentCustomers: 'Note: the tickets belong to different customers ({current} and {other}). After the merge both conversations are in one ticket.',
+    confirm: 'Merge',
+    cancel: 'Cancel',
+    failed: 'Could not merge: {message}',
+    done: 'Merged #{source} into #{target}',
+  },
+  split: {
+    heading: 'Split the ticket',
+    explain: 'Choose the messages that move to a new ticket of the same customer (same queue, category and priority). At least one must stay.',
+    messages: 'Messages to move',
+    message: '{author}, {time}',
+    note: 'note',
+    chosen: 'Messages chosen: {n}',
+    allChosen: 'Not every message can move: at least one must stay.',
+    confirm: 'Create the new ticket',
+    cancel: 'Cancel',
+    failed: 'Could not split: {message}',
+    done: 'The messages moved to the new ticket #{number}.',
+    open: 'Open #{number}',
+  },
+  link: {
+    heading: 'Link a ticket',
+    explain: 'Linked tickets show on both tickets, in the sidebar.',
+    confirm: 'Link',
+    cancel: 'Cancel',
+    failed: 'Could not link: {message}',
+  },
+  links: {
+    heading: 'Linked tickets',
+    none: 'No linked tickets',
+    kind: {
+      related: 'related',
+      split: 'split off',
+    },
+    unlink: 'Remove the link to #{number}',
+    unlinkConfirm: 'Remove the link to #{number}?',
+    yes: 'Remove',
+    no: 'Cancel',
+    failed: 'Could not remove the link: {message}',
+  },
+  events: {
+    merged: 'Merged into #{number} ({actor})',
+    mergedFrom: 'Ticket #{number} “{subject}” merged in ({actor})',
+    splitTo: 'Messages moved to the new ticket #{number} ({actor})',
+    splitFrom: 'Split off ticket #{number} ({actor})',
+    linked: 'Linked to #{number} ({actor})',
+    unlinked: 'Link to #{number} removed ({actor})',
+  },
+};
