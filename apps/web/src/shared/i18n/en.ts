@@ -6,6 +6,7 @@ import { composeEn } from './sections/compose.en';
 import { deadlinesEn } from './sections/deadlines.en';
 import { customersEn } from './sections/customers.en';
 import { liveEn } from './sections/live.en';
+import { notificationsEn } from './sections/notifications.en';
 import { reportsEn } from './sections/reports.en';
 import { ticketListEn } from './sections/ticket-list.en';
 import { ticketRelationsEn } from './sections/ticket-relations.en';
@@ -352,6 +353,7 @@ export const en: MessageSchema = {
   },
   customers: customersEn,
   live: liveEn,
+  notifications: notificationsEn,
   admin: adminEn,
   reports: reportsEn,
   ticketListTools: ticketListEn,

@@ -5,6 +5,7 @@ import { composePl } from './sections/compose.pl';
 import { deadlinesPl } from './sections/deadlines.pl';
 import { customersPl } from './sections/customers.pl';
 import { livePl } from './sections/live.pl';
+import { notificationsPl } from './sections/notifications.pl';
 import { reportsPl } from './sections/reports.pl';
 import { ticketListPl } from './sections/ticket-list.pl';
 import { ticketRelationsPl } from './sections/ticket-relations.pl';
@@ -352,6 +353,7 @@ export const pl = {
   },
   customers: customersPl,
   live: livePl,
+  notifications: notificationsPl,
   admin: adminPl,
   reports: reportsPl,
   ticketListTools: ticketListPl,

@@ -4,7 +4,7 @@ import { useSessionStore } from '../../session/stores/session.store';
 import { LIVE_STREAM_PATH, type PresenceEntry, type TicketPresence } from '../api';
 import { LiveConnection, type LiveMessage } from '../live-connection';
 
-export type LiveEventName = 'ticket.created' | 'ticket.updated' | 'presence' | 'resync';
+export type LiveEventName = 'ticket.created' | 'ticket.updated' | 'presence' | 'notification' | 'resync';
 export type LiveHandler = (data: unknown) => void;
 
 /**
