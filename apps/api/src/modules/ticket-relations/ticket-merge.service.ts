@@ -1,24 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { planStatusChange, type TicketStatus } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../core/auth/actor.js';
 import { TicketAutomationHooks, type AfterCommit } from '../tickets/automation/ticket-automation.hooks.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
-import { statusChangePatch } from '../tickets/status-change-patch.js';
 import { TicketAccessPolicy, ticketNotFound } from '../tickets/ticket-access.policy.js';
 import { auditActor, fieldChangeEvents } from '../tickets/ticket-audit.js';
 import { TicketsRepository, type NewTicketEvent } from '../tickets/tickets.repository.js';
 import { TicketsService } from '../tickets/tickets.service.js';
+import { closingPatch } from './closing-patch.js';
 import { TicketRelationsErrorCode, TicketRelationsException } from './ticket-relations.exception.js';
 import { TicketRelationsRepository } from './ticket-relations.repository.js';
-
-/** The columns that close a ticket now (none when it is closed already). */
-export function closingPatch(status: TicketStatus, now: Date): Partial<TicketEntity> {
-  if (status === 'closed') return {};
-  const plan = planStatusChange(status, 'closed', now);
-  if (plan.ok) return statusChangePatch(plan);
-  return { status: 'closed', statusChangedAt: now, closedAt: now };
-}
 
 function later(a: Date | null, b: Date | null): Date | null {
   if (!a) return b;

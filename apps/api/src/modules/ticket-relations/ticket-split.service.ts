@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { formatTicketNumber, stripReplyPrefixes, yearInTimeZone } from '@okienko/domain';
+import { formatTicketNumber, yearInTimeZone } from '@okienko/domain';
 import type { Actor } from '../../core/auth/actor.js';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
@@ -9,14 +9,10 @@ import { TicketAccessPolicy, ticketNotFound } from '../tickets/ticket-access.pol
 import { auditActor, createdEvent } from '../tickets/ticket-audit.js';
 import { TicketsRepository } from '../tickets/tickets.repository.js';
 import { TicketsService } from '../tickets/tickets.service.js';
+import { splitSubject } from './split-subject.js';
 import { TicketLinksRepository } from './ticket-links.repository.js';
 import { TicketRelationsErrorCode, TicketRelationsException } from './ticket-relations.exception.js';
 import { TicketRelationsRepository, type MovedMessage } from './ticket-relations.repository.js';
-
-/** A message's subject as a ticket's: without Re:/Fwd: chains and our `[#number]` tags. */
-function subjectOf(subject: string | null): string {
-  return stripReplyPrefixes(stripReplyPrefixes(subject ?? '').replace(/\[#\d{4}-\d{6,}\]/g, ' ')).trim();
-}
 
 function newest(messages: MovedMessage[], direction: MovedMessage['direction']): Date | null {
   const times = messages.filter((m) => m.direction === direction).map((m) => new Date(m.createdAt).getTime());
@@ -66,7 +62,7 @@ export class TicketSplitService {
         );
       }
       const moved = messages.filter((m) => wanted.has(m.id));
-      const firstSubject = moved.map((m) => subjectOf(m.subject)).find(Boolean);
+      const firstSubject = moved.map((m) => splitSubject(m.subject)).find(Boolean);
       const subject = (firstSubject || original.subject).slice(0, 500);
       const ticket = await this.ticketRows.insertTicket(manager, {
         number,
