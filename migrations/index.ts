@@ -18,6 +18,7 @@ import { Channels1767000000020 } from './1767000000020-channels.js';
 import { TicketRelations1767100000010 } from './1767100000010-ticket-relations.js';
 import { Notifications1767100000020 } from './1767100000020-notifications.js';
 import { Composer1767100000030 } from './1767100000030-composer.js';
+import { CustomerLanguage1767100000040 } from './1767100000040-customer-language.js';
 
 /** Every migration in the order it runs; new ones are appended here. */
-export const migrations = [InitialSchema1766400000000, EmailChannel1766500000000, QueuesAndAssignment1766600000000, Templates1766600000001, Rules1766600000002, Sla1766600000003, TicketDeadlines1766600000004, Surveys1766700000000, Reports1766700000001, SavedViews1766800000001, TicketSearchInOneWrite1766800000002, MessageSenderAuthentication1766900000030, MessageReplyTo1766900000020, UserTokenGeneration1766900000050, ApiTokenQueues1766900000010, CustomerIdentities1767000000010, Channels1767000000020, TicketRelations1767100000010, Notifications1767100000020, Composer1767100000030];
+export const migrations = [InitialSchema1766400000000, EmailChannel1766500000000, QueuesAndAssignment1766600000000, Templates1766600000001, Rules1766600000002, Sla1766600000003, TicketDeadlines1766600000004, Surveys1766700000000, Reports1766700000001, SavedViews1766800000001, TicketSearchInOneWrite1766800000002, MessageSenderAuthentication1766900000030, MessageReplyTo1766900000020, UserTokenGeneration1766900000050, ApiTokenQueues1766900000010, CustomerIdentities1767000000010, Channels1767000000020, TicketRelations1767100000010, Notifications1767100000020, Composer1767100000030, CustomerLanguage1767100000040];

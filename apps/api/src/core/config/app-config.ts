@@ -56,6 +56,8 @@ export interface AppConfig {
   autoReplyGlobalPerMinute: number;
   /** Shown in acknowledgements: when the customer can expect an answer, and a help page. */
   ackExpectedResponse: string;
+  /** The same promise in English, for customers written to in English. */
+  ackExpectedResponseEn: string;
   ackFaqUrl: string | null;
   /** The From of mail that belongs to no inbound address. */
   defaultFromAddress: string;

@@ -135,6 +135,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     autoReplyPerSenderPerHour: integer(env, 'AUTO_REPLY_PER_SENDER_PER_HOUR', 3, 0, 100_000),
     autoReplyGlobalPerMinute: integer(env, 'AUTO_REPLY_GLOBAL_PER_MINUTE', 120, 0, 1_000_000),
     ackExpectedResponse: text(env, 'ACK_EXPECTED_RESPONSE', 'w ciągu 1 dnia roboczego'),
+    ackExpectedResponseEn: text(env, 'ACK_EXPECTED_RESPONSE_EN', 'within 1 business day'),
     ackFaqUrl: url(env, 'ACK_FAQ_URL', null, ['http:', 'https:']),
     defaultFromAddress: text(env, 'MAIL_FROM', `okienko@${text(env, 'MAIL_DOMAIN', 'localhost')}`),
     rulesSweepIntervalMs: integer(env, 'RULES_SWEEP_INTERVAL_MS', 60_000, 200, 24 * 3600 * 1000),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { NormalisedIdentity } from '@okienko/domain';
+import type { CustomerLanguage, NormalisedIdentity } from '@okienko/domain';
 import { EntityManager, In, Repository } from 'typeorm';
 import { preparedQuery } from '../../core/database/prepared-query.js';
 import { TicketEntity } from '../tickets/entities/ticket.entity.js';
@@ -40,6 +40,15 @@ export interface IdentityMatch {
 @Injectable()
 export class CustomersRepository {
   constructor(@InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>) {}
+
+  /** Stores the language when none is stored yet (a customer's first message decides); answers what is stored then. */
+  async settleLanguage(id: string, detected: CustomerLanguage | null, manager: EntityManager = this.customers.manager): Promise<CustomerLanguage | null> {
+    const [rows] = (await manager.query(`UPDATE customers SET language = COALESCE(language, $2) WHERE id = $1 RETURNING language`, [id, detected])) as [
+      { language: CustomerLanguage | null }[],
+      number,
+    ];
+    return rows[0]?.language ?? null;
+  }
 
   findById(id: string, manager: EntityManager = this.customers.manager): Promise<CustomerEntity | null> {
     return manager.findOneBy(CustomerEntity, { id });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { normaliseIdentity, normalisePhone, parseIdentityQuery, type NormalisedIdentity } from '@okienko/domain';
+import { detectCustomerLanguage, normaliseIdentity, normalisePhone, parseIdentityQuery, type CustomerLanguage, type NormalisedIdentity } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../core/auth/actor.js';
 import type { AppConfig } from '../../core/config/app-config.js';
@@ -50,6 +50,20 @@ export class CustomersService {
     const customer = await this.customers.findById(id, manager);
     if (!customer) throw new CustomersException(CustomersErrorCode.NotFound, `Customer ${id} does not exist`);
     return customer;
+  }
+
+  /**
+   * The language to write to the customer in: the one stored, else the one
+   * their message is written in (stored, so their first message decides),
+   * else Polish.
+   */
+  async settleLanguage(id: string, text: string, manager?: EntityManager): Promise<CustomerLanguage> {
+    return (await this.customers.settleLanguage(id, detectCustomerLanguage(text), manager)) ?? 'pl';
+  }
+
+  /** The language to write to the customer in (Polish while not known). */
+  async languageOf(id: string, manager?: EntityManager): Promise<CustomerLanguage> {
+    return (await this.customers.findById(id, manager))?.language ?? 'pl';
   }
 
   getMany(ids: string[]): Promise<CustomerEntity[]> {

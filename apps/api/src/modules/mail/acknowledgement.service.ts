@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  ACKNOWLEDGEMENT_PLACEHOLDERS, failedDmarc, formatTemplateDate, parseTemplateLenient, renderTemplate, templateValues, type SenderAuthentication,
+  ACKNOWLEDGEMENT_PLACEHOLDERS, failedDmarc, type CustomerLanguage, formatTemplateDate, parseTemplateLenient, renderTemplate, templateValues, type SenderAuthentication,
 } from '@okienko/domain';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
@@ -25,6 +25,8 @@ export class AcknowledgementService {
     topic: string;
     recipient: string;
     customerName: string | null;
+    /** What the customer is written to in: the address's own texts are Polish; an English customer gets the built-in English text. */
+    language?: CustomerLanguage;
     address: InboundAddressEntity;
     /** What the checks found of the sender: no acknowledgement to a domain that failed DMARC (by setting). */
     authentication: SenderAuthentication | null;
@@ -46,38 +48,56 @@ export class AcknowledgementService {
       return false;
     }
     const signature = input.address.replyFromName ?? input.address.name ?? input.address.address;
+    const english = input.language === 'en';
+    const expected = english ? this.config.ackExpectedResponseEn : this.config.ackExpectedResponse;
     // The ticket's SLA deadline for the first answer, counted when the ticket was written.
     const dueAt = await this.outbound.firstResponseDueAt(input.ticketId);
-    const due = dueAt ? formatTemplateDate(dueAt, this.config.timeZone, 'pl') : '';
+    const due = dueAt ? formatTemplateDate(dueAt, this.config.timeZone, english ? 'en' : 'pl') : '';
     const values = templateValues({
       'ticket.number': input.ticketNumber,
       'ticket.subject': input.topic,
       'customer.name': input.customerName ?? '',
-      expected_response: this.config.ackExpectedResponse,
+      expected_response: expected,
       'ticket.firstResponseDueAt': due,
       faq_url: this.config.ackFaqUrl ?? '',
       'address.name': signature,
     });
     // Checked when saved (unknown placeholders are refused); texts saved before that render as they always did.
     const render = (text: string) => renderTemplate(parseTemplateLenient(text, ACKNOWLEDGEMENT_PLACEHOLDERS), values);
-    const defaultBody = [
-      'Dzień dobry,',
-      '',
-      `dziękujemy za wiadomość. Zarejestrowaliśmy ją jako zgłoszenie nr ${input.ticketNumber}.`,
-      due ? `Odpowiemy ${this.config.ackExpectedResponse} (najpóźniej ${due}).` : `Odpowiemy ${this.config.ackExpectedResponse}.`,
-      '',
-      'Jeśli chcą Państwo coś dodać, wystarczy odpowiedzieć na tę wiadomość (prosimy nie zmieniać numeru w temacie).',
-      ...(this.config.ackFaqUrl ? ['', `Odpowiedzi na najczęstsze pytania: ${this.config.ackFaqUrl}`] : []),
-      '',
-      'Pozdrawiamy',
-      signature,
-    ].join('\n');
-    const { acknowledgementSubject, acknowledgementBody } = input.address;
+    const defaultBody = english
+      ? [
+          'Hello,',
+          '',
+          `thank you for your message. We have registered it as ticket ${input.ticketNumber}.`,
+          due ? `We will answer ${expected} (by ${due} at the latest).` : `We will answer ${expected}.`,
+          '',
+          'If you would like to add anything, just reply to this message (please keep the number in the subject).',
+          ...(this.config.ackFaqUrl ? ['', `Answers to frequent questions: ${this.config.ackFaqUrl}`] : []),
+          '',
+          'Kind regards',
+          signature,
+        ].join('\n')
+      : [
+          'Dzień dobry,',
+          '',
+          `dziękujemy za wiadomość. Zarejestrowaliśmy ją jako zgłoszenie nr ${input.ticketNumber}.`,
+          due ? `Odpowiemy ${expected} (najpóźniej ${due}).` : `Odpowiemy ${expected}.`,
+          '',
+          'Jeśli chcą Państwo coś dodać, wystarczy odpowiedzieć na tę wiadomość (prosimy nie zmieniać numeru w temacie).',
+          ...(this.config.ackFaqUrl ? ['', `Odpowiedzi na najczęstsze pytania: ${this.config.ackFaqUrl}`] : []),
+          '',
+          'Pozdrawiamy',
+          signature,
+        ].join('\n');
+    // The address's own texts are written in Polish; a customer written to in English gets the built-in English text.
+    const subject = english ? null : input.address.acknowledgementSubject;
+    const body = english ? null : input.address.acknowledgementBody;
+    const defaultSubject = english
+      ? `Ticket received: ${input.topic || input.ticketNumber}`
+      : `Potwierdzenie zgłoszenia: ${input.topic || input.ticketNumber}`;
     await this.outbound.queueAutomaticReply(input.ticketId, {
-      subject: acknowledgementSubject
-        ? render(acknowledgementSubject)
-        : `Potwierdzenie zgłoszenia: ${input.topic || input.ticketNumber}`,
-      body: acknowledgementBody ? render(acknowledgementBody) : defaultBody,
+      subject: subject ? render(subject) : defaultSubject,
+      body: body ? render(body) : defaultBody,
     });
     return true;
   }

@@ -1,3 +1,4 @@
+import { CustomersService } from '../customers/customers.service.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { classifyInboundMail, findTicketNumbersInSubject } from '@okienko/domain';
 import { createBatcher } from '../../core/batching/batcher.js';
@@ -41,6 +42,7 @@ export class InboundMailProcessingService {
     private readonly intake: IntakeService,
     private readonly acknowledgements: AcknowledgementService,
     private readonly senders: SenderAuthenticationService,
+    private readonly customers: CustomersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -137,6 +139,11 @@ export class InboundMailProcessingService {
     try {
       const filed = await this.file(mailId, message, details);
       const address = reached[0];
+      // A customer's first message decides the language they are written to in (acknowledgements, automatic answers, surveys).
+      const language =
+        filed.outcome === 'new_ticket' && filed.customer
+          ? await this.customers.settleLanguage(filed.customer.id, `${parsed.topic}\n${parsed.visibleText || parsed.text}`)
+          : 'pl';
       if (filed.outcome === 'new_ticket' && !filed.filedBefore && !classification.automated && address?.autoAcknowledge && filed.customer?.email && parsed.hasOwnMessageId) {
         await this.acknowledgements.acknowledge({
           ticketId: filed.ticketId!,
@@ -144,6 +151,7 @@ export class InboundMailProcessingService {
           topic: parsed.topic,
           recipient: filed.customer.email,
           customerName: filed.customer.name,
+          language,
           address,
           authentication,
         });

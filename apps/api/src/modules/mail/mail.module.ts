@@ -1,3 +1,4 @@
+import { CustomersModule } from '../customers/customers.module.js';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -55,6 +56,7 @@ export class MailModule {
         ChannelsModule,
         IntakeModule,
         TicketsModule,
+        CustomersModule,
       ],
       controllers,
       providers: [InboundAddressesRepository, InboundAddressesService, InboundMailsRepository, InboundMailsService, ...roleProviders],

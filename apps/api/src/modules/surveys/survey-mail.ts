@@ -9,6 +9,8 @@ export interface SurveyMailFacts {
   link: string;
   expiresAt: Date;
   timeZone: string;
+  /** The customer's language: `en` gets the mail in English only. */
+  language?: 'pl' | 'en';
 }
 
 const QUESTION: Record<SurveyKind, { pl: string; en: string }> = {
@@ -22,10 +24,25 @@ const QUESTION: Record<SurveyKind, { pl: string; en: string }> = {
   },
 };
 
-/** The survey mail: Polish first, a short English version below. Plain text, values as they are. */
+/** The survey mail: Polish first, a short English version below (English only to a customer written to in English). Plain text, values as they are. */
 export function surveyMail(facts: SurveyMailFacts): { subject: string; body: string } {
   const until = new Intl.DateTimeFormat('pl-PL', { timeZone: facts.timeZone, dateStyle: 'long' }).format(facts.expiresAt);
   const untilEn = new Intl.DateTimeFormat('en-GB', { timeZone: facts.timeZone, dateStyle: 'long' }).format(facts.expiresAt);
+  if (facts.language === 'en') {
+    return {
+      subject: `How did we do? ${facts.ticketSubject}`,
+      body: [
+        facts.customerName ? `Hello ${facts.customerName},` : 'Hello,',
+        '',
+        `Your request ${facts.ticketNumber} (“${facts.ticketSubject}”) has been closed.`,
+        QUESTION[facts.kind].en,
+        '',
+        facts.link,
+        '',
+        `The link is valid until ${untilEn}. Thank you!`,
+      ].join('\n'),
+    };
+  }
   const greeting = facts.customerName ? `Dzień dobry ${facts.customerName},` : 'Dzień dobry,';
   return {
     subject: `Jak oceniasz naszą pomoc? ${facts.ticketSubject}`,

@@ -65,6 +65,7 @@ export class SurveySenderService {
       link: await this.links.url(survey.id, expiresAt),
       expiresAt,
       timeZone: this.config.timeZone,
+      language: customer.language ?? 'pl',
     });
     const message = await this.messages.insertMessage(manager, {
       ticketId: ticket.id,

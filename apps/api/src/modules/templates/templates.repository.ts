@@ -25,6 +25,8 @@ export interface TicketRenderContext {
   queueName: string | null;
   customerName: string | null;
   customerEmail: string | null;
+  /** What the customer is written to in (null: not known yet). */
+  customerLanguage: 'pl' | 'en' | null;
   assigneeId: string | null;
   assigneeName: string | null;
 }
@@ -40,6 +42,7 @@ interface TicketRenderRow {
   queue_name: string | null;
   customer_name: string | null;
   customer_email: string | null;
+  customer_language: 'pl' | 'en' | null;
   assignee_id: string | null;
   assignee_name: string | null;
 }
@@ -57,6 +60,20 @@ export class TemplatesRepository {
   constructor(@InjectRepository(TemplateEntity) private readonly templates: Repository<TemplateEntity>) {}
 
   /** The template, or null (also for an id that is no UUID, e.g. from a hand-written rule). */
+  /**
+   * The active version in `language` of a template: the template itself, the
+   * one it is a version of, or another version of that one. Null: none.
+   */
+  async versionIn(template: TemplateEntity, language: string, manager: EntityManager = this.templates.manager): Promise<TemplateEntity | null> {
+    if (template.language === language) return template;
+    const base = template.variantOf ?? template.id;
+    return manager
+      .createQueryBuilder(TemplateEntity, 't')
+      .where('t.active AND t.language = :language AND (t.id = :base OR t.variant_of = :base)', { language, base })
+      .orderBy('t.created_at')
+      .getOne();
+  }
+
   findById(id: string, manager: EntityManager = this.templates.manager): Promise<TemplateEntity | null> {
     return UUID.test(id) ? manager.findOneBy(TemplateEntity, { id }) : Promise.resolve(null);
   }
@@ -108,7 +125,7 @@ export class TemplatesRepository {
               -- A deadline already met (first response given) is no longer promised.
               CASE WHEN t.first_response_at IS NULL THEN t.first_response_due_at END AS first_response_due_at,
               CASE WHEN t.resolved_at IS NULL THEN t.resolution_due_at END AS resolution_due_at,
-              c.name AS customer_name, c.email AS customer_email, t.assignee_id, u.name AS assignee_name
+              c.name AS customer_name, c.email AS customer_email, c.language AS customer_language, t.assignee_id, u.name AS assignee_name
        FROM tickets t
        JOIN customers c ON c.id = t.customer_id
        LEFT JOIN queues q ON q.id = t.queue_id
@@ -121,14 +138,14 @@ export class TemplatesRepository {
       ? {
           id: row.id, number: row.number, subject: row.subject, createdAt: row.created_at, queueId: row.queue_id, queueName: row.queue_name,
           firstResponseDueAt: row.first_response_due_at, resolutionDueAt: row.resolution_due_at,
-          customerName: row.customer_name, customerEmail: row.customer_email, assigneeId: row.assignee_id, assigneeName: row.assignee_name,
+          customerName: row.customer_name, customerEmail: row.customer_email, customerLanguage: row.customer_language, assigneeId: row.assignee_id, assigneeName: row.assignee_name,
         }
       : null;
   }
 
   /** Subject and text of the customer's latest own message on the ticket (not auto-replies), or null. */
-  async latestCustomerText(ticketId: string): Promise<string | null> {
-    const rows: { subject: string | null; text: string }[] = await this.templates.query(
+  async latestCustomerText(ticketId: string, manager: EntityManager = this.templates.manager): Promise<string | null> {
+    const rows: { subject: string | null; text: string }[] = await manager.query(
       `SELECT m.subject, left(coalesce(nullif(m.visible_text, ''), m.body_text), 20000) AS text
        FROM messages m
        WHERE m.ticket_id = $1 AND m.direction = 'inbound' AND NOT m.automated

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  buildSimilarityTsQuery, examplePlaceholderValues, formatTemplateDate, parseTemplate, parseTemplateLenient, renderTemplate, templateProblemDetails,
+  buildSimilarityTsQuery, detectCustomerLanguage, examplePlaceholderValues, formatTemplateDate, parseTemplate, parseTemplateLenient, renderTemplate, templateProblemDetails,
   templateSlug, TEMPLATE_PLACEHOLDERS, type FieldTemplateProblem, type ParsedTemplate, type PlaceholderDefinition, type TemplateLanguage,
 } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
@@ -148,9 +148,13 @@ export class TemplatesService {
    * switched off, TICKET_NOT_FOUND when the ticket does not exist.
    */
   async renderForTicket(manager: EntityManager, templateId: string, ticketId: string, agent?: TemplateAgent): Promise<RenderedTemplate> {
-    const template = await this.usable(templateId, manager);
+    const chosen = await this.usable(templateId, manager);
     const ticket = await this.templates.ticketContext(ticketId, manager);
     if (!ticket) throw new TemplatesException(TemplatesErrorCode.TicketNotFound, `Ticket ${ticketId} does not exist`);
+    // An automatic answer (no agent) goes out in the customer's language when the template has a version in it.
+    // (Not judged yet, e.g. on the ticket their first message opens: judged from that message.)
+    const language = agent ? null : (ticket.customerLanguage ?? detectCustomerLanguage((await this.templates.latestCustomerText(ticket.id, manager)) ?? '') ?? 'pl');
+    const template = language ? ((await this.templates.versionIn(chosen, language, manager)) ?? chosen) : chosen;
     const values = this.ticketValues(ticket, template.language, agent ?? null);
     // Saved texts were checked when saved; lenient parsing keeps one saved under an older placeholder list sendable.
     const render = (text: string) => renderTemplate(parseTemplateLenient(text, TEMPLATE_PLACEHOLDERS), values);

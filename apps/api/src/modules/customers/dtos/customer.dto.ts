@@ -34,6 +34,12 @@ export class CustomerDto {
   @ApiProperty({ type: String, nullable: true })
   notes!: string | null;
 
+  @ApiProperty({
+    enum: ['pl', 'en'], nullable: true,
+    description: 'What acknowledgements, automatic answers and surveys are written in: detected from their first message (Polish or English), editable. null: not judged yet (Polish is used).',
+  })
+  language!: 'pl' | 'en' | null;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
@@ -52,6 +58,7 @@ export class CustomerDto {
       externalIds: customer.externalIds,
       tags: customer.tags,
       notes: customer.notes,
+      language: customer.language,
       createdAt: customer.createdAt.toISOString(),
       updatedAt: customer.updatedAt.toISOString(),
     };

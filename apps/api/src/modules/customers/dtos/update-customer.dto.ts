@@ -1,5 +1,6 @@
+import { CUSTOMER_LANGUAGES, type CustomerLanguage } from '@okienko/domain';
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { CreateCustomerDto } from './create-customer.dto.js';
 
 /** Only the fields present change; phones, identifiers and tags validate as on creation. */
@@ -28,4 +29,12 @@ export class UpdateCustomerDto extends PickType(CreateCustomerDto, ['phones', 'e
   @IsString()
   @MaxLength(10_000)
   notes?: string | null;
+
+  @ApiPropertyOptional({
+    enum: CUSTOMER_LANGUAGES, nullable: true,
+    description: 'What acknowledgements, automatic answers and surveys are written in. null: judged again from their next message (Polish until then).',
+  })
+  @ValidateIf((_, value) => value !== undefined && value !== null)
+  @IsIn(CUSTOMER_LANGUAGES)
+  language?: CustomerLanguage | null;
 }

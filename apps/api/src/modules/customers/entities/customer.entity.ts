@@ -1,3 +1,4 @@
+import type { CustomerLanguage } from '@okienko/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('customers')
@@ -28,6 +29,10 @@ export class CustomerEntity {
 
   @Column('text', { nullable: true })
   notes!: string | null;
+
+  /** What acknowledgements, automatic answers and surveys are written in; null until their first message was judged. */
+  @Column('text', { nullable: true })
+  language!: CustomerLanguage | null;
 
   /** Set while this customer is merged into another: readers follow it to the customer that holds their tickets now. */
   @Column('uuid', { name: 'merged_into_id', nullable: true })

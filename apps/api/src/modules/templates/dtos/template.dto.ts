@@ -21,6 +21,12 @@ export class TemplateDto {
   @ApiProperty({ enum: TEMPLATE_LANGUAGES })
   language!: TemplateLanguage;
 
+  @ApiProperty({
+    type: String, format: 'uuid', nullable: true,
+    description: 'Set on a version in another language of the template named: a rule answering with either sends the customer the version in their language.',
+  })
+  variantOfId!: string | null;
+
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: offered in every queue.' })
   queueId!: string | null;
 
@@ -44,6 +50,7 @@ export class TemplateDto {
       subject: template.subject,
       body: template.body,
       language: template.language,
+      variantOfId: template.variantOf,
       queueId: template.queueId,
       active: template.active,
       placeholders,

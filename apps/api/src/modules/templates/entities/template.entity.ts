@@ -24,6 +24,10 @@ export class TemplateEntity {
   @Column('text')
   language!: TemplateLanguage;
 
+  /** Set on a version in another language of the template it names: automatic answers pick the customer's language. */
+  @Column('uuid', { name: 'variant_of', nullable: true })
+  variantOf!: string | null;
+
   /** The queue the template is offered in; null: every queue. */
   @Column('uuid', { name: 'queue_id', nullable: true })
   queueId!: string | null;

@@ -1,0 +1,24 @@
+import { describe, expect, it } from '@jest/globals';
+import { detectCustomerLanguage } from '../customer-language.js';
+
+describe('the language a customer wrote in', () => {
+  it('tells Polish by its letters and words, also written without diacritics', () => {
+    expect(detectCustomerLanguage('Dzień dobry, paczka przyszła uszkodzona. Proszę o zwrot pieniędzy.')).toBe('pl');
+    expect(detectCustomerLanguage('Dzien dobry, nie dostalem jeszcze paczki, czy mozna to sprawdzic? Pozdrawiam')).toBe('pl');
+  });
+
+  it('tells English by its words', () => {
+    expect(detectCustomerLanguage('Hello, my order has not arrived yet. Could you please check where it is? Thanks, John')).toBe('en');
+    expect(detectCustomerLanguage('Dear team, I received the wrong size. Can I return it?')).toBe('en');
+  });
+
+  it('keeps Polish for a Polish mail that names English things', () => {
+    expect(detectCustomerLanguage('Dzień dobry, zamówiłem „The North Face Jacket” w rozmiarze M, a przyszła S. Proszę o wymianę.')).toBe('pl');
+  });
+
+  it('cannot tell from too little text', () => {
+    expect(detectCustomerLanguage('')).toBeNull();
+    expect(detectCustomerLanguage('12345 ???')).toBeNull();
+    expect(detectCustomerLanguage('OK')).toBeNull();
+  });
+});
