@@ -170,6 +170,21 @@ describe('notifications', () => {
     expect((await notificationsOf(ala)).items.filter((n) => n.ticketId === ticket.id && n.kind === 'customer_replied')).toHaveLength(1);
   }, 90_000);
 
+  it('notifies the agent a rule assigns a ticket opened by a mail to', async () => {
+    const rule = await admin.post('/rules', {
+      name: 'Hulajnogi do Bartka', trigger: 'ticket_created', enabled: true,
+      conditions: { match: 'all', conditions: [{ field: 'subject', operator: 'contains_any_word', value: ['hulajnoga'] }] },
+      actions: [{ type: 'assign', userId: bartek.id }],
+    });
+    expect(rule.status).toBe(201);
+    const mail = composeMail({ from: 'olek@klient.pl', fromName: 'Olek', to: INBOX, subject: 'Hulajnoga nie jedzie', body: 'Koło się nie kręci.' });
+    await sendRaw(product.smtpPort!, { from: 'olek@klient.pl', to: [INBOX], raw: mail.raw });
+    const assigned = await waitFor(async () => (await notificationsOf(bartek)).items.find((n) => n.ticketSubject === 'Hulajnoga nie jedzie'), {
+      timeoutMs: 20_000, description: 'the assignment notification of a ticket opened by mail',
+    });
+    expect(assigned).toMatchObject({ kind: 'assigned', actor: { type: 'rule', name: 'Hulajnogi do Bartka' } });
+  }, 40_000);
+
   it("notifies the assignee of the SLA's warning on their ticket", async () => {
     const fast = await admin.post('/sla-policies', {
       name: 'Czat: natychmiast', conditions: { channels: ['chat'] }, firstResponse: { minutes: 1, mode: 'calendar' }, warning: { percent: 1 },

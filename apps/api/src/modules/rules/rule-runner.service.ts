@@ -51,7 +51,8 @@ export class RuleRunnerService implements TicketAutomation {
     if (rules.rulesFor('ticket_created').length === 0) return { patch: {}, events: [] };
     const facts = this.facts.forDraft(draft);
     const result = runRules(rules, 'ticket_created', facts, {}, RUN_OPTIONS);
-    if (result.effects.length > 0 || result.finalFacts.status !== 'new') return null;
+    // An assignment notifies the agent (notifications are written on the general path, with the audit events).
+    if (result.effects.length > 0 || result.finalFacts.status !== 'new' || result.finalFacts.assigneeId) return null;
     let ticket = {
       id: '', status: 'new', priority: draft.priority, queueId: draft.queueId, categoryId: draft.categoryId, assigneeId: null, tags: [],
     } as unknown as TicketEntity;
