@@ -159,4 +159,27 @@ describe('agent panel: merge, split and link tickets', () => {
     expect(other.links).toEqual([]);
     expect(other.events.map((e) => e.type)).toEqual(expect.arrayContaining(['linked', 'unlinked']));
   });
+  it('in English: the merged ticket says where it went, cannot be merged again, and the target lists its linked ticket', async () => {
+    const page = await sessions.loggedIn(`/tickets/${photos.number}`);
+    await page.getByLabel('Język interfejsu', { exact: true }).selectOption('en');
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    const banner = page.getByRole('status').filter({ hasText: `Merged into #${brakes.number}: the conversation` });
+    await banner.waitFor();
+    await page.getByText(`Merged into #${brakes.number} (`).waitFor();
+    await page.getByRole('button', { name: 'Actions' }).click();
+    expect(await page.getByRole('menuitem', { name: 'Merge…' }).getAttribute('aria-disabled')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expectAccessible(page, 'merged ticket in English');
+
+    await banner.getByRole('link', { name: `Go to #${brakes.number}` }).click();
+    await page.waitForURL((url) => url.pathname === `/tickets/${brakes.number}`);
+    await page.getByText(`Ticket #${photos.number} “${photos.subject}” merged in`).first().waitFor();
+    const links = page.getByRole('region', { name: 'Linked tickets' });
+    await links.getByText('split off').waitFor();
+    await page.getByRole('button', { name: 'Actions' }).click();
+    await page.getByRole('menuitem', { name: 'Merge…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge tickets' });
+    await dialog.getByLabel('Search for a ticket (number or subject)').waitFor();
+    await expectAccessible(page, 'merge dialog in English');
+  });
 });
