@@ -163,4 +163,44 @@ describe('composing in the panel', () => {
     expect((await anna.api.delete(`/tickets/${id}/draft`)).status).toBe(204);
     expect((await anna.api.get(`/tickets/${id}/draft`)).body.draft).toBeNull();
   });
+
+  it("an e-mail reply is signed (the agent's signature, else the queue's, placeholders filled) and quotes the customer's message", async () => {
+    const queues = ((await admin.get('/queues')).body as { items: { id: string; name: string; isDefault: boolean }[] }).items;
+    const queue = queues.find((q) => q.isDefault)!;
+    expect((await admin.patch(`/queues/${queue.id}`, { signature: 'Zespół {{queue.name}}\nRowerownia' })).status).toBe(200);
+    const opened = await anna.api.post('/tickets', {
+      subject: 'Hamulce', channel: 'email',
+      customer: { email: 'kuba@example.pl', name: 'Kuba Mazur' },
+      message: { body: 'Hamulce piszczą.\nCo robić?' },
+    });
+    const id = (opened.body as Ticket).id;
+
+    // No signature of her own yet: the queue's.
+    const first = 'Proszę przyjechać do serwisu.';
+    await anna.api.post(`/tickets/${id}/messages`, { type: 'reply', body: first, html: '<p>Proszę przyjechać do <b>serwisu</b>.</p>' });
+    const queueSigned = await sink.waitFor((m) => m.text.includes(first));
+    expect(queueSigned.text).toContain(`${first}\n\n-- \nZespół ${queue.name}\nRowerownia`);
+    expect(queueSigned.text).toMatch(/W dniu \d{2}\.\d{2}\.\d{4} \d{2}:\d{2} Kuba Mazur <kuba@example\.pl> napisał\(a\):\n> Hamulce piszczą\.\n> Co robić\?/);
+    const html = String(queueSigned.parsed.html);
+    expect(html).toContain('<b>serwisu</b>');
+    expect(html).toMatch(/<blockquote type="cite"><p>Hamulce piszczą\.<br>Co robić\?<\/p><\/blockquote>/);
+
+    // Her own signature wins; the panel shows the reply without the quote until asked (visibleText).
+    expect((await anna.api.put('/profile/signature', { signature: 'Pozdrawiam,\n{{agent.name}}' })).body).toEqual({ signature: 'Pozdrawiam,\n{{agent.name}}' });
+    const second = 'Termin: jutro o 10.';
+    const sent = (await anna.api.post(`/tickets/${id}/messages`, { type: 'reply', body: second })).body as Message & { visibleText: string };
+    expect(sent.visibleText).toBe(`${second}\n\n-- \nPozdrawiam,\nAnna Wiśniewska`);
+    const own = await sink.waitFor((m) => m.text.includes(second));
+    expect(own.text).toContain('Pozdrawiam,\nAnna Wiśniewska');
+    expect(own.text).not.toContain('Rowerownia');
+    expect(own.text).toContain('> Hamulce piszczą.');
+
+    // Left out when asked; a note is never signed.
+    const bare = 'Bez podpisu i cytatu.';
+    await anna.api.post(`/tickets/${id}/messages`, { type: 'reply', body: bare, signature: false, quote: false });
+    expect((await sink.waitFor((m) => m.text.includes(bare))).text.trim()).toBe(bare);
+    const note = (await anna.api.post(`/tickets/${id}/messages`, { type: 'note', body: 'Notatka' })).body as Message;
+    expect(note.bodyText).toBe('Notatka');
+    expectFieldErrors(await anna.api.put('/profile/signature', { signature: 5 }), ['signature']);
+  });
 });

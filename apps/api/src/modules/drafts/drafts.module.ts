@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TicketsModule } from '../tickets/tickets.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { DraftsController } from './drafts.controller.js';
 import { DraftsRepository } from './drafts.repository.js';
 import { DraftsService } from './drafts.service.js';
+import { SignatureController } from './signature.controller.js';
 
-/** Unsent replies and notes, per agent and ticket (`/tickets/:id/draft`). */
+/** What agents compose with: unsent replies and notes per agent and ticket (`/tickets/:id/draft`), and their own signature (`/profile/signature`). */
 @Module({
-  imports: [TicketsModule],
-  controllers: [DraftsController],
+  imports: [TicketsModule, UsersModule],
+  controllers: [DraftsController, SignatureController],
   providers: [DraftsRepository, DraftsService],
 })
 export class DraftsModule {}

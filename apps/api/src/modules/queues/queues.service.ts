@@ -79,6 +79,7 @@ export class QueuesService {
     if (dto.name !== undefined) patch.name = dto.name.trim();
     if (dto.slug !== undefined) patch.slug = dto.slug;
     if (dto.description !== undefined) patch.description = dto.description?.trim() || null;
+    if (dto.signature !== undefined) patch.signature = dto.signature?.trim() || null;
     if (dto.assignmentStrategy !== undefined) patch.assignmentStrategy = dto.assignmentStrategy;
     if (dto.leadId !== undefined) patch.leadId = dto.leadId;
     if (dto.maxOpenPerAgent !== undefined) patch.maxOpenPerAgent = dto.maxOpenPerAgent;

@@ -33,6 +33,7 @@ import { TicketAutomationHooks, type AfterCommit } from './automation/ticket-aut
 import { MessagesRepository, type NewAttachment } from './messages.repository.js';
 import { TicketListsRepository } from './ticket-lists.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
+import { composeReply, renderSignature, type ComposedReply } from './reply-composition.js';
 import { SettingsService } from '../settings/settings.service.js';
 
 const TICKET_NUMBER = /^\d{4}-\d{6,}$/;
@@ -260,6 +261,14 @@ export class TicketsService {
       const template = dto.templateId
         ? await this.templates.renderForTicket(manager, dto.templateId, ticket.id, actor.type === 'user' ? { name: actor.name } : null)
         : null;
+      // The channel the customer wrote on last, or the one the agent chose among the reply targets.
+      const channel = isReply ? await this.outbound.replyChannel(manager, ticket, customer?.email ?? null, { channelId: dto.channelId }) : null;
+      const text = dto.body ?? template?.body ?? '';
+      const html = dto.html ? sanitizeHtml(dto.html) : null;
+      // An e-mail reply is signed and quotes the customer's message it answers.
+      const composed = channel?.channelType === 'email'
+        ? await this.composeEmailReply(manager, ticket, customer, actor, dto, text, html)
+        : { bodyText: text, bodyHtml: html, visibleText: null };
       const message = await this.messages.insertMessage(manager, {
         ticketId: ticket.id,
         direction: isReply ? 'outbound' : 'note',
@@ -271,11 +280,9 @@ export class TicketsService {
         toAddresses: isReply ? (dto.toAddresses ? addresses(dto.toAddresses) : await this.outbound.replyRecipients(manager, ticket.id, customer?.email ?? null)) : [],
         ccAddresses: isReply ? addresses(dto.ccAddresses ?? []) : [],
         bccAddresses: isReply ? addresses(dto.bccAddresses ?? []) : [],
-        // The channel the customer wrote on last, or the one the agent chose among the reply targets.
-        ...(isReply ? await this.outbound.replyChannel(manager, ticket, customer?.email ?? null, { channelId: dto.channelId }) : {}),
+        ...(channel ?? {}),
         subject: isReply ? (template?.subject ?? `Re: ${ticket.subject}`) : null,
-        bodyText: dto.body ?? template?.body ?? '',
-        bodyHtml: dto.html ? sanitizeHtml(dto.html) : null,
+        ...composed,
         deliveryState: isReply ? 'queued' : 'none',
         createdAt: now,
       });
@@ -312,6 +319,45 @@ export class TicketsService {
     if (message.direction === 'outbound') await this.outbound.enqueue(message.id);
     await this.automation.afterCommit(afterCommit);
     return message;
+  }
+
+  /**
+   * An e-mail reply as sent: the text, the agent's signature (else the
+   * queue's; `signature: false` leaves it out) and the customer's message it
+   * answers quoted below (`quote: false` leaves it out).
+   */
+  private async composeEmailReply(
+    manager: EntityManager,
+    ticket: TicketEntity,
+    customer: { name: string | null; email: string | null } | null,
+    actor: Actor,
+    dto: CreateMessageDto,
+    text: string,
+    html: string | null,
+  ): Promise<ComposedReply> {
+    let signature: string | null = null;
+    if (dto.signature !== false) {
+      const agent = actor.type === 'user' && actor.userId ? await this.users.get(actor.userId).catch(() => null) : null;
+      const queue = ticket.queueId ? (await this.queues.listQueues()).find((q) => q.id === ticket.queueId) ?? null : null;
+      const source = agent?.signature?.trim() || queue?.signature?.trim() || null;
+      signature = source
+        ? renderSignature(source, {
+          agentName: agent?.name ?? (actor.type === 'user' ? actor.name : null),
+          queueName: queue?.name ?? null,
+          customerName: customer?.name ?? null,
+          customerEmail: customer?.email ?? null,
+          ticketNumber: ticket.number,
+          ticketSubject: ticket.subject,
+        }) || null
+        : null;
+    }
+    // Only what the customer wrote by e-mail is quoted (not an agent's note of a call).
+    const latest = dto.quote === false ? null : await this.messages.latestInbound(manager, ticket.id);
+    const answered = latest?.channelType === 'email' ? latest : null;
+    const quote = answered
+      ? { authorName: customer?.name ?? null, authorAddress: answered.fromAddress, createdAt: answered.createdAt, text: answered.visibleText ?? answered.bodyText }
+      : null;
+    return composeReply({ text, html, signature, quote }, this.config.timeZone);
   }
 
   /** Where a reply on the ticket may go, the default marked (see `OutboundMessagesService.replyTargets`). */

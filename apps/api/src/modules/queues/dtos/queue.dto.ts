@@ -17,6 +17,9 @@ export class QueueDto {
   @ApiProperty({ type: String, nullable: true, example: 'Reklamacje i zwroty towaru' })
   description!: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: "Signature of replies on this queue's tickets when the agent has none." })
+  signature!: string | null;
+
   @ApiProperty({ description: 'Tickets without a queue land here.' })
   isDefault!: boolean;
 
@@ -53,6 +56,7 @@ export class QueueDto {
       name: queue.name,
       slug: queue.slug,
       description: queue.description,
+      signature: queue.signature ?? null,
       isDefault: queue.isDefault,
       assignmentStrategy: queue.assignmentStrategy,
       leadId: queue.leadId,

@@ -26,6 +26,12 @@ export class UpdateQueueDto {
   @MaxLength(1000)
   description?: string | null;
 
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, description: "Signature of replies on this queue's tickets when the agent has none (placeholders such as {{agent.name}}, {{queue.name}}); null clears it." })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsString()
+  @MaxLength(2000)
+  signature?: string | null;
+
   @ApiPropertyOptional({ description: 'true makes this the default queue (the previous one stops being it); the default queue cannot be set to false.' })
   @IsOptional()
   @IsBoolean()

@@ -17,6 +17,10 @@ export class QueueEntity {
   @Column('text', { nullable: true })
   description!: string | null;
 
+  /** Added below replies on the queue's tickets when the agent has no signature of their own. */
+  @Column('text', { nullable: true })
+  signature!: string | null;
+
   @Column('boolean', { name: 'is_default' })
   isDefault!: boolean;
 

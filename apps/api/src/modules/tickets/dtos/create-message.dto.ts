@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TICKET_STATUSES, type TicketStatus } from '@okienko/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { AttachmentInputDto } from './attachment-input.dto.js';
 import { IsReplyAddressList } from './is-address-list.js';
 
@@ -59,6 +59,22 @@ export class CreateMessageDto {
   @ApiPropertyOptional({ type: [String], example: ['kierownik@sklep.pl'], description: 'Blind copies of an e-mail reply: in the SMTP envelope only, never in the headers (at most 50).' })
   @IsReplyAddressList('bccAddresses')
   bccAddresses?: string[];
+
+  @ApiPropertyOptional({
+    default: true,
+    description: "An e-mail reply gets the agent's signature below it (else the queue's), placeholders filled ({{agent.name}}, {{queue.name}}, …). false: none.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  signature?: boolean;
+
+  @ApiPropertyOptional({
+    default: true,
+    description: "An e-mail reply quotes the customer's message it answers below it (`> ` lines, a <blockquote> in HTML, under \"W dniu … napisał(a):\"). false: no quote.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  quote?: boolean;
 
   @ApiPropertyOptional({ description: 'HTML version; sanitised before it is stored.' })
   @IsOptional()

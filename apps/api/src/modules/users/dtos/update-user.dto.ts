@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsAcceptablePassword } from './is-acceptable-password.js';
 import type { UserRole } from '../entities/user.entity.js';
 
@@ -30,6 +30,12 @@ export class UpdateUserDto {
   @IsOptional()
   @IsIn(['admin', 'agent'])
   role?: UserRole;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, description: "The user's reply signature (placeholders such as {{agent.name}}, {{queue.name}}); null or empty: the queue's." })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsString()
+  @MaxLength(2000)
+  signature?: string | null;
 
   @ApiPropertyOptional({ enum: ['pl', 'en'] })
   @IsOptional()

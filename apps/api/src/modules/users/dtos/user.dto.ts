@@ -23,6 +23,9 @@ export class UserDto {
   @ApiProperty({ example: 'pl', enum: ['pl', 'en'] })
   locale!: string;
 
+  @ApiProperty({ type: String, nullable: true, description: "Added below the user's replies; placeholders such as {{agent.name}}, {{queue.name}}. null: the queue's signature is used." })
+  signature!: string | null;
+
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   lastLoginAt!: string | null;
 
@@ -38,6 +41,7 @@ export class UserDto {
       active: user.active,
       absent: user.absent,
       locale: user.locale,
+      signature: user.signature ?? null,
       lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
       createdAt: user.createdAt.toISOString(),
     };

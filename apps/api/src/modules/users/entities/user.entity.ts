@@ -28,6 +28,10 @@ export class UserEntity {
   @Column('text')
   locale!: string;
 
+  /** Added below the user's replies (placeholders such as {{agent.name}}); null: the queue's signature. */
+  @Column('text', { nullable: true })
+  signature!: string | null;
+
   @Column('timestamptz', { name: 'last_login_at', nullable: true })
   lastLoginAt!: Date | null;
 
