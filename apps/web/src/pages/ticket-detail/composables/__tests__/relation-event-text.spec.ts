@@ -10,7 +10,7 @@ const t = (key: string, values: Record<string, unknown> = {}): string => {
 };
 
 function event(type: string, newValue: unknown, id = 1): TicketEvent {
-  return { id, type, actorType: 'user', actorId: 'u-1', actorName: 'Anna Nowak', field: null, oldValue: null, newValue, createdAt: '2026-12-07T10:00:00.000Z' };
+  return { id, type, actorType: 'user', actorId: 'u-1', actorName: 'Anna Nowak', field: null, oldValue: null, newValue: newValue as TicketEvent['newValue'], createdAt: '2026-12-07T10:00:00.000Z' };
 }
 
 describe('merge, split and link events in the thread', () => {
