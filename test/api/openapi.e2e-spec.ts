@@ -68,6 +68,7 @@ describe('OpenAPI document', () => {
         'PATCH /api/v1/saved-views/{id}', 'DELETE /api/v1/saved-views/{id}',
         'POST /api/v1/customers/{id}/identities', 'DELETE /api/v1/customers/{id}/identities/{identityId}', 'POST /api/v1/customers/{id}/merge',
         'POST /api/v1/customers/{id}/unmerge', 'GET /api/v1/customers/{id}/duplicates',
+        'POST /api/v1/tickets/{id}/merge', 'POST /api/v1/tickets/{id}/split', 'POST /api/v1/tickets/{id}/links', 'DELETE /api/v1/tickets/{id}/links/{ticketId}',
       ].sort(),
     );
     for (const { route, op } of routes) {
