@@ -4,6 +4,7 @@ import type { TicketChannel, TicketEvent, TicketPriority, TicketStatus } from '.
 import { useTicketLabels } from '../../../entities/ticket/composables/use-ticket-labels';
 import { useUserDirectoryStore } from '../../../entities/user/stores/user-directory.store';
 import { useAppI18n } from '../../../shared/i18n/use-app-i18n';
+import { useDateFormat } from '../../../shared/i18n/use-date-format';
 import { relationEventText } from './relation-event-text';
 
 const FIELDS = ['subject', 'status', 'priority', 'queueId', 'categoryId', 'assigneeId', 'tags'] as const;
@@ -27,6 +28,7 @@ export function useEventText() {
   const queues = useQueueStore();
   const categories = useCategoryStore();
   const directory = useUserDirectoryStore();
+  const { formatDateTime } = useDateFormat();
 
   const lower = (text: string) => text.toLocaleLowerCase(locale.value);
 
@@ -122,6 +124,12 @@ export function useEventText() {
         const key = event.type === 'customer_merged' ? 'ticketPage.events.customerMerged' : 'ticketPage.events.customerUnmerged';
         return t(key, { from: name(event.oldValue), to: name(event.newValue), actor: actorText(event) });
       }
+      case 'snoozed':
+        return t('notifications.events.snoozed', {
+          actor: actorText(event), time: typeof event.newValue === 'string' ? formatDateTime(event.newValue) : '—',
+        });
+      case 'unsnoozed':
+        return t('notifications.events.unsnoozed');
       case 'reassigned_absent':
       case 'reassigned_inactive': {
         const key = event.type === 'reassigned_absent' ? 'ticketPage.events.reassignedAbsent' : 'ticketPage.events.reassignedInactive';

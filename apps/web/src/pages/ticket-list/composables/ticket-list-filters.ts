@@ -18,6 +18,8 @@ export interface TicketListFilters {
   /** A category id; null: any category. */
   category: string | null;
   channel: TicketChannel | null;
+  /** Snoozed tickets: left out (`false`, the default), only them (`true`) or both (`any`). */
+  snoozed: SnoozedFilter;
   /** One tag the tickets carry; empty: any. */
   tag: string;
   /** Created on or after this local date (`YYYY-MM-DD`); null: no lower bound. */
@@ -35,6 +37,10 @@ export interface TicketListFilters {
 export const SLA_STATES = ['breached', 'warning', 'ok', 'paused', 'none'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
 
+/** Whether snoozed tickets are listed, as GET /tickets takes it. */
+export const SNOOZED_FILTERS = ['false', 'true', 'any'] as const;
+export type SnoozedFilter = (typeof SNOOZED_FILTERS)[number];
+
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_SORT: TicketSort = '-createdAt';
 const DEFAULT_LIMIT = PAGE_SIZES[0];
@@ -51,6 +57,7 @@ export const EMPTY_FILTERS: TicketListFilters = Object.freeze({
   assignee: null,
   category: null,
   channel: null,
+  snoozed: 'false',
   tag: '',
   from: null,
   to: null,
@@ -107,6 +114,7 @@ export function parseFilters(query: LocationQuery): TicketListFilters {
     assignee: assignee === 'me' || assignee === 'none' || (assignee !== null && ID_SHAPE.test(assignee)) ? assignee : null,
     category: category !== null && ID_SHAPE.test(category) ? category : null,
     channel: channel !== null && (TICKET_CHANNELS as readonly string[]).includes(channel) ? (channel as TicketChannel) : null,
+    snoozed: (SNOOZED_FILTERS as readonly string[]).includes(single(query['snoozed']) ?? '') ? (single(query['snoozed']) as SnoozedFilter) : 'false',
     tag: (single(query['tag']) ?? '').trim().slice(0, MAX_TAG_LENGTH),
     from: dateOf(single(query['from'])),
     to: dateOf(single(query['to'])),
@@ -130,6 +138,7 @@ export function toQuery(filters: TicketListFilters): LocationQueryRaw {
   if (filters.assignee) query['assignee'] = filters.assignee;
   if (filters.category) query['category'] = filters.category;
   if (filters.channel) query['channel'] = filters.channel;
+  if (filters.snoozed !== 'false') query['snoozed'] = filters.snoozed;
   if (filters.tag) query['tag'] = filters.tag;
   if (filters.from) query['from'] = filters.from;
   if (filters.to) query['to'] = filters.to;
@@ -154,6 +163,7 @@ export function toApiParams(filters: TicketListFilters): TicketListParams {
   if (filters.assignee) params.assigneeId = filters.assignee;
   if (filters.category) params.categoryId = filters.category;
   if (filters.channel) params.channel = filters.channel;
+  if (filters.snoozed !== 'false') params.snoozed = filters.snoozed;
   if (filters.tag) params.tag = filters.tag;
   // Whole local days: from the start of `from` to the start of the day after `to`.
   if (filters.from) params.createdFrom = startOfLocalDay(filters.from);
@@ -167,6 +177,6 @@ export function isFiltered(filters: TicketListFilters): boolean {
   return (
     filters.status.length > 0 || filters.priority.length > 0 || filters.sla.length > 0 || filters.queue !== null || filters.assignee !== null ||
     filters.category !== null || filters.channel !== null || filters.tag !== '' || filters.from !== null || filters.to !== null ||
-    filters.q !== ''
+    filters.q !== '' || filters.snoozed !== 'false'
   );
 }
