@@ -69,6 +69,8 @@ describe('OpenAPI document', () => {
         'POST /api/v1/customers/{id}/identities', 'DELETE /api/v1/customers/{id}/identities/{identityId}', 'POST /api/v1/customers/{id}/merge',
         'POST /api/v1/customers/{id}/unmerge', 'GET /api/v1/customers/{id}/duplicates',
         'POST /api/v1/tickets/{id}/merge', 'POST /api/v1/tickets/{id}/split', 'POST /api/v1/tickets/{id}/links', 'DELETE /api/v1/tickets/{id}/links/{ticketId}',
+        'GET /api/v1/notifications', 'POST /api/v1/notifications/read', 'POST /api/v1/tickets/{id}/watch', 'DELETE /api/v1/tickets/{id}/watch',
+        'GET /api/v1/me/notification-settings', 'PUT /api/v1/me/notification-settings',
       ].sort(),
     );
     for (const { route, op } of routes) {
