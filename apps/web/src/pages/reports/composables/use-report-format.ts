@@ -2,6 +2,7 @@ import { computed } from 'vue';
 import type { ReportGrouping } from '../../../entities/report/api';
 import { currentLocale } from '../../../shared/i18n';
 import { useAppI18n } from '../../../shared/i18n/use-app-i18n';
+import { dateLocale } from '../../../shared/i18n/use-date-format';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -20,9 +21,9 @@ export function useReportFormat() {
   const percentage = computed(
     () => new Intl.NumberFormat(currentLocale.value, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
   );
-  const dayMonth = computed(() => new Intl.DateTimeFormat(currentLocale.value, { day: 'numeric', month: 'short', timeZone: 'UTC' }));
-  const monthYear = computed(() => new Intl.DateTimeFormat(currentLocale.value, { month: 'short', year: 'numeric', timeZone: 'UTC' }));
-  const fullDate = computed(() => new Intl.DateTimeFormat(currentLocale.value, { dateStyle: 'medium', timeZone: 'UTC' }));
+  const dayMonth = computed(() => new Intl.DateTimeFormat(dateLocale(currentLocale.value), { day: 'numeric', month: 'short', timeZone: 'UTC' }));
+  const monthYear = computed(() => new Intl.DateTimeFormat(dateLocale(currentLocale.value), { month: 'short', year: 'numeric', timeZone: 'UTC' }));
+  const fullDate = computed(() => new Intl.DateTimeFormat(dateLocale(currentLocale.value), { dateStyle: 'medium', timeZone: 'UTC' }));
   const none = () => t('reports.common.none');
 
   function formatNumber(value: number | null | undefined): string {

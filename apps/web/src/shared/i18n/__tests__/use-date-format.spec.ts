@@ -12,7 +12,9 @@ describe('dates of tickets and messages', () => {
     setLocale('pl');
     expect(formatDateTime(at)).toBe('12.03.2026, 14:05');
     setLocale('en');
-    expect(formatDateTime(at)).toBe('3/12/26, 2:05 PM');
+    // British, never the US form.
+    expect(formatDateTime(at)).toBe('12 Mar 2026, 14:05');
+    expect(formatDateTime(new Date(2026, 11, 7, 9, 34).toISOString())).toBe('7 Dec 2026, 09:34');
   });
 
   it('writes the month in words for tooltips', () => {
@@ -21,6 +23,6 @@ describe('dates of tickets and messages', () => {
     setLocale('pl');
     expect(formatFull(at)).toBe('12 marca 2026 14:05:33');
     setLocale('en');
-    expect(formatFull(at)).toBe('March 12, 2026 at 2:05:33 PM');
+    expect(formatFull(at)).toBe('12 March 2026 at 14:05:33');
   });
 });

@@ -40,9 +40,9 @@ describe('figures of the reports', () => {
   it('labels day, week and month buckets and keeps what it cannot read', () => {
     setLocale('en');
     const { result, unmount } = withSetup(() => useReportFormat());
-    expect(result.formatBucket('2026-11-03', 'day')).toBe('Nov 3');
+    expect(result.formatBucket('2026-11-03', 'day')).toBe('3 Nov');
     expect(result.formatBucket('2026-11-01', 'month')).toBe('Nov 2026');
-    expect(result.formatBucket('2026-11-16', 'week')).toContain('Nov 16');
+    expect(result.formatBucket('2026-11-16', 'week')).toContain('16 Nov');
     expect(result.formatBucket('not a date', 'day')).toBe('not a date');
     expect(result.toHours(5400)).toBe(1.5);
     expect(result.toHours(null)).toBeNull();
