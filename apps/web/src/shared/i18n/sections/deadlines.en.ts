@@ -16,6 +16,11 @@ export const deadlinesEn: typeof deadlinesPl = {
   breached: 'missed',
   left: 'in {amount}',
   overdue: '{amount} overdue',
+  outcome: {
+    met: 'SLA met',
+    breached: 'SLA breached',
+    stopped: 'SLA stopped',
+  },
   units: {
     days: '{major} d {minor} h',
     hours: '{major} h {minor} min',

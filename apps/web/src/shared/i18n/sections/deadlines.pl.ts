@@ -14,6 +14,11 @@ export const deadlinesPl = {
   breached: 'przekroczony',
   left: 'za {amount}',
   overdue: '{amount} po terminie',
+  outcome: {
+    met: 'SLA dotrzymane',
+    breached: 'SLA przekroczone',
+    stopped: 'SLA zatrzymane',
+  },
   units: {
     days: '{major} d {minor} h',
     hours: '{major} h {minor} min',

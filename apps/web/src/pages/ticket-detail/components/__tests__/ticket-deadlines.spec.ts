@@ -88,4 +88,16 @@ describe('the deadlines of a ticket', () => {
     expect(wrapper.text()).toContain('Brak terminów');
     wrapper.unmount();
   });
+
+  it('says whether a resolved ticket met its policy, never "no SLA" next to the policy', () => {
+    const met = mountDeadlines(ticket({ status: 'resolved', firstResponseAt: '2026-03-12T09:00:00Z', sla: { state: 'none' } }));
+    expect(met.get('.deadlines__state').text()).toBe('SLA dotrzymaneZasady SLA: Standard');
+    const late = mountDeadlines(
+      ticket({ status: 'closed', sla: { state: 'none', breached: { firstResponse: true, resolution: false, statutory: false } } }),
+    );
+    expect(late.get('.deadlines__state').text()).toContain('SLA przekroczone');
+    expect(late.text()).not.toContain('Brak SLA');
+    // Without a policy it is still "no SLA".
+    expect(mountDeadlines(ticket({ sla: { state: 'none', policyId: null, policyName: null } })).text()).toContain('Brak SLA');
+  });
 });
