@@ -36,6 +36,8 @@ export const customersEn: typeof customersPl = {
     historyFailed: "Could not load the customer's tickets",
     noTickets: 'The customer has no tickets',
     channel: 'Channel',
+    language: 'Correspondence language',
+    languageNames: { pl: 'Polish', en: 'English', unknown: 'not judged yet (Polish)' },
   },
   identities: {
     heading: 'Identities',
@@ -60,6 +62,8 @@ export const customersEn: typeof customersPl = {
     save: 'Save',
     cancel: 'Cancel',
     failed: 'Could not save: {message}',
+    language: 'Correspondence language (acknowledgements, automatic answers, surveys)',
+    languageAuto: 'Judge from their first message',
   },
   merge: {
     open: 'Merge other customers into this one',

@@ -34,6 +34,8 @@ export const customersPl = {
     historyFailed: 'Nie udało się wczytać zgłoszeń klienta',
     noTickets: 'Klient nie ma zgłoszeń',
     channel: 'Kanał',
+    language: 'Język korespondencji',
+    languageNames: { pl: 'polski', en: 'angielski', unknown: 'jeszcze nieustalony (polski)' },
   },
   identities: {
     heading: 'Tożsamości',
@@ -58,6 +60,8 @@ export const customersPl = {
     save: 'Zapisz',
     cancel: 'Anuluj',
     failed: 'Nie udało się zapisać: {message}',
+    language: 'Język korespondencji (potwierdzenia, automatyczne odpowiedzi, ankiety)',
+    languageAuto: 'Ustal z pierwszej wiadomości',
   },
   merge: {
     open: 'Połącz z innymi klientami',
