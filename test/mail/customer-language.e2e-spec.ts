@@ -49,6 +49,10 @@ describe('the customer\'s language', () => {
     expect(english.ack.text).toContain(`thank you for your message. We have registered it as ticket ${english.ticket.number}.`);
     expect(english.ack.text).toMatch(/We will answer within 1 business day \(by \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d at the latest\)\./);
     expect(english.ack.text).not.toContain('Dzień dobry');
+    // The ticket shows who the acknowledgement went out as: the address written to, under its reply name.
+    expect(english.ack.from).toEqual({ address: BIURO, name: 'Rowerownia' });
+    const onTicket = (await admin.get(`/tickets/${english.ticket.id}`)).body as { messages: { messageId: string | null; fromAddress: string | null }[] };
+    expect(onTicket.messages.find((m) => sameMessageId(m.messageId, english.ack.messageId!))?.fromAddress).toBe(`Rowerownia <${BIURO}>`);
 
     const polish = await write(
       'anna.nowak@example.pl', 'Anna Nowak', 'Gdzie jest paczka?',

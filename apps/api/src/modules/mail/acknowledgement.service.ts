@@ -95,9 +95,12 @@ export class AcknowledgementService {
     const defaultSubject = english
       ? `Ticket received: ${input.topic || input.ticketNumber}`
       : `Potwierdzenie zgłoszenia: ${input.topic || input.ticketNumber}`;
+    // Sent from the address the customer wrote to, under its reply name (as the mail sender does): the ticket shows who it came from.
+    const senderName = input.address.replyFromName ?? input.address.name;
     await this.outbound.queueAutomaticReply(input.ticketId, {
       subject: subject ? render(subject) : defaultSubject,
       body: body ? render(body) : defaultBody,
+      from: senderName ? `${senderName} <${input.address.address}>` : input.address.address,
     });
     return true;
   }

@@ -108,7 +108,8 @@ export class OutboundMessagesService {
    * An automatic reply (e.g. the acknowledgement) queued for sending. It is
    * marked automated, so it does not count as the first response.
    */
-  async queueAutomaticReply(ticketId: string, input: { subject: string; body: string }): Promise<MessageEntity> {
+  /** `from`: who the mail goes out as (`Name <address>`), recorded so the ticket shows it. */
+  async queueAutomaticReply(ticketId: string, input: { subject: string; body: string; from?: string }): Promise<MessageEntity> {
     const message = await this.tickets.transaction(async (manager) => {
       const ticket = (await this.tickets.findById(ticketId, manager))!;
       const customer = await this.customers.get(ticket.customerId);
@@ -120,6 +121,7 @@ export class OutboundMessagesService {
         ...(await this.replyChannel(manager, ticket, customer.email, { automated: true })),
         subject: input.subject,
         bodyText: input.body,
+        ...(input.from ? { fromAddress: input.from } : {}),
         messageId: this.newMessageId(),
         ...(await this.threadingFor(manager, ticketId)),
         deliveryState: 'queued',
