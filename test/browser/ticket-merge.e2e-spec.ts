@@ -101,18 +101,28 @@ describe('agent panel: merge, split and link tickets', () => {
     await page.getByRole('heading', { name: brakes.subject, level: 1 }).waitFor();
   });
 
-  it('splits a message out into a new linked ticket, chosen by its checkbox', async () => {
+  it('splits messages chosen by their checkboxes in the thread out into a new linked ticket, after a confirmation', async () => {
     const page = await sessions.loggedIn(`/tickets/${brakes.number}`);
     await thread(page).filter({ hasText: 'Przesyłam zdjęcia zepsutego hamulca.' }).waitFor();
     await openActions(page, 'Podziel…');
+    // Split mode: a checkbox above each message of the thread.
+    const mode = page.getByRole('status').filter({ hasText: 'Tryb podziału' });
+    await mode.waitFor();
+    const review = mode.getByRole('button', { name: 'Podziel zaznaczone…' });
+    expect(await review.isDisabled()).toBe(true);
+    await page.getByRole('checkbox', { name: /^Do nowego zgłoszenia: Przesyłam zdjęcia zepsutego hamulca/ }).check();
+    await page.getByRole('checkbox', { name: /^Do nowego zgłoszenia: Zdjęcia obejrzane/ }).check();
+    await mode.filter({ hasText: 'zaznaczone: 2' }).waitFor();
+    await expectAccessible(page, 'split mode');
+    await review.click();
+    // The confirmation lists the messages, the chosen ones checked.
     const dialog = page.getByRole('dialog', { name: 'Podziel zgłoszenie' });
     await dialog.waitFor();
-    const split = dialog.getByRole('button', { name: 'Utwórz nowe zgłoszenie' });
-    expect(await split.isDisabled()).toBe(true);
-    await dialog.getByRole('checkbox', { name: /Przesyłam zdjęcia zepsutego hamulca/ }).check();
-    await dialog.getByRole('checkbox', { name: /Zdjęcia obejrzane/ }).check();
     await dialog.getByText('Zaznaczone wiadomości: 2').waitFor();
-    await expectAccessible(page, 'split dialog');
+    expect(await dialog.getByRole('checkbox', { name: /Przesyłam zdjęcia zepsutego hamulca/ }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: /Tylny hamulec/ }).isChecked()).toBe(false);
+    await expectAccessible(page, 'split confirmation');
+    const split = dialog.getByRole('button', { name: 'Utwórz nowe zgłoszenie' });
     await split.click();
     await dialog.waitFor({ state: 'detached' });
 
