@@ -8,6 +8,7 @@ import { Roles } from '../../core/auth/roles.decorator.js';
 import { ErrorResponseDto } from '../../core/errors/error-response.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { CreateQueueDto } from './dtos/create-queue.dto.js';
+import { QueueNameListDto } from './dtos/queue-name.dto.js';
 import { QueueDto, QueueListDto } from './dtos/queue.dto.js';
 import { ReplaceQueueMembersDto } from './dtos/replace-queue-members.dto.js';
 import { UpdateQueueDto } from './dtos/update-queue.dto.js';
@@ -34,6 +35,14 @@ export class QueuesController {
   @ApiConflictResponse({ description: 'The name or slug is taken', type: ErrorResponseDto })
   async create(@Body() dto: CreateQueueDto): Promise<QueueDto> {
     return QueueDto.from(await this.queues.create(dto));
+  }
+
+  @Get('names')
+  @ApiOperation({ summary: "Every queue's id and name, for any signed-in user (to name the queue of a ticket they can see)" })
+  @ApiOkResponse({ type: QueueNameListDto })
+  async names(): Promise<QueueNameListDto> {
+    const items = (await this.queues.names()).map((queue) => ({ id: queue.id, name: queue.name }));
+    return { items, total: items.length };
   }
 
   @Get(':id')

@@ -37,6 +37,11 @@ export class QueuesService {
    * agent those they work in (member or lead); admins and API tokens (which
    * belong to no queue) every queue.
    */
+  /** Every queue (only ids and names are shown from it). */
+  names(): Promise<QueueEntity[]> {
+    return this.queues.listQueues();
+  }
+
   async list(actor: Actor): Promise<QueueDetails[]> {
     const queues = this.seesAll(actor) ? await this.queues.listQueues() : await this.queues.listQueuesOf(actor.userId!);
     return this.details(queues);
@@ -59,6 +64,7 @@ export class QueuesService {
           name: dto.name.trim(),
           slug,
           description: dto.description?.trim() || null,
+          signature: dto.signature?.trim() || null,
           isDefault: false,
           assignmentStrategy: dto.assignmentStrategy ?? 'manual',
           leadId: dto.leadId ?? null,

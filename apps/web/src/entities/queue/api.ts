@@ -30,3 +30,10 @@ export async function deleteQueue(id: string): Promise<void> {
 export function setQueueMembers(id: string, userIds: string[]): Promise<Queue> {
   return unwrap(api.PUT('/api/v1/queues/{id}/members', { params: { path: { id } }, body: { userIds } }));
 }
+
+export type QueueName = components['schemas']['QueueNameDto'];
+
+/** Every queue's id and name (any signed-in user may name the queue of a ticket they can see). */
+export async function listQueueNames(signal?: AbortSignal): Promise<QueueName[]> {
+  return (await unwrap(api.GET('/api/v1/queues/names', { signal }))).items;
+}

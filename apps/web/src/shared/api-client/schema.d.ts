@@ -270,6 +270,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/queues/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every queue's id and name, for any signed-in user (to name the queue of a ticket they can see) */
+        get: operations["Queues_names"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/queues/{id}": {
         parameters: {
             query?: never;
@@ -938,6 +955,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/profile/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in agent's reply signature */
+        get: operations["Signature_get"];
+        /** Change the signed-in agent's reply signature (null or empty: the queue's is used) */
+        put: operations["Signature_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inbound-addresses": {
         parameters: {
             query?: never;
@@ -1411,6 +1446,8 @@ export interface components {
              * @enum {string}
              */
             locale: "pl" | "en";
+            /** @description Added below the user's replies; placeholders such as {{agent.name}}, {{queue.name}}. null: the queue's signature is used. */
+            signature: string | null;
             /** Format: date-time */
             lastLoginAt: string | null;
             /** Format: date-time */
@@ -1447,6 +1484,8 @@ export interface components {
             password?: string;
             /** @enum {string} */
             role?: "admin" | "agent";
+            /** @description The user's reply signature (placeholders such as {{agent.name}}, {{queue.name}}); null or empty: the queue's. */
+            signature?: string | null;
             /** @enum {string} */
             locale?: "pl" | "en";
             /** @description false: the user can no longer sign in; their open tickets go back to their queues (or to `absenceSubstituteId`). */
@@ -1632,6 +1671,11 @@ export interface components {
              */
             tags: string[];
             notes: string | null;
+            /**
+             * @description What acknowledgements, automatic answers and surveys are written in: detected from their first message (Polish or English), editable. null: not judged yet (Polish is used).
+             * @enum {string|null}
+             */
+            language: "pl" | "en" | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1827,6 +1871,11 @@ export interface components {
              */
             tags: string[];
             notes: string | null;
+            /**
+             * @description What acknowledgements, automatic answers and surveys are written in: detected from their first message (Polish or English), editable. null: not judged yet (Polish is used).
+             * @enum {string|null}
+             */
+            language: "pl" | "en" | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1847,6 +1896,11 @@ export interface components {
             email?: string;
             emails?: string[];
             notes?: string | null;
+            /**
+             * @description What acknowledgements, automatic answers and surveys are written in. null: judged again from their next message (Polish until then).
+             * @enum {string|null}
+             */
+            language?: "pl" | "en" | null;
         };
         CreateCustomerIdentityDto: {
             /**
@@ -1912,6 +1966,8 @@ export interface components {
             slug: string;
             /** @example Reklamacje i zwroty towaru */
             description: string | null;
+            /** @description Signature of replies on this queue's tickets when the agent has none. */
+            signature: string | null;
             /** @description Tickets without a queue land here. */
             isDefault: boolean;
             /**
@@ -1956,6 +2012,8 @@ export interface components {
              */
             slug?: string;
             description?: string | null;
+            /** @description Signature of replies on this queue's tickets when the agent has none (placeholders such as {{agent.name}}, {{queue.name}}). */
+            signature?: string | null;
             /**
              * @default manual
              * @enum {string}
@@ -1969,6 +2027,16 @@ export interface components {
             /** @description Cap of open tickets per member; null: none. */
             maxOpenPerAgent?: number | null;
         };
+        QueueNameDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Reklamacje */
+            name: string;
+        };
+        QueueNameListDto: {
+            items: components["schemas"]["QueueNameDto"][];
+            total: number;
+        };
         UpdateQueueDto: {
             /** @example Reklamacje */
             name?: string;
@@ -1978,6 +2046,8 @@ export interface components {
              */
             slug?: string;
             description?: string | null;
+            /** @description Signature of replies on this queue's tickets when the agent has none (placeholders such as {{agent.name}}, {{queue.name}}); null clears it. */
+            signature?: string | null;
             /** @description true makes this the default queue (the previous one stops being it); the default queue cannot be set to false. */
             isDefault?: boolean;
             /** @enum {string} */
@@ -2042,6 +2112,11 @@ export interface components {
             body: string;
             /** @enum {string} */
             language: "pl" | "en";
+            /**
+             * Format: uuid
+             * @description Set on a version in another language of the template named: a rule answering with either sends the customer the version in their language.
+             */
+            variantOfId: string | null;
             /**
              * Format: uuid
              * @description null: offered in every queue.
@@ -2733,6 +2808,16 @@ export interface components {
              *     ]
              */
             bccAddresses?: string[];
+            /**
+             * @description An e-mail reply gets the agent's signature below it (else the queue's), placeholders filled ({{agent.name}}, {{queue.name}}, …). false: none.
+             * @default true
+             */
+            signature?: boolean;
+            /**
+             * @description An e-mail reply quotes the customer's message it answers below it (`> ` lines, a <blockquote> in HTML, under "W dniu … napisał(a):"). false: no quote.
+             * @default true
+             */
+            quote?: boolean;
             /** @description HTML version; sanitised before it is stored. */
             html?: string;
             /**
@@ -3496,6 +3581,15 @@ export interface components {
              * @description The channel the reply is to go out on (one of the reply targets).
              */
             channelId?: string;
+        };
+        SignatureDto: {
+            /**
+             * @description Added below the agent's e-mail replies; placeholders as in templates ({{agent.name}}, {{queue.name}}, {{ticket.number}}, …). null or empty: the queue's signature.
+             * @example Pozdrawiam,
+             *     {{agent.name}}
+             *     {{queue.name}}
+             */
+            signature: string | null;
         };
         InboundAddressDto: {
             /** Format: uuid */
@@ -5847,6 +5941,43 @@ export interface operations {
             };
             /** @description The name or slug is taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Queues_names: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueNameListDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9538,6 +9669,102 @@ export interface operations {
             };
             /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Signature_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignatureDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field. API tokens have no signature. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Signature_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignatureDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignatureDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field. API tokens have no signature. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

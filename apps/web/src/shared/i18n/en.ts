@@ -9,6 +9,7 @@ import { liveEn } from './sections/live.en';
 import { notificationsEn } from './sections/notifications.en';
 import { reportsEn } from './sections/reports.en';
 import { ticketListEn } from './sections/ticket-list.en';
+import { workspaceHintsEn } from './sections/workspace-hints.en';
 import { ticketRelationsEn } from './sections/ticket-relations.en';
 
 // English texts of the agent panel; the shape is checked against Polish.
@@ -357,6 +358,7 @@ export const en: MessageSchema = {
   admin: adminEn,
   reports: reportsEn,
   ticketListTools: ticketListEn,
+  todayHints: workspaceHintsEn,
   attachments: attachmentsEn,
   deadlines: deadlinesEn,
   channels: channelsEn,

@@ -8,6 +8,7 @@ import { livePl } from './sections/live.pl';
 import { notificationsPl } from './sections/notifications.pl';
 import { reportsPl } from './sections/reports.pl';
 import { ticketListPl } from './sections/ticket-list.pl';
+import { workspaceHintsPl } from './sections/workspace-hints.pl';
 import { ticketRelationsPl } from './sections/ticket-relations.pl';
 
 // Polish texts of the agent panel. Polish is the default language, so this
@@ -357,6 +358,7 @@ export const pl = {
   admin: adminPl,
   reports: reportsPl,
   ticketListTools: ticketListPl,
+  todayHints: workspaceHintsPl,
   attachments: attachmentsPl,
   deadlines: deadlinesPl,
   channels: channelsPl,
