@@ -24,6 +24,12 @@ export class CreateQueueDto {
   @MaxLength(1000)
   description?: string | null;
 
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, description: "Signature of replies on this queue's tickets when the agent has none (placeholders such as {{agent.name}}, {{queue.name}})." })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsString()
+  @MaxLength(2000)
+  signature?: string | null;
+
   @ApiPropertyOptional({ enum: ASSIGNMENT_STRATEGIES, default: 'manual' })
   @IsOptional()
   @IsIn(ASSIGNMENT_STRATEGIES)
