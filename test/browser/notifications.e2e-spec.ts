@@ -9,7 +9,7 @@ import { waitFor } from '../support/wait-for.js';
 // Notifications, mentions and snoozing in the panel, in a real headless
 // Chromium: Ala mentions Bartek in an internal note (picking him from the
 // suggestions), Bartek's bell counts it without a reload and opens the
-// ticket from it; a waiting ticket is snoozed from its page; the new parts
+// ticket from it (and chooses what also comes by mail); a waiting ticket is snoozed from its page; the new parts
 // have no serious accessibility problems, in Polish and in English.
 
 jest.setTimeout(120_000);
@@ -76,6 +76,12 @@ describe('agent panel: notifications, mentions and snooze', () => {
     const item = list.getByRole('button', { name: /Ala Nowak wspomina o Tobie/ });
     await item.waitFor();
     expect(await item.textContent()).toContain(`#${ticket.number}`);
+    // What also comes by e-mail is chosen here.
+    await list.getByRole('button', { name: 'Powiadomienia e-mailem…' }).click();
+    const mentionsByMail = list.getByRole('checkbox', { name: 'wzmianki' });
+    expect(await mentionsByMail.isChecked()).toBe(true);
+    await mentionsByMail.uncheck();
+    await waitFor(async () => ((await bartek.api.get('/me/notification-settings')).body as { email: { mention: boolean } }).email.mention === false);
     expect(await seriousAccessibilityProblems(bartekPage)).toEqual([]);
     await saveScreenshot(bartekPage, 'notifications-bell-open');
     await item.click();

@@ -27,3 +27,14 @@ export function setWatching(ticketId: string, watching: boolean): Promise<void> 
   const params = { params: { path: { id: ticketId } } };
   return unwrapEmpty(watching ? api.POST('/api/v1/tickets/{id}/watch', params) : api.DELETE('/api/v1/tickets/{id}/watch', params));
 }
+
+export type NotificationSettings = Schemas['NotificationSettingsDto'];
+
+/** Which of my notifications also come by e-mail. */
+export function getNotificationSettings(): Promise<NotificationSettings> {
+  return unwrap(api.GET('/api/v1/me/notification-settings'));
+}
+
+export function saveNotificationSettings(settings: NotificationSettings): Promise<NotificationSettings> {
+  return unwrap(api.PUT('/api/v1/me/notification-settings', { body: settings }));
+}

@@ -24,6 +24,17 @@ export const notificationsEn: typeof notificationsPl = {
     label: 'People to mention',
     hint: 'Mention someone: @ and the start of their name; arrows choose, Enter inserts.',
   },
+  mail: {
+    heading: 'Also send me by e-mail',
+    show: 'E-mail notifications…',
+    kind: {
+      mention: 'mentions',
+      assigned: 'tickets assigned to me',
+      customer_replied: 'customer replies',
+      sla_warning: 'SLA warnings',
+      snooze_ended: 'snoozes that ended',
+    },
+  },
   snooze: {
     heading: 'Snooze and follow',
     action: 'Snooze',

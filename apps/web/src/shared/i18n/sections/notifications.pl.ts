@@ -22,6 +22,17 @@ export const notificationsPl = {
     label: 'Podpowiedzi osób do wspomnienia',
     hint: 'Wspomnij osobę: @ i początek imienia; strzałki wybierają, Enter wstawia.',
   },
+  mail: {
+    heading: 'Wysyłaj mi też e-mailem',
+    show: 'Powiadomienia e-mailem…',
+    kind: {
+      mention: 'wzmianki',
+      assigned: 'przydzielone zgłoszenia',
+      customer_replied: 'odpowiedzi klientów',
+      sla_warning: 'ostrzeżenia SLA',
+      snooze_ended: 'koniec uśpienia',
+    },
+  },
   snooze: {
     heading: 'Uśpienie i obserwowanie',
     action: 'Uśpij',
