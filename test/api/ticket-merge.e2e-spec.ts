@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { asAdmin, createUser, expectError, expectFieldErrors, type ApiClient, type CreatedUser } from '../support/api-client.js';
 import { composeMail } from '../support/compose-mail.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
-import { addInboundAddress, BIURO, deliverRaw, ticketOfMail, withDatabase } from '../mail/mail-kit.js';
+import { addInboundAddress, BIURO, deliverRaw, ticketOfMail } from '../mail/mail-kit.js';
 
 // Merge, split and link tickets. A merge moves the sources' conversation
 // (messages, attachments, watchers) into the target, closes each source
@@ -22,7 +22,7 @@ interface Event { type: string; field: string | null; actorName: string | null; 
 interface Link { ticketId: string; number: string; subject: string; status: string; kind: string }
 interface Ticket {
   id: string; number: string; subject: string; status: string; priority: string; queueId: string | null; categoryId: string | null;
-  assigneeId: string | null; customerId: string; mergedIntoId: string | null; closedAt: string | null;
+  assigneeId: string | null; customerId: string; mergedIntoId: string | null; closedAt: string | null; snoozedUntil: string | null;
   messages: Message[]; events: Event[]; links: Link[];
 }
 
@@ -86,11 +86,9 @@ describe('merge, split and link tickets', () => {
       });
       expect(note.status).toBe(201);
       const attachmentId = (await read(source.id)).messages.find((m) => m.id === (note.body as Message).id)!.attachments[0].id;
-      // Ola watches the source: she watches the target after the merge.
-      await withDatabase(product, async (db) => {
-        const table = await db.query(`SELECT to_regclass('ticket_watchers') IS NOT NULL AS present`);
-        if (table.rows[0].present) await db.query(`INSERT INTO ticket_watchers (ticket_id, user_id) VALUES ($1, $2)`, [source.id, ola.id]);
-      });
+      // The admin follows the source: they follow the target after the merge.
+      expect((await admin.post(`/tickets/${source.id}/watch`)).status).toBe(204);
+      const me = (await admin.get('/auth/me')).body as { id: string; name: string };
 
       const res = await admin.post(`/tickets/${target.number}/merge`, { sourceIds: [source.number] });
       expect(res.status).toBe(200);
@@ -114,12 +112,8 @@ describe('merge, split and link tickets', () => {
       const found = await admin.get(`/tickets?q=${encodeURIComponent('paczka wczoraj')}`);
       expect((found.body.items as Ticket[]).map((t) => t.id)).toEqual([target.id]);
 
-      await withDatabase(product, async (db) => {
-        const table = await db.query(`SELECT to_regclass('ticket_watchers') IS NOT NULL AS present`);
-        if (!table.rows[0].present) return;
-        const rows = await db.query(`SELECT ticket_id FROM ticket_watchers WHERE user_id = $1`, [ola.id]);
-        expect(rows.rows.map((r: { ticket_id: string }) => r.ticket_id)).toEqual([target.id]);
-      });
+      expect(merged).toMatchObject({ watching: true, watchers: [{ userId: me.id, name: me.name }] });
+      expect(await read(source.id)).toMatchObject({ watchers: [] });
     });
 
     it('answers the source, by number or id, closed and with mergedIntoId, in the list too', async () => {
@@ -175,13 +169,17 @@ describe('merge, split and link tickets', () => {
       expect(await read(b.id)).toMatchObject({ status: 'new', mergedIntoId: null });
     });
 
-    it('merges tickets of different customers (the conversation keeps its authors)', async () => {
+    it('merges tickets of different customers (the conversation keeps its authors), and a snoozed source wakes', async () => {
       const a = await open('Faktura dla firmy', {}, 'ksiegowosc@firma.example.pl');
       const b = await open('Faktura — korekta', {});
+      const later = new Date(Date.now() + 86_400_000).toISOString();
+      expect((await admin.patch(`/tickets/${b.id}`, { status: 'waiting_customer', snoozedUntil: later })).status).toBe(200);
       const res = await admin.post(`/tickets/${a.id}/merge`, { sourceIds: [b.id] });
       expect(res.status).toBe(200);
       expect(bodies(res.body as Ticket)).toEqual(['Faktura dla firmy: treść', 'Faktura — korekta: treść']);
-      expect((await read(b.id)).mergedIntoId).toBe(a.id);
+      const merged = await read(b.id);
+      expect(merged).toMatchObject({ mergedIntoId: a.id, status: 'closed', snoozedUntil: null });
+      expect(eventsOf(merged, 'unsnoozed')).toHaveLength(1);
     });
 
     it('needs the caller to see the target and every source: one out of reach is a 404 and nothing moves', async () => {

@@ -5,6 +5,7 @@ import { TicketAutomationHooks, type AfterCommit } from '../tickets/automation/t
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { TicketAccessPolicy, ticketNotFound } from '../tickets/ticket-access.policy.js';
 import { auditActor, fieldChangeEvents } from '../tickets/ticket-audit.js';
+import { wakeUp } from '../tickets/ticket-snooze.js';
 import { TicketsRepository, type NewTicketEvent } from '../tickets/tickets.repository.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { closingPatch } from './closing-patch.js';
@@ -65,7 +66,9 @@ export class TicketMergeService {
       const moved = await this.relations.moveAllMessages(manager, source.id, target.id);
       const attachments = await this.relations.attachmentCount(manager, moved);
       await this.relations.moveWatchers(manager, source.id, target.id);
-      const patch: Partial<TicketEntity> = { ...closingPatch(source.status, now), mergedIntoId: target.id, updatedAt: now };
+      // A snoozed source wakes now: it is closed, and nothing of it is left to come back to.
+      const wake = wakeUp(source, 'status_changed', who);
+      const patch: Partial<TicketEntity> = { ...closingPatch(source.status, now), ...wake.patch, mergedIntoId: target.id, updatedAt: now };
       await this.ticketRows.updateTicket(manager, source.id, patch);
       await this.ticketRows.addInboundAddresses(manager, target.id, source.inboundAddresses);
       lastInboundAt = later(lastInboundAt, source.lastInboundAt);
@@ -73,6 +76,7 @@ export class TicketMergeService {
       const counts = { messageCount: moved.length, attachmentCount: attachments };
       events.push(
         ...fieldChangeEvents(source, patch, who),
+        ...wake.events,
         {
           ticketId: source.id, type: 'merged', ...who, field: null, oldValue: null,
           newValue: { ticketId: target.id, number: target.number, subject: target.subject, ...counts },

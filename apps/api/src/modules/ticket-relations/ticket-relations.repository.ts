@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 export interface MovedMessage {
   id: string;
@@ -12,10 +11,6 @@ export interface MovedMessage {
 /** What merging and splitting move between tickets: messages (their attachments follow them), watchers, search words. */
 @Injectable()
 export class TicketRelationsRepository {
-  private watchersTable: Promise<boolean> | null = null;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
   /** The messages of a ticket, oldest first. */
   messagesOf(manager: EntityManager, ticketId: string): Promise<MovedMessage[]> {
     return manager.query(
@@ -47,7 +42,6 @@ export class TicketRelationsRepository {
 
   /** The source's watchers watch the target instead (one who watches both is kept once). */
   async moveWatchers(manager: EntityManager, fromId: string, toId: string): Promise<void> {
-    if (!(await this.hasWatchers())) return;
     await manager.query(
       `WITH gone AS (DELETE FROM ticket_watchers WHERE ticket_id = $1 RETURNING user_id)
        INSERT INTO ticket_watchers (ticket_id, user_id) SELECT $2, user_id FROM gone ON CONFLICT DO NOTHING`,
@@ -58,13 +52,5 @@ export class TicketRelationsRepository {
   /** Rebuilds the search words of the tickets from their messages (the tickets' own trigger does it on a subject update). */
   async refreshSearch(manager: EntityManager, ticketIds: string[]): Promise<void> {
     await manager.query(`UPDATE tickets SET subject = subject WHERE id = ANY($1::uuid[])`, [ticketIds]);
-  }
-
-  /** Whether the watchers' table exists (it comes with the notifications). */
-  private hasWatchers(): Promise<boolean> {
-    this.watchersTable ??= this.dataSource
-      .query(`SELECT to_regclass('ticket_watchers') IS NOT NULL AS present`)
-      .then((rows: { present: boolean }[]) => rows[0].present);
-    return this.watchersTable;
   }
 }
