@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { asAdmin, type ApiClient } from '../support/api-client.js';
+import { asAdmin, createUser, type ApiClient } from '../support/api-client.js';
 import { launchBrowser, saveScreenshot } from '../support/browser.js';
 import { closePanelAfterTests, panelSessions } from '../support/panel-session.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
@@ -91,4 +91,22 @@ describe('agent panel layout at 1440×900', () => {
     await back.waitFor();
     expect(await page.evaluate(`getComputedStyle(document.querySelector('.back-link')).textDecorationLine`)).toBe('none');
   });
+
+  it('tells an agent in no queue to ask an administrator, and names the queue of the ticket assigned to her', async () => {
+    const ewa = await createUser(product, admin, { email: 'ewa@okienko.test', name: 'Ewa Bez Kolejki' });
+    const res = await admin.post('/tickets', {
+      subject: 'Faktura do zamówienia', customer: { email: 'jan@example.pl', name: 'Jan Kowalski' }, message: { body: 'Proszę o fakturę.' }, assigneeId: ewa.id,
+    });
+    expect(res.status).toBe(201);
+    const queueName = ((await admin.get('/queues')).body.items as { id: string; name: string }[]).find((queue) => queue.id === res.body.queueId)!.name;
+
+    const page = await sessions.loggedIn('/today', { email: ewa.email, password: ewa.password });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByText('Nie należysz do żadnej kolejki — poproś administratora').waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Faktura do zamówienia' });
+    await row.getByRole('cell', { name: queueName, exact: true }).waitFor();
+    expect(await page.getByText('Kolejka niedostępna').count()).toBe(0);
+    await saveScreenshot(page, 'layout-agent-without-queue');
+  });
 });
+

@@ -10,6 +10,7 @@ import { notificationsEn } from './sections/notifications.en';
 import { reportsEn } from './sections/reports.en';
 import { ticketListEn } from './sections/ticket-list.en';
 import { workspaceHintsEn } from './sections/workspace-hints.en';
+import { workspaceSettingsEn } from './sections/workspace-settings.en';
 import { ticketRelationsEn } from './sections/ticket-relations.en';
 
 // English texts of the agent panel; the shape is checked against Polish.
@@ -359,6 +360,7 @@ export const en: MessageSchema = {
   reports: reportsEn,
   ticketListTools: ticketListEn,
   todayHints: workspaceHintsEn,
+  workspaceSettings: workspaceSettingsEn,
   attachments: attachmentsEn,
   deadlines: deadlinesEn,
   channels: channelsEn,

@@ -9,6 +9,7 @@ import { notificationsPl } from './sections/notifications.pl';
 import { reportsPl } from './sections/reports.pl';
 import { ticketListPl } from './sections/ticket-list.pl';
 import { workspaceHintsPl } from './sections/workspace-hints.pl';
+import { workspaceSettingsPl } from './sections/workspace-settings.pl';
 import { ticketRelationsPl } from './sections/ticket-relations.pl';
 
 // Polish texts of the agent panel. Polish is the default language, so this
@@ -359,6 +360,7 @@ export const pl = {
   reports: reportsPl,
   ticketListTools: ticketListPl,
   todayHints: workspaceHintsPl,
+  workspaceSettings: workspaceSettingsPl,
   attachments: attachmentsPl,
   deadlines: deadlinesPl,
   channels: channelsPl,
