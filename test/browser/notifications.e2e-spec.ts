@@ -97,6 +97,7 @@ describe('agent panel: notifications, mentions and snooze', () => {
 
   it('snoozes a waiting ticket from its page (tomorrow 9:00), shows until when, and wakes it; in English too', async () => {
     const ticket = await createTicket('Czekamy na kuriera', { assigneeId: bartek.id });
+    const awake = await createTicket('Zgłoszenie nieuśpione');
     expect((await admin.patch(`/tickets/${ticket.id}`, { status: 'waiting_customer' })).status).toBe(200);
     const page = await as(bartek, `/tickets/${ticket.number}`);
     await page.getByRole('heading', { name: 'Czekamy na kuriera' }).waitFor();
@@ -113,6 +114,15 @@ describe('agent panel: notifications, mentions and snooze', () => {
     // Out of the default list until then.
     const listed = (await admin.get('/tickets')).body as { items: { id: string }[] };
     expect(listed.items.map((t) => t.id)).not.toContain(ticket.id);
+    // The list's filter shows snoozed tickets, marked with until when.
+    await page.goto('/tickets');
+    await page.getByRole('link', { name: awake.number }).waitFor();
+    expect(await page.getByRole('link', { name: ticket.number }).count()).toBe(0);
+    await page.goto('/tickets?snoozed=true');
+    const row = page.getByRole('row').filter({ hasText: 'Czekamy na kuriera' });
+    await row.getByText(/Uśpione do /).waitFor();
+    await page.goto(`/tickets/${ticket.number}`);
+    await page.getByRole('heading', { name: 'Czekamy na kuriera' }).waitFor();
 
     await page.getByLabel('Język interfejsu', { exact: true }).selectOption('en');
     await page.getByText(/Snoozed until /).waitFor();
