@@ -102,4 +102,39 @@ describe('agent panel: new ticket and the composer', () => {
       description: "the colleague's draft",
     });
   });
+
+  it('in English: an outbound mail opens a ticket with C, and a formatted reply goes out as HTML with a text part', async () => {
+    const page = await sessions.loggedIn('/');
+    await page.getByLabel('Język interfejsu', { exact: true }).selectOption('en');
+    await page.getByRole('button', { name: /New ticket/ }).waitFor();
+    await page.locator('body').press('c');
+    const dialog = page.getByRole('dialog', { name: 'New ticket' });
+    await dialog.getByLabel('Channel').selectOption('email');
+    expect(await dialog.getByLabel('Mail to the customer (sent now)').isChecked()).toBe(true);
+    await dialog.getByLabel('E-mail', { exact: true }).fill('nina.kowal@example.pl');
+    await dialog.getByLabel('Name', { exact: true }).fill('Nina Kowal');
+    await dialog.getByLabel('Subject', { exact: true }).fill('Your order 9001');
+    await dialog.getByLabel('Message', { exact: true }).fill('Hello Nina, your bike is ready for pickup.');
+    await dialog.getByRole('button', { name: 'Create ticket' }).click();
+    await page.waitForURL(/\/tickets\/\d{4}-\d{6}/);
+    const opening = await sink.waitFor((m) => m.text.includes('your bike is ready for pickup'), PANEL_WAIT_MS);
+    expect(opening.envelope.rcptTo).toEqual(['nina.kowal@example.pl']);
+
+    // A follow-up with formatting: bold text reaches the mail's HTML part, the same words its text part.
+    const number = page.url().split('/tickets/')[1]!;
+    const ticket = (await admin.get(`/tickets/${number}`)).body as { id: string };
+    await page.getByLabel('Formatting').check();
+    const box = page.getByRole('textbox', { name: 'Text', exact: true });
+    await box.click();
+    await page.getByRole('button', { name: 'Bold (Ctrl+B)' }).click();
+    await page.keyboard.type('Opening hours');
+    await page.getByRole('button', { name: 'Bold (Ctrl+B)' }).click();
+    await page.keyboard.type(': 9 to 17.');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    const reply = await sink.waitFor((m) => m.text.includes('Opening hours: 9 to 17.'), PANEL_WAIT_MS);
+    expect(String(reply.parsed.html)).toMatch(/<b>Opening hours<\/b>: 9 to 17\./);
+    const sent = (await admin.get(`/tickets/${ticket.id}`)).body as { messages: { bodyHtml: string | null }[] };
+    expect(sent.messages.at(-1)?.bodyHtml).toContain('<b>Opening hours</b>');
+  });
 });

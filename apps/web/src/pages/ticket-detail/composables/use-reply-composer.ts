@@ -43,6 +43,8 @@ export function useReplyComposer(
   const cc = ref<string[]>([]);
   const bcc = ref<string[]>([]);
   const files = ref<ReplyFile[]>([]);
+  /** The formatted version when the agent writes with formatting (null: plain text). */
+  const html = ref<string | null>(null);
 
   /** Statuses a reply can leave the ticket in: its own and those it may move to. */
   const statusChoices = computed<TicketStatus[]>(() => {
@@ -92,12 +94,14 @@ export function useReplyComposer(
         ...(type === 'reply' ? replyChannel() : {}),
         ...(byEmail ? { toAddresses: to.value, ...(cc.value.length ? { ccAddresses: cc.value } : {}), ...(bcc.value.length ? { bccAddresses: bcc.value } : {}) } : {}),
         ...(attachments.length ? { attachments } : {}),
+        ...(html.value && html.value.trim() ? { html: html.value } : {}),
       });
       body.value = '';
       templateId.value = null;
       cc.value = [];
       bcc.value = [];
       files.value = [];
+      html.value = html.value === null ? null : '';
       notice.value = { tone: 'success', text: t(type === 'reply' ? 'ticketPage.reply.sent' : 'ticketPage.reply.noteAdded') };
       await onSent();
       return true;
@@ -109,5 +113,5 @@ export function useReplyComposer(
     }
   }
 
-  return { body, templateId, statusAfter, statusChoices, sending, notice, send, to, cc, bcc, files };
+  return { body, templateId, statusAfter, statusChoices, sending, notice, send, to, cc, bcc, files, html };
 }

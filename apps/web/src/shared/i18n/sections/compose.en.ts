@@ -81,6 +81,16 @@ export const composeEn: typeof composePl = {
     failed: 'Could not save the signature: {message}',
     note: "Your signature and the customer's quoted message are added below an e-mail reply.",
   },
+  rich: {
+    toggle: 'Formatting',
+    toolbar: 'Text formatting',
+    bold: 'Bold (Ctrl+B)',
+    italic: 'Italic (Ctrl+I)',
+    bullets: 'Bulleted list',
+    numbers: 'Numbered list',
+    link: 'Insert link',
+    linkPrompt: 'Link address (https://…)',
+  },
   message: {
     cc: 'Cc: {addresses}',
     bcc: 'Bcc: {addresses}',

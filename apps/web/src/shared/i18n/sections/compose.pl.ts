@@ -79,6 +79,16 @@ export const composePl = {
     failed: 'Nie udało się zapisać podpisu: {message}',
     note: 'Pod odpowiedzią e-mail zostanie dodany podpis i cytat wiadomości klienta.',
   },
+  rich: {
+    toggle: 'Formatowanie',
+    toolbar: 'Formatowanie tekstu',
+    bold: 'Pogrubienie (Ctrl+B)',
+    italic: 'Kursywa (Ctrl+I)',
+    bullets: 'Lista punktowana',
+    numbers: 'Lista numerowana',
+    link: 'Wstaw link',
+    linkPrompt: 'Adres linku (https://…)',
+  },
   message: {
     cc: 'DW: {addresses}',
     bcc: 'UDW: {addresses}',
