@@ -189,7 +189,7 @@ describe('rules API', () => {
         { field: 'queueId', from: expect.any(String), to: queues.it, fromLabel: expect.any(String), toLabel: 'IT' },
       ]);
       expect(urgent.actions).toEqual([
-        { type: 'add_note', description: 'Would add an internal note.', preview: { body: 'Sprawdź status bramki płatności.' } },
+        { type: 'add_note', params: {}, description: 'Would add an internal note.', preview: { body: 'Sprawdź status bramki płatności.' } },
       ]);
 
       const after = (await admin.get(`/tickets/${urgentTicket.id}`)).body;

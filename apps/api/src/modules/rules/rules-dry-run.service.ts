@@ -93,17 +93,21 @@ export class RulesDryRunService {
     const queueName = effect.queueId ? ((await this.rules.labels('queues', [effect.queueId])).get(effect.queueId) ?? effect.queueId) : null;
     switch (action.type) {
       case 'assign_by_strategy':
-        return { type: action.type, description: queueName ? `Would assign an agent of the queue „${queueName}” by its strategy.` : 'Would assign by strategy, but the ticket has no queue.' };
+        return {
+          type: action.type, params: { queue: queueName },
+          description: queueName ? `Would assign an agent of the queue „${queueName}” by its strategy.` : 'Would assign by strategy, but the ticket has no queue.',
+        };
       case 'add_note':
-        return { type: action.type, description: 'Would add an internal note.', preview: { body: action.body } };
+        return { type: action.type, params: {}, description: 'Would add an internal note.', preview: { body: action.body } };
       case 'reply_with_template': {
         if (!ticket) {
           const title = await this.rules.templateTitle(action.templateId);
-          return { type: action.type, description: `Would answer the customer with the template „${title ?? action.templateId}”.` };
+          return { type: action.type, params: { template: title ?? action.templateId }, description: `Would answer the customer with the template „${title ?? action.templateId}”.` };
         }
         const rendered = await this.templates.renderForTicket(manager, action.templateId, ticket.id, null);
         return {
           type: action.type,
+          params: { template: rendered.title },
           description: `Would answer the customer with the template „${rendered.title}” (not to automated senders).`,
           preview: { subject: rendered.subject ?? `Re: ${ticket.subject}`, body: rendered.body },
         };
@@ -117,17 +121,19 @@ export class RulesDryRunService {
           : [];
         return {
           type: action.type,
+          params: { recipients: recipients as string[], target: action.target },
           description: recipients.length ? `Would notify ${recipients.join(', ')} by mail.` : `Would notify the ${action.target}, but nobody would receive it.`,
           preview: { to: recipients },
         };
       }
       case 'forward_copy':
-        return { type: action.type, description: `Would forward a copy to ${action.address}.` };
+        return { type: action.type, params: { address: action.address }, description: `Would forward a copy to ${action.address}.` };
       case 'call_webhook':
-        return { type: action.type, description: `Would call the webhook ${action.url}.` };
+        return { type: action.type, params: { url: action.url }, description: `Would call the webhook ${action.url}.` };
       case 'send_survey':
         return {
           type: action.type,
+          params: { kind: action.kind, days: this.config.surveyLinkDays },
           description: `Would send the customer a ${action.kind.toUpperCase()} survey (${action.kind === 'csat' ? '1–5' : '0–10'}) with a link valid for ${this.config.surveyLinkDays} days (one per ticket, not to automated senders).`,
         };
     }

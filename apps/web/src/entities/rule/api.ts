@@ -10,6 +10,7 @@ export type DryRunRequest = components['schemas']['DryRunDto'];
 export type DryRunResult = components['schemas']['DryRunResultDto'];
 export type DryRunItem = components['schemas']['DryRunItemDto'];
 export type DryRunChange = components['schemas']['DryRunChangeDto'];
+export type DryRunAction = components['schemas']['DryRunActionDto'];
 
 /** Every rule, grouped by trigger and in the order they run. */
 export async function listRules(signal?: AbortSignal): Promise<Rule[]> {

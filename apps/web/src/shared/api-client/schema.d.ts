@@ -3898,6 +3898,15 @@ export interface components {
             type: string;
             /** @example Would answer the customer with the template „Status zamówienia”. */
             description: string;
+            /**
+             * @description What the description names, for a client to say it in its own language: queue, template, recipients and target, address, url, kind and days (of a survey link).
+             * @example {
+             *       "template": "Status zamówienia"
+             *     }
+             */
+            params: {
+                [key: string]: unknown;
+            };
             /** @description E.g. the rendered answer: {subject, body}. */
             preview?: {
                 [key: string]: unknown;

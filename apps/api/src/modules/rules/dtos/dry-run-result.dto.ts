@@ -37,6 +37,15 @@ export class DryRunActionDto {
   @ApiProperty({ example: 'Would answer the customer with the template „Status zamówienia”.' })
   description!: string;
 
+  @ApiProperty({
+    type: 'object', additionalProperties: true,
+    description:
+      'What the description names, for a client to say it in its own language: queue, template, recipients and target, address, ' +
+      'url, kind and days (of a survey link).',
+    example: { template: 'Status zamówienia' },
+  })
+  params!: Record<string, string | number | string[] | null>;
+
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'E.g. the rendered answer: {subject, body}.' })
   preview?: Record<string, unknown>;
 }

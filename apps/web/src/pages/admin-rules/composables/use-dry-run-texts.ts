@@ -1,5 +1,5 @@
 import { isTicketChannel, TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '@okienko/domain';
-import type { DryRunChange } from '../../../entities/rule/api';
+import type { DryRunAction, DryRunChange } from '../../../entities/rule/api';
 import { useTicketLabels } from '../../../entities/ticket/composables/use-ticket-labels';
 import { useAppI18n } from '../../../shared/i18n/use-app-i18n';
 
@@ -33,9 +33,10 @@ export function useDryRunTexts() {
   function changeValue(change: DryRunChange, side: 'from' | 'to'): string {
     const label = side === 'from' ? change.fromLabel : change.toLabel;
     const value = side === 'from' ? change.from : change.to;
-    if (label) return label;
     if (value === null || value === '') return t('admin.rules.dryRun.nothing');
-    return fieldValue(change.field, value);
+    // Priorities and statuses by the panel's own names (the API labels them with their values).
+    if (change.field === 'priority' || change.field === 'status') return fieldValue(change.field, value);
+    return label || value;
   }
 
   /** The engine's note on a condition. */
@@ -50,5 +51,33 @@ export function useDryRunTexts() {
     return text;
   }
 
-  return { changeValue, conditionValue, noteText };
+  /** What an action beyond the ticket's fields would do, from its `params` (the API's English description otherwise). */
+  function actionText(action: DryRunAction): string {
+    const params = (action.params ?? {}) as Record<string, unknown>;
+    const text = (key: string) => String(params[key] ?? '');
+    switch (action.type) {
+      case 'assign_by_strategy':
+        return params['queue'] ? t('admin.rules.dryRun.action.assignByStrategy', { queue: text('queue') }) : t('admin.rules.dryRun.action.assignNoQueue');
+      case 'add_note':
+        return t('admin.rules.dryRun.action.addNote');
+      case 'reply_with_template':
+        return t('admin.rules.dryRun.action.replyWithTemplate', { template: text('template') });
+      case 'notify': {
+        const recipients = Array.isArray(params['recipients']) ? (params['recipients'] as string[]) : [];
+        return recipients.length > 0
+          ? t('admin.rules.dryRun.action.notify', { recipients: recipients.join(', ') })
+          : t('admin.rules.dryRun.action.notifyNobody');
+      }
+      case 'forward_copy':
+        return t('admin.rules.dryRun.action.forwardCopy', { address: text('address') });
+      case 'call_webhook':
+        return t('admin.rules.dryRun.action.callWebhook', { url: text('url') });
+      case 'send_survey':
+        return t('admin.rules.dryRun.action.sendSurvey', { kind: text('kind').toUpperCase(), scale: text('kind') === 'csat' ? '1–5' : '0–10', days: text('days') });
+      default:
+        return action.description;
+    }
+  }
+
+  return { changeValue, conditionValue, noteText, actionText };
 }

@@ -439,6 +439,17 @@ export const adminEn: typeof adminPl = {
         cannotJudge: 'this condition cannot be judged',
         unknownField: 'unknown field',
       },
+      action: {
+        assignByStrategy: 'Would assign an agent of the queue “{queue}” by its strategy',
+        assignNoQueue: 'Would assign by strategy, but the ticket has no queue',
+        addNote: 'Would add an internal note',
+        replyWithTemplate: 'Would answer the customer with the template “{template}” (not to automated senders)',
+        notify: 'Would notify {recipients} by mail',
+        notifyNobody: 'Would notify, but nobody would receive it',
+        forwardCopy: 'Would forward a copy to {address}',
+        callWebhook: 'Would call the webhook {url}',
+        sendSurvey: 'Would send the customer a {kind} survey ({scale}) with a link valid for {days} days (one per ticket, not to automated senders)',
+      },
       changeField: {
         queueId: 'Queue',
         categoryId: 'Category',

@@ -439,6 +439,17 @@ export const adminPl = {
         cannotJudge: 'nie można ocenić tego warunku',
         unknownField: 'nieznane pole',
       },
+      action: {
+        assignByStrategy: 'Przydzieliłaby agenta z kolejki „{queue}” według jej zasad',
+        assignNoQueue: 'Przydzieliłaby agenta według zasad kolejki, ale zgłoszenie nie ma kolejki',
+        addNote: 'Dodałaby notatkę wewnętrzną',
+        replyWithTemplate: 'Odpowiedziałaby klientowi szablonem „{template}” (nie automatom)',
+        notify: 'Powiadomiłaby e-mailem: {recipients}',
+        notifyNobody: 'Powiadomiłaby, ale nikt nie dostałby wiadomości',
+        forwardCopy: 'Przesłałaby kopię na {address}',
+        callWebhook: 'Wywołałaby webhook {url}',
+        sendSurvey: 'Wysłałaby klientowi ankietę {kind} ({scale}) z linkiem ważnym {days} dni (raz na zgłoszenie, nie automatom)',
+      },
       changeField: {
         queueId: 'Kolejka',
         categoryId: 'Kategoria',

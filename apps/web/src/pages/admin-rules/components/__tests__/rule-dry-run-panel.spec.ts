@@ -17,10 +17,18 @@ const RESULT: DryRunResult = {
         { type: 'condition', field: 'priority', operator: 'is', expected: 'normal', actual: 'normal', matched: true },
       ],
       changes: [
-        { field: 'priority', from: 'normal', to: 'high', fromLabel: null, toLabel: null },
-        { field: 'status', from: 'new', to: 'open', fromLabel: null, toLabel: null },
+        // As the API answers: the labels of priorities and statuses are their values.
+        { field: 'priority', from: 'normal', to: 'high', fromLabel: 'normal', toLabel: 'high' },
+        { field: 'status', from: 'new', to: 'open', fromLabel: 'new', toLabel: 'open' },
+        { field: 'queueId', from: 'q1', to: 'q2', fromLabel: 'Ogólna', toLabel: 'Reklamacje' },
       ],
-      actions: [],
+      actions: [
+        {
+          type: 'reply_with_template', params: { template: 'Status zamówienia' },
+          description: 'Would answer the customer with the template „Status zamówienia” (not to automated senders).',
+        },
+        { type: 'send_survey', params: { kind: 'csat', days: 14 }, description: 'Would send the customer a CSAT survey' },
+      ],
     },
   ],
 };
@@ -37,11 +45,16 @@ describe('the rule dry run', () => {
     setLocale('pl');
     const wrapper = mountPanel();
     const changes = wrapper.get('[aria-label="Co by się zmieniło"]').findAll('li').map((li) => li.text());
-    expect(changes).toEqual(['Priorytet: Normalny → Wysoki', 'Status: Nowe → Otwarte']);
+    expect(changes).toEqual(['Priorytet: Normalny → Wysoki', 'Status: Nowe → Otwarte', 'Kolejka: Ogólna → Reklamacje']);
     const text = wrapper.text();
     expect(text).toContain('(pasuje „reklamacja”)');
     expect(text).toContain('w zgłoszeniu: Normalny');
-    expect(text).not.toMatch(/matched|normal →|high/);
+    expect(text).not.toMatch(/matched|normal →|high|Would/);
+    const actions = wrapper.get('[aria-label="Inne akcje"]').findAll('li').map((li) => li.text());
+    expect(actions).toEqual([
+      'Odpowiedziałaby klientowi szablonem „Status zamówienia” (nie automatom)',
+      'Wysłałaby klientowi ankietę CSAT (1–5) z linkiem ważnym 14 dni (raz na zgłoszenie, nie automatom)',
+    ]);
   });
 
   it('and in English', () => {
