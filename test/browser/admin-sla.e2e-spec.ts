@@ -131,6 +131,9 @@ describe('agent panel: SLA policies and calendars', () => {
     const at = before.indexOf('Pilne');
     expect(at).toBeGreaterThan(0);
     const policyTable = page.getByRole('table', { name: 'Polityki SLA' });
+    // The seeded complaint policy shows its category condition (it is no catch-all), in Polish.
+    const complaints = policyTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Reklamacje', exact: true }) });
+    await complaints.getByRole('cell', { name: 'Kategorie: Reklamacja lub zwrot', exact: true }).waitFor();
     expect((await policyTable.getByRole('rowheader').allInnerTexts()).map((name) => name.replace(/\s*\(.*\)$/, '').trim())).toEqual(before);
     await row.getByRole('button', { name: 'Przesuń w górę: Pilne' }).click();
     const expected = [...before];
