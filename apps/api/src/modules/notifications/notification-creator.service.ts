@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { mentionedAgents } from '@okienko/domain';
+import { mentionedAgents, mentionedHandles } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../core/auth/actor.js';
 import { TicketAccessPolicy } from '../tickets/ticket-access.policy.js';
@@ -95,8 +95,12 @@ export class NotificationCreatorService implements TicketEventObserver, OnModule
       case 'created':
         return to([value.assigneeId as string], 'assigned');
       case 'message_added': {
+        // Read only what is needed: nobody follows most tickets, and most notes mention nobody.
+        const recipients = value.direction === 'inbound' ? await followers() : null;
+        if (recipients?.length === 0) return [];
         const text = await this.repository.messageText(manager, value.messageId as string);
-        if (value.direction === 'inbound') return to(await followers(), 'customer_replied', { messageId: value.messageId, excerpt: excerpt(text) });
+        if (recipients) return to(recipients, 'customer_replied', { messageId: value.messageId, excerpt: excerpt(text) });
+        if (!mentionedHandles(text ?? '').length) return [];
         const agents = mentionedAgents(text ?? '', await this.repository.activeUsers(manager, null));
         return to(agents.map((a) => a.id), 'mention', { messageId: value.messageId, excerpt: excerpt(text) });
       }
