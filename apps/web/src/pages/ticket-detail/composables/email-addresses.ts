@@ -8,8 +8,12 @@ export function isEmailAddress(value: string): boolean {
 /** Addresses typed or pasted: separated by commas, semicolons or spaces, `Name <a@b.pl>` taken as `a@b.pl`. */
 export function splitAddresses(text: string): string[] {
   return text
-    .split(/[,;\s]+(?=[^>]*(?:<|$))/)
-    .map((part) => (part.match(/<([^>]+)>/)?.[1] ?? part).trim())
+    .split(/[,;\n]+/)
+    .flatMap((part) => {
+      const named = part.match(/<([^>]+)>/);
+      return named ? [named[1]!.trim()] : part.split(/\s+/);
+    })
+    .map((part) => part.trim())
     .filter(Boolean);
 }
 
