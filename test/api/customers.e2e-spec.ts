@@ -55,7 +55,7 @@ describe('customers', () => {
         { id: expect.any(String), kind: 'email', value: 'nowy@example.pl', createdAt: expect.any(String) },
         { id: expect.any(String), kind: 'phone', value: '+48111222333', createdAt: expect.any(String) },
       ],
-      mergedIntoId: null, externalIds: { shop: 'C-1042' }, tags: ['vip'], notes: null, createdAt: expect.any(String), updatedAt: expect.any(String),
+      mergedIntoId: null, externalIds: { shop: 'C-1042' }, tags: ['vip'], notes: null, language: null, createdAt: expect.any(String), updatedAt: expect.any(String),
     });
     expect((await admin.get(`/customers/${res.body.id}`)).body).toEqual({ ...res.body, tickets: [], merges: [] });
   });

@@ -10,7 +10,7 @@ import { startProduct, type TestProduct } from '../support/start-product.js';
 
 interface Template {
   id: string; slug: string; title: string; subject: string | null; body: string; language: 'pl' | 'en'; queueId: string | null;
-  active: boolean; placeholders: string[]; createdAt: string; updatedAt: string;
+  active: boolean; variantOfId: string | null; placeholders: string[]; createdAt: string; updatedAt: string;
 }
 interface Message { id: string; direction: string; deliveryState: string; subject: string | null; bodyText: string; authorUserId: string | null }
 interface Event { type: string; actorId: string | null; newValue: Record<string, unknown> | null }
@@ -24,6 +24,8 @@ interface PlaceholderProblem { field: string; kind: string; placeholder: string;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const SEEDED = ['complaint-received', 'invoice-copy', 'order-status', 'thanks-closing', 'waiting-customer-reminder'];
+/** Their English versions. */
+const SEEDED_EN = SEEDED.map((slug) => `${slug}-en`);
 
 /** A moment as the templates write it in Polish: `21.05.2026 14:03`, Warsaw time. */
 function polishDate(iso: string): string {
@@ -93,11 +95,14 @@ describe('templates', () => {
   const problemsOf = (res: { body: unknown }): PlaceholderProblem[] => (res.body as { details: { placeholders: PlaceholderProblem[] } }).details.placeholders;
 
   describe('the seeded templates', () => {
-    it('are there on a fresh installation: five Polish templates for every queue, found by their stable slugs', () => {
-      expect([...seeded.keys()].sort()).toEqual(SEEDED);
+    it('are there on a fresh installation: five Polish templates for every queue, found by their stable slugs, each with its English version', () => {
+      expect([...seeded.keys()].sort()).toEqual([...SEEDED, ...SEEDED_EN].sort());
       for (const slug of SEEDED) {
-        expect(seeded.get(slug)).toMatchObject({ slug, language: 'pl', queueId: null, active: true, subject: null, id: expect.stringMatching(UUID) });
+        expect(seeded.get(slug)).toMatchObject({ slug, language: 'pl', queueId: null, active: true, subject: null, id: expect.stringMatching(UUID), variantOfId: null });
         expect(seeded.get(slug)!.body).toMatch(/^Dzień dobry \{\{customer\.name\}\},\n/);
+        // The English version names the Polish one: a rule answering with either writes to an English customer in English.
+        expect(seeded.get(`${slug}-en`)).toMatchObject({ language: 'en', queueId: null, active: true, variantOfId: seeded.get(slug)!.id });
+        expect(seeded.get(`${slug}-en`)!.body).toMatch(/^Hello \{\{customer\.name\}\},\n/);
       }
     });
 
@@ -131,6 +136,7 @@ describe('templates', () => {
         subject: 'Zwrot za zamówienie – zgłoszenie {{ticket.number}}',
         body: 'Dzień dobry {{ customer.name }},\n\nzwrot zlecony.\n{{agent.name}}',
         language: 'pl',
+        variantOfId: null,
         queueId: complaintsQueueId,
         active: true,
         placeholders: ['ticket.number', 'customer.name', 'agent.name'],
@@ -167,7 +173,7 @@ describe('templates', () => {
       expect(await slugs('q=reklamacji')).toEqual(['complaint-received']);
       expect(await slugs('q=status%20zamowienia')).toEqual(['order-status']);
       expect(await slugs('q=%3F%3F')).toEqual([]);
-      expect((await slugs('language=en')).sort()).toEqual(['refund-en', 'zwrot-pieniedzy']);
+      expect((await slugs('language=en')).sort()).toEqual([...SEEDED_EN, 'refund-en', 'zwrot-pieniedzy'].sort());
       expect(await slugs('active=false')).toEqual(['zwrot-pieniedzy']);
       expect((await slugs('active=true&language=pl')).sort()).toEqual([...SEEDED, 'zwrot-pieniedzy-2'].sort());
 
@@ -175,11 +181,11 @@ describe('templates', () => {
       expect(await slugs(`queueId=${otherQueueId}&q=hurt`)).toEqual(['tylko-hurt']);
       expect(await slugs(`queueId=${complaintsQueueId}&q=hurt`)).toEqual([]);
       // A queue's list holds its own templates and those for every queue.
-      expect((await slugs(`queueId=${otherQueueId}&limit=200`)).sort()).toEqual([...SEEDED, 'refund-en', 'tylko-hurt', 'zwrot-pieniedzy', 'zwrot-pieniedzy-2'].sort());
+      expect((await slugs(`queueId=${otherQueueId}&limit=200`)).sort()).toEqual([...SEEDED, ...SEEDED_EN, 'refund-en', 'tylko-hurt', 'zwrot-pieniedzy', 'zwrot-pieniedzy-2'].sort());
 
       const page = await agent.api.get('/templates?limit=2&offset=1');
       expect(page.body.items).toHaveLength(2);
-      expect(page.body.total).toBe(9);
+      expect(page.body.total).toBe(14);
       expect((await admin.delete(`/templates/${scoped.id}`)).status).toBe(204);
     });
 
