@@ -52,18 +52,19 @@ function textToHtml(text: string): string {
 /**
  * The reply as it is stored and sent: the agent's text, the signature below
  * it ("-- " line), then the customer's message quoted (`> ` lines; a
- * `<blockquote>` in HTML) under a "W dniu … napisał(a):" line.
+ * `<blockquote>` in HTML) under a "W dniu … napisał(a):" line ("On … wrote:" for a customer writing English).
  */
 export function composeReply(
   input: { text: string; html: string | null; signature: string | null; quote: QuotedMessage | null },
   timeZone: string,
+  language: 'pl' | 'en' = 'pl',
 ): ComposedReply {
   const signed = input.signature ? `${input.text.trimEnd()}\n\n-- \n${input.signature}` : input.text;
   const signedHtml = input.html !== null && input.signature ? `${input.html}<p>-- <br>${escapeHtml(input.signature).replace(/\n/g, '<br>')}</p>` : input.html;
   if (!input.quote || !input.quote.text.trim()) {
     return { bodyText: signed, bodyHtml: signedHtml, visibleText: null };
   }
-  const header = quoteHeader(input.quote, timeZone);
+  const header = quoteHeader(input.quote, timeZone, language);
   const quotedText = input.quote.text.trimEnd().split('\n').map((line) => (line ? `> ${line}` : '>')).join('\n');
   return {
     bodyText: `${signed.trimEnd()}\n\n${header}\n${quotedText}\n`,

@@ -329,7 +329,7 @@ export class TicketsService {
   private async composeEmailReply(
     manager: EntityManager,
     ticket: TicketEntity,
-    customer: { name: string | null; email: string | null } | null,
+    customer: { name: string | null; email: string | null; language?: string | null } | null,
     actor: Actor,
     dto: CreateMessageDto,
     text: string,
@@ -357,7 +357,8 @@ export class TicketsService {
     const quote = answered
       ? { authorName: customer?.name ?? null, authorAddress: answered.fromAddress, createdAt: answered.createdAt, text: answered.visibleText ?? answered.bodyText }
       : null;
-    return composeReply({ text, html, signature, quote }, this.config.timeZone);
+    // The quote's line in the customer's language (Polish when it is not known).
+    return composeReply({ text, html, signature, quote }, this.config.timeZone, customer?.language === 'en' ? 'en' : 'pl');
   }
 
   /** Where a reply on the ticket may go, the default marked (see `OutboundMessagesService.replyTargets`). */

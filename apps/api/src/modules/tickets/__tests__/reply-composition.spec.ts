@@ -35,6 +35,10 @@ describe('reply composition', () => {
     expect(composed.bodyHtml).toBe('<p>Ok</p><p>W dniu 07.12.2026 09:34 Jan Kowalski &lt;jan@example.pl&gt; napisał(a):</p><blockquote type="cite"><p>a &lt; b<br>c</p></blockquote>');
   });
 
+  it("writes the quote's line in English for a customer writing English", () => {
+    expect(composeReply({ text: 'Ok', html: null, signature: null, quote: QUOTE }, 'Europe/Warsaw', 'en').bodyText).toMatch(/\n\nOn .* Jan Kowalski <jan@example\.pl> wrote:\n> Paczka/);
+  });
+
   it('leaves the text as it is without signature and quote', () => {
     expect(composeReply({ text: 'Tak.', html: null, signature: null, quote: null }, 'Europe/Warsaw')).toEqual({ bodyText: 'Tak.', bodyHtml: null, visibleText: null });
   });
