@@ -154,6 +154,10 @@ describe('composing in the panel', () => {
     expect(JSON.stringify(other.body)).not.toContain('sprawdzam');
 
     expectFieldErrors(await anna.api.put(`/tickets/${id}/draft`, { type: 'letter', body: 1 }), ['type', 'body']);
+    // A channel that does not exist is not kept (the draft still is).
+    const unknownChannel = await anna.api.put(`/tickets/${id}/draft`, { type: 'reply', body: 'Dzień dobry, sprawdzam', ccAddresses: ['kopia@example.pl'], channelId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknownChannel.status).toBe(200);
+    expect(unknownChannel.body.channelId).toBeNull();
 
     expect((await anna.api.post(`/tickets/${id}/messages`, { type: 'reply', body: 'Dzień dobry, sprawdzamy dostawę.' })).status).toBe(201);
     expect((await anna.api.get(`/tickets/${id}/draft`)).body).toEqual({ draft: null, colleagues: [] });

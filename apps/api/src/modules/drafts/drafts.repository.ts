@@ -22,11 +22,11 @@ export class DraftsRepository {
     return this.dataSource.getRepository(MessageDraftEntity).findOneBy({ ticketId, userId });
   }
 
-  /** Writes the agent's draft on the ticket, replacing the one they had. */
+  /** Writes the agent's draft on the ticket, replacing the one they had (a channel that is gone is forgotten). */
   async save(ticketId: string, userId: string, content: DraftContent): Promise<MessageDraftEntity> {
     const rows = (await this.dataSource.query(
       `INSERT INTO message_drafts (ticket_id, user_id, type, body, html, to_addresses, cc_addresses, bcc_addresses, channel_id, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, (SELECT id FROM channels WHERE id = $9::uuid), now())
        ON CONFLICT (ticket_id, user_id) DO UPDATE SET type = EXCLUDED.type, body = EXCLUDED.body, html = EXCLUDED.html,
          to_addresses = EXCLUDED.to_addresses, cc_addresses = EXCLUDED.cc_addresses, bcc_addresses = EXCLUDED.bcc_addresses,
          channel_id = EXCLUDED.channel_id, updated_at = now()
