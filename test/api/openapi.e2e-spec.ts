@@ -71,6 +71,7 @@ describe('OpenAPI document', () => {
         'POST /api/v1/tickets/{id}/merge', 'POST /api/v1/tickets/{id}/split', 'POST /api/v1/tickets/{id}/links', 'DELETE /api/v1/tickets/{id}/links/{ticketId}',
         'GET /api/v1/notifications', 'POST /api/v1/notifications/read', 'POST /api/v1/tickets/{id}/watch', 'DELETE /api/v1/tickets/{id}/watch',
         'GET /api/v1/me/notification-settings', 'PUT /api/v1/me/notification-settings',
+        'GET /api/v1/queues/names', 'GET /api/v1/settings', 'PATCH /api/v1/settings',
       ].sort(),
     );
     for (const { route, op } of routes) {

@@ -242,7 +242,10 @@ describe('tickets', () => {
       expect(after.events.slice(1)).toEqual([
         expect.objectContaining({ type: 'message_added', actorName: 'Anna Nowak', newValue: { messageId: res.body.id, direction: 'outbound' } }),
         expect.objectContaining({ type: 'field_changed', field: 'status', oldValue: 'new', newValue: 'open', actorName: 'Anna Nowak' }),
+        // Nobody held the ticket: the agent who answered it takes it (the assign-on-reply setting, on by default).
+        expect.objectContaining({ type: 'field_changed', field: 'assigneeId', oldValue: null, newValue: agent.id, actorName: 'Anna Nowak' }),
       ]);
+      expect(after.assigneeId).toBe(agent.id);
       ticket = after;
     });
 
