@@ -72,6 +72,8 @@ describe('OpenAPI document', () => {
         'GET /api/v1/notifications', 'POST /api/v1/notifications/read', 'POST /api/v1/tickets/{id}/watch', 'DELETE /api/v1/tickets/{id}/watch',
         'GET /api/v1/me/notification-settings', 'PUT /api/v1/me/notification-settings',
         'GET /api/v1/queues/names', 'GET /api/v1/settings', 'PATCH /api/v1/settings',
+        'GET /api/v1/tickets/{id}/draft', 'PUT /api/v1/tickets/{id}/draft', 'DELETE /api/v1/tickets/{id}/draft',
+        'GET /api/v1/profile/signature', 'PUT /api/v1/profile/signature',
       ].sort(),
     );
     for (const { route, op } of routes) {
