@@ -208,6 +208,17 @@ export const adminEn: typeof adminPl = {
       examples: 'Filled in with example values',
       replySubject: 'Re: ticket subject',
     },
+    placeholderHelp: {
+      customer_name: "The customer's name (empty when it is not known)",
+      customer_email: "The customer's e-mail address (empty when it is not known)",
+      ticket_number: 'The ticket number',
+      ticket_subject: "The ticket's subject",
+      ticket_createdAt: 'When the ticket was opened',
+      ticket_firstResponseDueAt: 'The first response deadline (SLA)',
+      ticket_resolutionDueAt: 'The resolution deadline (SLA)',
+      agent_name: 'The name of the agent who answers',
+      queue_name: "The ticket's queue",
+    },
     errors: {
       where: '{field}, line {line}, column {column}',
       kind: {

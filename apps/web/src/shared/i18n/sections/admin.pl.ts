@@ -208,6 +208,17 @@ export const adminPl = {
       examples: 'Wypełnione przykładowymi danymi',
       replySubject: 'Re: temat zgłoszenia',
     },
+    placeholderHelp: {
+      customer_name: 'Imię i nazwisko klienta (puste, gdy nieznane)',
+      customer_email: 'Adres e-mail klienta (pusty, gdy nieznany)',
+      ticket_number: 'Numer zgłoszenia',
+      ticket_subject: 'Temat zgłoszenia',
+      ticket_createdAt: 'Kiedy zgłoszenie powstało',
+      ticket_firstResponseDueAt: 'Termin pierwszej odpowiedzi (SLA)',
+      ticket_resolutionDueAt: 'Termin rozwiązania (SLA)',
+      agent_name: 'Imię i nazwisko agenta, który odpowiada',
+      queue_name: 'Nazwa kolejki zgłoszenia',
+    },
     errors: {
       where: '{field}, wiersz {line}, kolumna {column}',
       kind: {

@@ -52,4 +52,15 @@ describe('the template editor’s errors', () => {
     setLocale('en');
     expect(await saveFailingWith(INVALID_PLACEHOLDER)).toContain('Body, line 1, column 7: unknown placeholder {{customer.nmae}} (did you mean {{customer.name}}?)');
   });
+
+  it('says what each placeholder stands for in Polish', () => {
+    const wrapper = mount(TemplateEditor, {
+      props: {
+        template: null, queues: [], save: vi.fn(),
+        placeholders: [{ path: 'customer.name', description: "The customer's name (empty when it is not known)", example: 'Jan Kowalski', available: true, unavailableReason: null }],
+      },
+      global: { plugins: [i18n, PrimeVue] },
+    });
+    expect(wrapper.get('.placeholders dd').text()).toBe('Imię i nazwisko klienta (puste, gdy nieznane)');
+  });
 });
