@@ -31,6 +31,11 @@ function serve(): void {
     const request = input as Request;
     const path = new URL(request.url).pathname;
     if (path === '/api/v1/tickets/t1/reply-targets') return json(targets);
+    // The agent's draft of this ticket, as the API keeps it: none yet, no colleague writing.
+    if (path === '/api/v1/tickets/t1/draft' && request.method === 'GET') return json({ draft: null, colleagues: [] });
+    if (path === '/api/v1/tickets/t1/draft' && request.method === 'DELETE') return new Response(null, { status: 204 });
+    if (path === '/api/v1/tickets/t1/draft') return json(await request.json());
+    if (path === '/api/v1/profile/signature') return json({ signature: null });
     if (path === '/api/v1/tickets/t1/messages' && request.method === 'POST') {
       sent.push((await request.json()) as Record<string, unknown>);
       return json({ id: 'm1' }, 201);
