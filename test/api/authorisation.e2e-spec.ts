@@ -263,7 +263,7 @@ describe('authorisation', () => {
       expect(created.status).toBe(201);
       expect(created.body).toEqual({
         id: expect.any(String), email: 'crud@okienko.test', name: 'Crud', role: 'agent', active: true, absent: false, locale: 'en',
-        lastLoginAt: null, createdAt: expect.any(String),
+        lastLoginAt: null, signature: null, createdAt: expect.any(String),
       });
       const id = created.body.id as string;
       expect((await admin.get(`/users/${id}`)).body).toEqual(created.body);

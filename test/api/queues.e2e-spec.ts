@@ -89,7 +89,7 @@ describe('queues and categories', () => {
       });
       expect(queue).toEqual({
         id: expect.any(String), name: 'Obsługa hurtowa', slug: 'obsluga-hurtowa', description: 'Klienci B2B', isDefault: false,
-        assignmentStrategy: 'round_robin', leadId: anna.id, maxOpenPerAgent: 10, members: [], counts: NO_TICKETS, openCount: 0,
+        assignmentStrategy: 'round_robin', leadId: anna.id, maxOpenPerAgent: 10, members: [], counts: NO_TICKETS, openCount: 0, signature: null,
         createdAt: expect.any(String), updatedAt: expect.any(String),
       });
       expect((await admin.get(`/queues/${queue.id}`)).body).toEqual(queue);

@@ -43,6 +43,8 @@ describe('agent panel: reports dashboard', () => {
     browser = await launchBrowser();
     admin = await asAdmin(product);
     ola = await createUser(product, admin, { email: 'ola@sklep.test', name: 'Ola Kowalska' });
+    // The admin's replies below answer for the team: they must not make the admin the tickets' assignee.
+    expect((await admin.patch('/settings', { assignOnReply: false })).status).toBe(200);
 
     // Three tickets today: one urgent matter answered and resolved, one answered,
     // resolved and reopened, one still waiting for Ola.

@@ -16,6 +16,8 @@ export function useReplyDraft(ticketId: Ref<string | null>, content: () => Draft
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<unknown> = Promise.resolve();
   let loading = false;
+  /** The agent typed while the draft was still being loaded: their text wins and is saved once loading ends. */
+  let changedWhileLoading = false;
   let lastSaved = '';
 
   async function load(id: string): Promise<void> {
@@ -23,7 +25,7 @@ export function useReplyDraft(ticketId: Ref<string | null>, content: () => Draft
     try {
       const answer = await fetchDraft(id);
       colleagues.value = answer.colleagues;
-      if (answer.draft && ticketId.value === id) {
+      if (answer.draft && ticketId.value === id && !changedWhileLoading) {
         apply(answer.draft);
         restored.value = answer.draft.body.trim() !== '';
         lastSaved = JSON.stringify(content());
@@ -32,6 +34,10 @@ export function useReplyDraft(ticketId: Ref<string | null>, content: () => Draft
       // Without the draft the box simply starts empty.
     } finally {
       loading = false;
+      if (changedWhileLoading) {
+        changedWhileLoading = false;
+        schedule();
+      }
     }
   }
 
@@ -47,6 +53,7 @@ export function useReplyDraft(ticketId: Ref<string | null>, content: () => Draft
   }
 
   function schedule(): void {
+    if (loading) changedWhileLoading = true;
     if (loading || !ticketId.value) return;
     clearTimeout(timer);
     timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
@@ -94,6 +101,7 @@ export function useReplyDraft(ticketId: Ref<string | null>, content: () => Draft
     clearTimeout(timer);
     restored.value = false;
     colleagues.value = [];
+    changedWhileLoading = false;
     lastSaved = '';
     if (id) void load(id);
   }, { immediate: true });
