@@ -12,6 +12,7 @@ import { ticketListEn } from './sections/ticket-list.en';
 import { workspaceHintsEn } from './sections/workspace-hints.en';
 import { workspaceSettingsEn } from './sections/workspace-settings.en';
 import { ticketRelationsEn } from './sections/ticket-relations.en';
+import { keyboardEn } from './sections/keyboard.en';
 
 // English texts of the agent panel; the shape is checked against Polish.
 export const en: MessageSchema = {
@@ -366,6 +367,7 @@ export const en: MessageSchema = {
   channels: channelsEn,
   ticketRelations: ticketRelationsEn,
   compose: composeEn,
+  keyboard: keyboardEn,
   errors: {
     network: 'Cannot reach the server',
     http: 'error {status}',

@@ -11,6 +11,7 @@ import { ticketListPl } from './sections/ticket-list.pl';
 import { workspaceHintsPl } from './sections/workspace-hints.pl';
 import { workspaceSettingsPl } from './sections/workspace-settings.pl';
 import { ticketRelationsPl } from './sections/ticket-relations.pl';
+import { keyboardPl } from './sections/keyboard.pl';
 
 // Polish texts of the agent panel. Polish is the default language, so this
 // file defines the shape every other language has to match.
@@ -366,6 +367,7 @@ export const pl = {
   channels: channelsPl,
   ticketRelations: ticketRelationsPl,
   compose: composePl,
+  keyboard: keyboardPl,
   errors: {
     network: 'Brak połączenia z serwerem',
     http: 'błąd {status}',

@@ -1,0 +1,82 @@
+import { onScopeDispose, ref, shallowRef, watch } from 'vue';
+import { listTickets, type TicketListItem } from '../../entities/ticket/api';
+import { useErrorText } from '../../shared/i18n/use-error-text';
+
+/** How long typing has to pause before the search runs. */
+export const SEARCH_DEBOUNCE_MS = 250;
+/** How many tickets the box shows (the whole list is one Enter away). */
+export const SEARCH_RESULT_LIMIT = 8;
+
+/** Whether the words are worth searching for: a ticket number's digits, or two characters of anything else. */
+export function searchable(words: string): boolean {
+  const trimmed = words.trim();
+  return /^\d+$/.test(trimmed) || trimmed.length >= 2;
+}
+
+/**
+ * Tickets by number, subject, text and customer (`GET /tickets?q=`, snoozed ones included),
+ * searched as the user types once typing pauses; a newer search cancels an older one.
+ */
+export function useGlobalSearch(options: { debounceMs?: number } = {}) {
+  const errorText = useErrorText();
+  const words = ref('');
+  const results = shallowRef<TicketListItem[]>([]);
+  const total = ref(0);
+  /** The words the shown results are for (null: none yet). */
+  const searchedFor = ref<string | null>(null);
+  const loading = ref(false);
+  const failure = ref<string | null>(null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: AbortController | null = null;
+
+  async function run(q: string): Promise<void> {
+    inFlight?.abort();
+    const controller = new AbortController();
+    inFlight = controller;
+    loading.value = true;
+    try {
+      const page = await listTickets({ q, limit: SEARCH_RESULT_LIMIT, snoozed: 'any' }, controller.signal);
+      if (controller.signal.aborted) return;
+      results.value = page.items;
+      total.value = page.total;
+      searchedFor.value = q;
+      failure.value = null;
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      failure.value = errorText(error);
+    } finally {
+      if (inFlight === controller) {
+        inFlight = null;
+        loading.value = false;
+      }
+    }
+  }
+
+  function clear(): void {
+    clearTimeout(timer);
+    inFlight?.abort();
+    inFlight = null;
+    loading.value = false;
+    results.value = [];
+    total.value = 0;
+    searchedFor.value = null;
+    failure.value = null;
+  }
+
+  watch(words, (value) => {
+    clearTimeout(timer);
+    const q = value.trim();
+    if (!searchable(q)) {
+      clear();
+      return;
+    }
+    timer = setTimeout(() => void run(q), options.debounceMs ?? SEARCH_DEBOUNCE_MS);
+  });
+
+  onScopeDispose(() => {
+    clearTimeout(timer);
+    inFlight?.abort();
+  });
+
+  return { words, results, total, searchedFor, loading, failure, clear };
+}
