@@ -46,6 +46,8 @@ export interface IncomingMessage {
   externalMessageId: string | null;
   /** What only e-mail has; null for other channels. */
   email: IncomingEmail | null;
+  /** A ticket the channel already knows the message belongs to (a call logged on a ticket): it joins that ticket. */
+  joinTicketId?: string | null;
 }
 
 /** The e-mail part of an incoming message. */

@@ -225,6 +225,7 @@ export class IntakeService {
 
   /** The ticket the message continues: the channel's thread, the mail's references, a subject tag. */
   private async threadOf(manager: EntityManager, message: IncomingMessage): Promise<string | null> {
+    if (message.joinTicketId) return message.joinTicketId;
     if (message.channel.id && message.externalThreadId) {
       const ticketId = await this.messages.findTicketIdByExternalThread(manager, message.channel.id, message.externalThreadId);
       if (ticketId) return ticketId;

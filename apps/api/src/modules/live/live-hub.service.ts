@@ -75,6 +75,13 @@ export class LiveHubService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
+  /** Sends an event to the connected panels of the users `to` accepts (a call ringing, a chat waiting). */
+  sendToUsers(event: string, data: unknown, to: (userId: string) => boolean): void {
+    for (const subscriber of this.subscribers) {
+      if (subscriber.actor.userId && to(subscriber.actor.userId)) subscriber.stream.send(event, data);
+    }
+  }
+
   private async announceChanges(changes: TicketChange[]): Promise<void> {
     if (!this.subscribers.size) return;
     await this.announceNotifications(changes);

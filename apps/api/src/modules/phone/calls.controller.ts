@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../core/auth/actor.js';
+import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
+import { ErrorResponseDto } from '../../core/errors/error-response.dto.js';
+import { UuidParam } from '../../core/http/uuid-param.js';
+import { CallsService } from './calls.service.js';
+import { CallDto, CallListDto } from './dtos/call.dto.js';
+import { CallQueryDto } from './dtos/call-query.dto.js';
+import { ConfirmCustomerDto } from './dtos/confirm-customer.dto.js';
+import { LogCallDto } from './dtos/log-call.dto.js';
+
+/** The call log: calls the PBX reported and calls agents logged by hand. */
+@ApiTags('phone')
+@ApiBearerAuth()
+@ApiBadRequestResponse({ description: 'Invalid input; `details.fields` names each field', type: ErrorResponseDto })
+@Controller('calls')
+export class CallsController {
+  constructor(private readonly calls: CallsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Calls, newest first: filter by state (ringing, answered, missed, ended), direction, customer, channel' })
+  @ApiOkResponse({ type: CallListDto })
+  list(@Query() query: CallQueryDto): Promise<CallListDto> {
+    return this.calls.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One call with its caller card' })
+  @ApiOkResponse({ type: CallDto })
+  @ApiNotFoundResponse({ description: 'CALL_NOT_FOUND', type: ErrorResponseDto })
+  get(@UuidParam() id: string): Promise<CallDto> {
+    return this.calls.get(id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Log a call by hand: a phone message with the note on the given ticket, else on a new phone ticket of the customer' })
+  @ApiCreatedResponse({ type: CallDto })
+  @ApiNotFoundResponse({ description: 'The ticket or customer does not exist (or the caller may not see the ticket)', type: ErrorResponseDto })
+  log(@Body() dto: LogCallDto, @CurrentActor() actor: Actor): Promise<CallDto> {
+    return this.calls.log(dto, actor);
+  }
+
+  @Post(':id/confirm-customer')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm who a caller is (a possible match): the call’s number becomes the customer’s phone identity' })
+  @ApiOkResponse({ type: CallDto })
+  @ApiNotFoundResponse({ description: 'CALL_NOT_FOUND or CUSTOMER_NOT_FOUND', type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'CALL_NUMBER_TAKEN: another customer has the number (merge them); CALL_WITHOUT_NUMBER: an anonymous call', type: ErrorResponseDto })
+  confirm(@UuidParam() id: string, @Body() dto: ConfirmCustomerDto): Promise<CallDto> {
+    return this.calls.confirmCustomer(id, dto.customerId);
+  }
+}

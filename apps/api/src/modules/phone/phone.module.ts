@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module.js';
+import { CustomersModule } from '../customers/customers.module.js';
+import { IntakeModule } from '../intake/intake.module.js';
+import { LiveModule } from '../live/live.module.js';
+import { PublicLimitsModule } from '../public-limits/public-limits.module.js';
+import { TicketsModule } from '../tickets/tickets.module.js';
+import { CallsController } from './calls.controller.js';
+import { CallsRepository } from './calls.repository.js';
+import { CallsService } from './calls.service.js';
+import { CtiController } from './cti.controller.js';
+
+/**
+ * Phone calls (API role): the PBX webhook (Zammad's generic CTI API) and the
+ * call log. A call's ticket is a `phone` message handed to the intake.
+ */
+@Module({
+  imports: [ChannelsModule, CustomersModule, IntakeModule, LiveModule, TicketsModule, PublicLimitsModule],
+  controllers: [CtiController, CallsController],
+  providers: [CallsRepository, CallsService],
+})
+export class PhoneModule {}
