@@ -74,6 +74,9 @@ describe('OpenAPI document', () => {
         'GET /api/v1/queues/names', 'GET /api/v1/settings', 'PATCH /api/v1/settings',
         'GET /api/v1/tickets/{id}/draft', 'PUT /api/v1/tickets/{id}/draft', 'DELETE /api/v1/tickets/{id}/draft',
         'GET /api/v1/profile/signature', 'PUT /api/v1/profile/signature',
+        'GET /api/v1/webhooks', 'POST /api/v1/webhooks', 'GET /api/v1/webhooks/{id}', 'PATCH /api/v1/webhooks/{id}', 'DELETE /api/v1/webhooks/{id}',
+        'POST /api/v1/webhooks/{id}/rotate-secret', 'POST /api/v1/webhooks/{id}/test', 'GET /api/v1/webhooks/{id}/deliveries',
+        'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver',
       ].sort(),
     );
     for (const { route, op } of routes) {

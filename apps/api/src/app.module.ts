@@ -15,10 +15,13 @@ import { ChannelsApiModule } from './modules/channels/channels-api.module.js';
 import { CustomersModule } from './modules/customers/customers.module.js';
 import { DraftsModule } from './modules/drafts/drafts.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { IntegrationsApiModule } from './modules/integrations/integrations-api.module.js';
+import { IntegrationsModule } from './modules/integrations/integrations.module.js';
 import { TicketAutomationsModule } from './modules/intake/ticket-automations.module.js';
 import { LiveModule } from './modules/live/live.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { PhoneModule } from './modules/phone/phone.module.js';
 import { QueuesModule } from './modules/queues/queues.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { SavedViewsModule } from './modules/saved-views/saved-views.module.js';
@@ -27,9 +30,11 @@ import { TemplatesModule } from './modules/templates/templates.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { TicketRelationsModule } from './modules/ticket-relations/ticket-relations.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { WebFormsModule } from './modules/web-forms/web-forms.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 
 /** The HTTP API: every resource under /api/v1. */
-const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, TicketRelationsModule, SurveysModule, ReportsModule, HealthModule, LiveModule, SavedViewsModule, ChannelsApiModule, DraftsModule];
+const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, TicketRelationsModule, SurveysModule, ReportsModule, HealthModule, LiveModule, SavedViewsModule, ChannelsApiModule, DraftsModule, WebFormsModule, PhoneModule, IntegrationsApiModule];
 
 @Module({})
 export class AppModule {
@@ -51,6 +56,10 @@ export class AppModule {
         TicketAutomationsModule.forRoles(config.roles),
         // Notifications are written with every ticket change; their API with `api`, the snooze sweep with `worker`.
         NotificationsModule.forRoles(config.roles),
+        // Shops' orders fill templates in every role (rules answer in the worker and the intake too).
+        IntegrationsModule,
+        // Signed webhooks: events stored with every change; their API with `api`, the sending sweep with `worker`.
+        WebhooksModule.forRoles(config.roles),
       ],
       providers: roles.has('api')
         ? [

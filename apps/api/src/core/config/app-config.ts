@@ -84,6 +84,61 @@ export interface AppConfig {
   mailAuthDnsTimeoutMs: number;
   /** No acknowledgement, automatic answer or survey to a sender whose domain failed DMARC. */
   mailAuthSuppressAutoReplyOnDmarcFail: boolean;
+  /** Web forms and status links (FORMS_*, STATUS_LINK_DAYS_AFTER_CLOSE, STATUS_MESSAGES_PER_IP). */
+  webForms: WebFormsConfig;
+  /** Key of the secrets kept in the database (shop credentials); null: one generated per installation and kept in the database. */
+  secretsKey: string | null;
+  /** How long one request to a shop (WooCommerce, BaseLinker, Shoper) may take. */
+  shopTimeoutMs: number;
+  /** How long a shop's answer about a customer's orders is reused. */
+  shopCacheSeconds: number;
+  /** BaseLinker's API endpoint (connector.php), for integrations that name none. */
+  baselinkerApiUrl: string;
+  /** Whether webhooks and API-channel callbacks may reach private, loopback and link-local addresses (WEBHOOKS_ALLOW_PRIVATE_NETWORKS). */
+  webhooksAllowPrivateNetworks: boolean;
+  /** Waits before each retry of a failed webhook delivery (WEBHOOKS_RETRY_DELAYS_MS, comma-separated). */
+  webhooksRetryDelaysMs: number[];
+  /** How long an endpoint may fail before it is disabled (WEBHOOKS_DISABLE_AFTER_HOURS). */
+  webhooksDisableAfterMs: number;
+  /** How long one webhook request may take. */
+  webhooksTimeoutMs: number;
+  /** How often due webhook deliveries are looked for. */
+  webhooksSweepIntervalMs: number;
+  /** How often the Allegro channels due for a read (or an authorisation check) are looked for. */
+  marketplacesTickMs: number;
+}
+
+/** Spam protection and limits of the web forms, and how long customers' status links hold. */
+export interface WebFormsConfig {
+  /** A submission sooner than this after its form token was issued is kept as spam (people take longer). */
+  minFillSeconds: number;
+  /** A form token older than this is refused (the page is reloaded for a new one). */
+  tokenMaxAgeSeconds: number;
+  /** Zero bits the proof of work needs while traffic is normal. */
+  powDifficulty: number;
+  /** The most the proof of work grows to during a flood. */
+  powMaxDifficulty: number;
+  /** Submissions per minute to one form beyond which each doubling adds a bit of work. */
+  floodStepPerMinute: number;
+  /** The window of the per-address and per-e-mail counters. */
+  rateWindowSeconds: number;
+  /** Submissions per client address within the window (then 429). */
+  submissionsPerIp: number;
+  /** Submissions per e-mail address within the window (beyond: kept as spam). */
+  submissionsPerEmail: number;
+  /** Submissions per form per minute (then 429). */
+  submissionsPerFormPerMinute: number;
+  /** Form definitions, pages and scripts per client address within the window. */
+  readsPerIp: number;
+  /** Whether the e-mail's domain must have MX or A records. */
+  checkEmailDomain: boolean;
+  /** DNS servers for that check; empty: the system's. */
+  dnsServers: string[];
+  dnsTimeoutMs: number;
+  /** Days a status link still works after its ticket was closed. */
+  statusLinkDaysAfterClose: number;
+  /** Status page reads and messages per client address within the window. */
+  statusMessagesPerIp: number;
 }
 
 export class ConfigError extends Error {

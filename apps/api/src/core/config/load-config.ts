@@ -148,6 +148,57 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     mailAuthDnsServers: dnsServers(env, 'MAIL_AUTH_DNS_SERVERS'),
     mailAuthDnsTimeoutMs: integer(env, 'MAIL_AUTH_DNS_TIMEOUT_MS', 2000, 100, 30_000),
     mailAuthSuppressAutoReplyOnDmarcFail: flag(env, 'MAIL_AUTH_SUPPRESS_AUTO_REPLY_ON_DMARC_FAIL', true),
+    webForms: webFormsConfig(env),
+    secretsKey: secretsKey(env),
+    shopTimeoutMs: integer(env, 'SHOP_TIMEOUT_MS', 3000, 100, 60_000),
+    shopCacheSeconds: integer(env, 'SHOP_CACHE_SECONDS', 60, 0, 86_400),
+    baselinkerApiUrl: url(env, 'BASELINKER_API_URL', 'https://api.baselinker.com/connector.php', ['http:', 'https:'])!,
+    webhooksAllowPrivateNetworks: flag(env, 'WEBHOOKS_ALLOW_PRIVATE_NETWORKS', false),
+    webhooksRetryDelaysMs: delays(env, 'WEBHOOKS_RETRY_DELAYS_MS', [60_000, 300_000, 1_800_000, 7_200_000, 21_600_000, 86_400_000]),
+    webhooksDisableAfterMs: integer(env, 'WEBHOOKS_DISABLE_AFTER_HOURS', 72, 1, 24 * 365) * 3600 * 1000,
+    webhooksTimeoutMs: integer(env, 'WEBHOOKS_TIMEOUT_MS', 10_000, 100, 60_000),
+    webhooksSweepIntervalMs: integer(env, 'WEBHOOKS_SWEEP_INTERVAL_MS', 2_000, 100, 3600 * 1000),
+    marketplacesTickMs: integer(env, 'MARKETPLACES_TICK_MS', 5_000, 100, 3600 * 1000),
+  };
+}
+
+/** SECRETS_KEY: at least 32 characters when set. */
+function secretsKey(env: Env): string | null {
+  const key = optional(env, 'SECRETS_KEY');
+  if (key !== null && key.length < 32) throw new ConfigError('SECRETS_KEY', 'must be at least 32 characters long');
+  return key;
+}
+
+/** Waits in milliseconds, comma-separated (at least one, each 1 ms to 7 days). */
+function delays(env: Env, name: string, fallback: number[]): number[] {
+  const raw = optional(env, name);
+  if (raw === null) return fallback;
+  const list = raw.split(',').map((s) => s.trim());
+  if (!list.length || list.some((s) => !/^\d{1,9}$/.test(s) || Number(s) < 1 || Number(s) > 7 * 24 * 3600 * 1000)) {
+    throw new ConfigError(name, `must list waits in milliseconds, comma-separated (e.g. 60000,300000), got "${raw}"`);
+  }
+  return list.map(Number);
+}
+
+/** Web forms and the customers' status links: spam protection, rate limits, how long links hold. */
+function webFormsConfig(env: Env): AppConfig['webForms'] {
+  const powDifficulty = integer(env, 'FORMS_POW_DIFFICULTY', 12, 0, 24);
+  return {
+    minFillSeconds: integer(env, 'FORMS_MIN_FILL_SECONDS', 3, 0, 3600),
+    tokenMaxAgeSeconds: integer(env, 'FORMS_TOKEN_MAX_AGE_SECONDS', 86_400, 60, 30 * 86_400),
+    powDifficulty,
+    powMaxDifficulty: Math.max(powDifficulty, integer(env, 'FORMS_POW_MAX_DIFFICULTY', 20, 0, 26)),
+    floodStepPerMinute: integer(env, 'FORMS_FLOOD_STEP_PER_MINUTE', 30, 1, 1_000_000),
+    rateWindowSeconds: integer(env, 'FORMS_RATE_WINDOW_SECONDS', 600, 1, 86_400),
+    submissionsPerIp: integer(env, 'FORMS_SUBMISSIONS_PER_IP', 30, 1, 1_000_000),
+    submissionsPerEmail: integer(env, 'FORMS_SUBMISSIONS_PER_EMAIL', 20, 1, 1_000_000),
+    submissionsPerFormPerMinute: integer(env, 'FORMS_SUBMISSIONS_PER_FORM_PER_MINUTE', 600, 1, 10_000_000),
+    readsPerIp: integer(env, 'FORMS_READS_PER_IP', 600, 1, 10_000_000),
+    checkEmailDomain: flag(env, 'FORMS_CHECK_EMAIL_DOMAIN', true),
+    dnsServers: dnsServers(env, 'FORMS_DNS_SERVERS'),
+    dnsTimeoutMs: integer(env, 'FORMS_DNS_TIMEOUT_MS', 1500, 100, 30_000),
+    statusLinkDaysAfterClose: integer(env, 'STATUS_LINK_DAYS_AFTER_CLOSE', 30, 0, 3650),
+    statusMessagesPerIp: integer(env, 'STATUS_MESSAGES_PER_IP', 30, 1, 1_000_000),
   };
 }
 

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { asAdmin, createUser, expectError, expectFieldErrors, type ApiClient } from '../support/api-client.js';
+import { startProduct, type TestProduct } from '../support/start-product.js';
+import { startWebhookReceiver, verifyStandardWebhook, type ReceivedCall, type WebhookReceiver } from '../support/stand-ins/webhook-receiver.js';
+import { waitFor } from '../support/wait-for.js';
+
+// Signed webhooks as an integrator sees them: events POSTed to their endpoint,
+// signed per Standard Webhooks (checked here with our own HMAC, not the
+// product's), retried with the same webhook-id until the endpoint answers, a
+// delivery log with every attempt, redelivery, and secret rotation.
+
+interface Webhook {
+  id: string;
+  url: string;
+  events: string[];
+  active: boolean;
+  secret?: string;
+  disabledAt: string | null;
+}
+
+interface Delivery {
+  id: string;
+  messageId: string;
+  event: string;
+  state: string;
+  attempts: number;
+  attemptLog: { attemptedAt: string; status: number | null; responseExcerpt: string | null; durationMs: number }[];
+}
+
+describe('webhooks', () => {
+  let product: TestProduct;
+  let admin: ApiClient;
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    product = await startProduct({
+      WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true',
+      WEBHOOKS_RETRY_DELAYS_MS: '100,100,100,100',
+      WEBHOOKS_SWEEP_INTERVAL_MS: '100',
+    });
+    admin = await asAdmin(product);
+  }, 60_000);
+
+  afterAll(async () => {
+    await product?.close();
+    await receiver?.close();
+  });
+
+  const create = async (body: Record<string, unknown>): Promise<Webhook> => {
+    const res = await admin.post('/webhooks', body);
+    expect(res.status).toBe(201);
+    return res.body as Webhook;
+  };
+  const callsTo = (path: string): ReceivedCall[] => receiver.calls.filter((c) => c.path === path);
+  const deliveries = async (id: string): Promise<Delivery[]> => {
+    const res = await admin.get(`/webhooks/${id}/deliveries`);
+    expect(res.status).toBe(200);
+    return (res.body as { items: Delivery[] }).items;
+  };
+  const openTicket = async (subject: string): Promise<{ id: string; number: string }> => {
+    const res = await admin.post('/tickets', {
+      subject,
+      customer: { email: `klient.${randomUUID().slice(0, 8)}@example.pl`, name: 'Anna Nowak' },
+      message: { body: 'Dzień dobry, gdzie moja paczka?' },
+    });
+    expect(res.status).toBe(201);
+    return res.body as { id: string; number: string };
+  };
+
+  it('is created with its secret shown once, read and listed without it, changed and removed', async () => {
+    const hook = await create({ url: `${receiver.url}/crud`, events: ['ticket.created'], description: 'ERP' });
+    expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(hook).toMatchObject({ url: `${receiver.url}/crud`, events: ['ticket.created'], active: true, disabledAt: null });
+    const read = await admin.get(`/webhooks/${hook.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).not.toHaveProperty('secret');
+    const listed = await admin.get('/webhooks');
+    expect((listed.body as { items: Webhook[] }).items.map((w) => w.id)).toContain(hook.id);
+    expect((listed.body as { items: Webhook[] }).items.every((w) => !('secret' in w))).toBe(true);
+    const patched = await admin.patch(`/webhooks/${hook.id}`, { events: ['ticket.created', 'ticket.updated'], active: false });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ events: ['ticket.created', 'ticket.updated'], active: false });
+    expect((await admin.delete(`/webhooks/${hook.id}`)).status).toBe(204);
+    expectError(await admin.get(`/webhooks/${hook.id}`), 404, 'WEBHOOK_NOT_FOUND');
+    expectError(await admin.delete(`/webhooks/${hook.id}`), 404, 'WEBHOOK_NOT_FOUND');
+  });
+
+  it('refuses bad input with a 400 naming the field, and agents', async () => {
+    expectFieldErrors(await admin.post('/webhooks', {}), ['url', 'events']);
+    expectFieldErrors(await admin.post('/webhooks', { url: 'ftp://example.pl/x', events: ['ticket.created'] }), ['url'], 'WEBHOOK_URL_REFUSED');
+    expectFieldErrors(await admin.post('/webhooks', { url: 'https://example.pl/x', events: ['ticket.deleted'] }), ['events']);
+    expectFieldErrors(await admin.get('/webhooks/nope'), ['id']);
+    const agent = await createUser(product, admin, { email: 'ola@okienko.test', name: 'Ola Agentka' });
+    expect((await agent.api.get('/webhooks')).status).toBe(403);
+  });
+
+  it('sends ticket.created and message.created signed; a note only to endpoints that include notes', async () => {
+    const hook = await create({ url: `${receiver.url}/events`, events: ['ticket.created', 'message.created'] });
+    const withNotes = await create({ url: `${receiver.url}/notes`, events: ['message.created'], includeNotes: true });
+    const ticket = await openTicket('Zamówienie 1042');
+    const calls = await waitFor(() => {
+      const mine = callsTo('/events').filter((c) => JSON.stringify(c.json).includes(ticket.id));
+      return mine.length >= 2 ? mine : null;
+    }, { description: 'ticket.created and message.created' });
+    expect(calls.map((c) => c.json.type).sort()).toEqual(['message.created', 'ticket.created']);
+    for (const call of calls) {
+      expect(verifyStandardWebhook(hook.secret!, call.headers, call.body)).toBe(true);
+      expect(verifyStandardWebhook(withNotes.secret!, call.headers, call.body)).toBe(false);
+      expect(call.headers['webhook-id']).toMatch(/^msg_/);
+    }
+    const created = calls.find((c) => c.json.type === 'ticket.created')!.json as { data: { ticket: { number: string; subject: string } } };
+    expect(created.data.ticket).toMatchObject({ number: ticket.number, subject: 'Zamówienie 1042' });
+
+    expect((await admin.post(`/tickets/${ticket.id}/messages`, { type: 'note', body: 'Sprawdzić w magazynie.' })).status).toBe(201);
+    const note = await waitFor(() => callsTo('/notes').find((c) => (c.json as { data?: { message?: { kind?: string } } }).data?.message?.kind === 'note'), {
+      description: 'the note on the endpoint that includes notes',
+    });
+    expect(verifyStandardWebhook(withNotes.secret!, note.headers, note.body)).toBe(true);
+    expect((note.json as { data: { message: { text: string } } }).data.message.text).toContain('Sprawdzić w magazynie.');
+    // The other endpoint got no note (its deliveries are the two customer-side events).
+    await waitFor(async () => (await deliveries(hook.id)).every((d) => d.state === 'delivered'));
+    expect((await deliveries(hook.id)).map((d) => d.event).sort()).toEqual(['message.created', 'ticket.created']);
+  });
+
+  it('sends ticket.updated with the changed fields', async () => {
+    const hook = await create({ url: `${receiver.url}/updated`, events: ['ticket.updated'] });
+    const ticket = await openTicket('Zmiana priorytetu');
+    expect((await admin.patch(`/tickets/${ticket.id}`, { priority: 'high' })).status).toBe(200);
+    const call = await waitFor(() => callsTo('/updated').find((c) => JSON.stringify(c.json).includes(ticket.id)));
+    expect(verifyStandardWebhook(hook.secret!, call.headers, call.body)).toBe(true);
+    expect((call.json as { data: { changes: unknown[] } }).data.changes).toEqual([{ field: 'priority', oldValue: 'normal', newValue: 'high' }]);
+  });
+
+  it('retries an endpoint failing three times with the same webhook-id, and it gets the event once', async () => {
+    const hook = await create({ url: `${receiver.url}/flaky`, events: ['ticket.created'] });
+    receiver.answers.set('/flaky', [503, 503, 429]);
+    const ticket = await openTicket('Ponawianie');
+    const [delivery] = await waitFor(async () => {
+      const list = await deliveries(hook.id);
+      return list[0]?.state === 'delivered' ? list : null;
+    }, { description: 'the delivery after three failures' });
+    expect(delivery!.attempts).toBe(4);
+    expect(delivery!.attemptLog.map((a) => a.status)).toEqual([503, 503, 429, 200]);
+    expect(delivery!.attemptLog[0]!.responseExcerpt).toContain('try later');
+    expect(delivery!.attemptLog.every((a) => typeof a.durationMs === 'number' && a.attemptedAt)).toBe(true);
+    const calls = callsTo('/flaky').filter((c) => JSON.stringify(c.json).includes(ticket.id));
+    expect(calls.map((c) => c.answered)).toEqual([503, 503, 429, 200]);
+    expect(new Set(calls.map((c) => c.headers['webhook-id']))).toEqual(new Set([delivery!.messageId]));
+    expect(calls.every((c) => verifyStandardWebhook(hook.secret!, c.headers, c.body))).toBe(true);
+    expect(calls.filter((c) => c.answered === 200)).toHaveLength(1);
+  });
+
+  it('gives up at once on other 4xx answers, and redelivers on request with the same webhook-id', async () => {
+    const hook = await create({ url: `${receiver.url}/gone`, events: ['ticket.created'] });
+    receiver.answers.set('/gone', [410]);
+    await openTicket('Odrzucone');
+    const [failed] = await waitFor(async () => {
+      const list = await deliveries(hook.id);
+      return list[0]?.state === 'failed' ? list : null;
+    });
+    expect(failed!.attempts).toBe(1);
+    const again = await admin.post(`/webhooks/${hook.id}/deliveries/${failed!.id}/redeliver`);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: failed!.id, messageId: failed!.messageId, state: 'delivered', attempts: 2 });
+    const calls = callsTo('/gone');
+    expect(calls.map((c) => c.headers['webhook-id'])).toEqual([failed!.messageId, failed!.messageId]);
+    expectError(await admin.post(`/webhooks/${hook.id}/deliveries/${randomUUID()}/redeliver`), 404, 'WEBHOOK_DELIVERY_NOT_FOUND');
+  });
+
+  it('sends a test event now, and signs with the old and the new secret for a day after a rotation', async () => {
+    const hook = await create({ url: `${receiver.url}/rotate`, events: ['ticket.created'] });
+    const test = await admin.post(`/webhooks/${hook.id}/test`);
+    expect(test.status).toBe(200);
+    expect(test.body).toMatchObject({ event: 'webhook.test', state: 'delivered', attempts: 1 });
+    const first = callsTo('/rotate')[0]!;
+    expect(verifyStandardWebhook(hook.secret!, first.headers, first.body)).toBe(true);
+
+    const rotated = await admin.post(`/webhooks/${hook.id}/rotate-secret`);
+    expect(rotated.status).toBe(200);
+    const { secret, previousSecretValidUntil } = rotated.body as { secret: string; previousSecretValidUntil: string };
+    expect(secret).toMatch(/^whsec_/);
+    expect(secret).not.toBe(hook.secret);
+    expect(Date.parse(previousSecretValidUntil) - Date.now()).toBeGreaterThan(23 * 3600 * 1000);
+    expect((await admin.post(`/webhooks/${hook.id}/test`)).status).toBe(200);
+    const second = callsTo('/rotate').at(-1)!;
+    expect(callsTo('/rotate')).toHaveLength(2);
+    expect(verifyStandardWebhook(secret, second.headers, second.body)).toBe(true);
+    expect(verifyStandardWebhook(hook.secret!, second.headers, second.body)).toBe(true);
+    expect((second.headers['webhook-signature'] as string).split(' ')).toHaveLength(2);
+  });
+});
