@@ -2,12 +2,15 @@ import { computed, ref, watch, type Ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { useSessionStore } from '../../../entities/session/stores/session.store';
 import { bulkUpdateTickets, updateTicket, type BulkTicketChanges, type TicketListItem } from '../../../entities/ticket/api';
+import type { MessageKey } from '../../../shared/i18n/message-key';
 import { useAppI18n } from '../../../shared/i18n/use-app-i18n';
 import { useDateFormat } from '../../../shared/i18n/use-date-format';
 import { useErrorText } from '../../../shared/i18n/use-error-text';
 import { useKeyboardShortcuts } from '../../../shared/ui/use-keyboard-shortcuts';
 import { SNOOZABLE_STATUSES } from '../../ticket-detail/composables/snooze-presets';
 import { followCursor, stepCursor } from './list-cursor';
+
+const KNOWN_REASONS = new Set(['TICKET_INVALID_TRANSITION', 'TICKET_FORBIDDEN', 'TICKET_NOT_FOUND']);
 
 export interface ListNotice {
   tone: 'success' | 'warning' | 'danger' | 'info';
@@ -70,6 +73,12 @@ export function useListKeyboard(options: {
     return current.value ? [current.value] : [];
   }
 
+  /** Why a ticket was refused, in the panel's words when the API's code is a known one. */
+  function reason(error: { code: string; message: string } | undefined): string {
+    const code = error?.code ?? '';
+    return KNOWN_REASONS.has(code) ? t(`ticketListTools.bulk.reason.${code}` as MessageKey) : (error?.message ?? code);
+  }
+
   async function change(changes: BulkTicketChanges, done: 'keyboard.list.resolved' | 'keyboard.list.assigned'): Promise<void> {
     const tickets = targets();
     if (tickets.length === 0) {
@@ -87,7 +96,7 @@ export function useListKeyboard(options: {
       const changed = results.filter((item) => item.ok).map((item) => numbers.get(item.id) ?? item.id);
       const refused = results
         .filter((item) => !item.ok)
-        .map((item) => t('keyboard.list.refused', { number: numbers.get(item.id) ?? item.id, reason: item.error?.message ?? '' }));
+        .map((item) => t('keyboard.list.refused', { number: numbers.get(item.id) ?? item.id, reason: reason(item.error) }));
       const lines = [...(changed.length > 0 ? [t(done, { numbers: changed.join(', ') })] : []), ...refused];
       notice.value = { tone: refused.length === 0 ? 'success' : changed.length === 0 ? 'danger' : 'warning', text: lines.join(' · ') };
       if (changed.length > 0) selected.value = selected.value.filter((id) => !changed.includes(numbers.get(id) ?? ''));
