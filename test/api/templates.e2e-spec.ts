@@ -109,7 +109,7 @@ describe('templates', () => {
     it('say what a Polish shop says: order status with the customer and ticket number, the 14-day complaint deadline', () => {
       const orderStatus = seeded.get('order-status')!;
       expect(orderStatus.title).toBe('Status zamówienia');
-      expect(orderStatus.placeholders).toEqual(['customer.name', 'ticket.number', 'agent.name']);
+      expect(orderStatus.placeholders).toEqual(['customer.name', 'order.number', 'order.status', 'order.total', 'order.carrier', 'order.trackingUrl', 'ticket.number', 'agent.name']);
       expect(orderStatus.body).toContain('Moje zamówienia');
       expect(seeded.get('complaint-received')!.body).toContain('14 dni');
       expect(seeded.get('invoice-copy')!.body).toContain('fakturę VAT');
@@ -228,7 +228,7 @@ describe('templates', () => {
       const items = res.body.items as { path: string; available: boolean; description: string; example: string; unavailableReason: string | null }[];
       expect(items.filter((p) => p.available).map((p) => p.path)).toEqual([
         'customer.name', 'customer.email', 'ticket.number', 'ticket.subject', 'ticket.createdAt', 'ticket.firstResponseDueAt',
-        'ticket.resolutionDueAt', 'agent.name', 'queue.name',
+        'ticket.resolutionDueAt', 'agent.name', 'queue.name', 'order.number', 'order.status', 'order.trackingUrl', 'order.carrier', 'order.total',
       ]);
       expect(items.filter((p) => !p.available)).toEqual([]);
     });
@@ -244,11 +244,11 @@ describe('templates', () => {
     });
 
     it('names the subject and the body when both are wrong, and every problem in them', async () => {
-      const res = await admin.post('/templates', { title: 'x', subject: 'Zgłoszenie {{ticket.nr}}', body: '{{order.total}} i {{ticket.number' });
+      const res = await admin.post('/templates', { title: 'x', subject: 'Zgłoszenie {{ticket.nr}}', body: '{{order.weight}} i {{ticket.number' });
       expectFieldErrors(res, ['subject', 'body'], 'TEMPLATE_INVALID_PLACEHOLDER');
       expect(problemsOf(res).map((p) => [p.field, p.kind, p.placeholder])).toEqual([
         ['subject', 'unknown_placeholder', '{{ticket.nr}}'],
-        ['body', 'unknown_placeholder', '{{order.total}}'],
+        ['body', 'unknown_placeholder', '{{order.weight}}'],
         ['body', 'unterminated_placeholder', '{{ticket.number'],
       ]);
     });

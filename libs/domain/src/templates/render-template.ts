@@ -6,6 +6,11 @@ export type TemplateValues = ReadonlyMap<string, string>;
 export interface RenderTemplateOptions {
   /** Applied to every inserted value (not to the template's own text), e.g. escapeHtml for an HTML body. */
   escapeValue?: (value: string) => string;
+  /**
+   * Placeholders a line needs: a line holding one of them that has no value is
+   * left out whole (e.g. "Tracking: {{order.trackingUrl}}" before the parcel is sent).
+   */
+  lineNeeds?: (path: string) => boolean;
 }
 
 /**
@@ -15,11 +20,35 @@ export interface RenderTemplateOptions {
  */
 export function renderTemplate(template: ParsedTemplate, values: TemplateValues, options: RenderTemplateOptions = {}): string {
   const escape = options.escapeValue ?? ((value: string) => value);
+  if (options.lineNeeds) return renderDroppingLines(template, values, escape, options.lineNeeds);
   let out = '';
   for (const segment of template.segments) {
     out += segment.kind === 'text' ? segment.text : escape(values.get(segment.path) ?? '');
   }
   return out;
+}
+
+function renderDroppingLines(template: ParsedTemplate, values: TemplateValues, escape: (value: string) => string, needs: (path: string) => boolean): string {
+  const lines: string[] = [];
+  let line = '';
+  let missing = false;
+  for (const segment of template.segments) {
+    if (segment.kind !== 'text') {
+      const value = values.get(segment.path) ?? '';
+      if (!value && needs(segment.path)) missing = true;
+      line += escape(value);
+      continue;
+    }
+    const parts = segment.text.split('\n');
+    line += parts[0];
+    for (const part of parts.slice(1)) {
+      if (!missing) lines.push(line);
+      line = part;
+      missing = false;
+    }
+  }
+  if (!missing) lines.push(line);
+  return lines.join('\n');
 }
 
 /**

@@ -40,6 +40,11 @@ export const TEMPLATE_PLACEHOLDERS: readonly PlaceholderDefinition[] = Object.fr
     example: 'Anna Nowak',
   },
   { path: 'queue.name', description: "The name of the ticket's queue (empty when it has none)", example: 'Obsługa zamówień' },
+  { path: 'order.number', description: "The number of the customer's order in the shop: the one pinned to the ticket, else the one mentioned, else the newest (empty without a connected shop)", example: '4521' },
+  { path: 'order.status', description: "That order's status as the shop names it", example: 'Wysłane' },
+  { path: 'order.trackingUrl', description: "The link to follow that order's parcel at the carrier (empty before it is sent)", example: 'https://inpost.pl/sledzenie-przesylek?number=680000000000000000000001' },
+  { path: 'order.carrier', description: "The carrier of that order's parcel", example: 'InPost' },
+  { path: 'order.total', description: "That order's total with its currency", example: '129,90 zł' },
 ]);
 
 /** Placeholders of an inbound address's own acknowledgement subject and body. */

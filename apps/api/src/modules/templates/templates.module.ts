@@ -4,6 +4,7 @@ import { QueuesModule } from '../queues/queues.module.js';
 import { TicketAccessModule } from '../tickets/ticket-access.module.js';
 import { TemplateEntity } from './entities/template.entity.js';
 import { TemplateSuggestionsController } from './template-suggestions.controller.js';
+import { TemplateValueSources } from './template-value-sources.js';
 import { TemplatesController } from './templates.controller.js';
 import { TemplatesRepository } from './templates.repository.js';
 import { TemplatesService } from './templates.service.js';
@@ -16,7 +17,7 @@ import { TemplatesService } from './templates.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([TemplateEntity]), QueuesModule, TicketAccessModule],
   controllers: [TemplatesController, TemplateSuggestionsController],
-  providers: [TemplatesRepository, TemplatesService],
-  exports: [TemplatesService],
+  providers: [TemplatesRepository, TemplatesService, TemplateValueSources],
+  exports: [TemplatesService, TemplateValueSources],
 })
 export class TemplatesModule {}

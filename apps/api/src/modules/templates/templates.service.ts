@@ -15,6 +15,7 @@ import type { TemplateQueryDto } from './dtos/template-query.dto.js';
 import type { UpdateTemplateDto } from './dtos/update-template.dto.js';
 import type { TemplateEntity } from './entities/template.entity.js';
 import { TemplatesException, TemplatesErrorCode } from './templates.exception.js';
+import { TemplateValueSources } from './template-value-sources.js';
 import { TemplatesRepository, type TicketRenderContext } from './templates.repository.js';
 
 /** A template rendered for one ticket: what a reply (by an agent or a rule) sends. */
@@ -38,6 +39,7 @@ export class TemplatesService {
     private readonly queues: QueuesService,
     private readonly access: TicketAccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly valueSources: TemplateValueSources,
   ) {}
 
   list(query: TemplateQueryDto): Promise<[TemplateEntity[], number]> {
@@ -127,14 +129,17 @@ export class TemplatesService {
       if (!ticket) throw new TemplatesException(TemplatesErrorCode.TicketNotFound, `Ticket ${dto.ticketId} does not exist`);
       await this.access.assertCanSee(actor, ticket, dto.ticketId);
       values = this.ticketValues(ticket, language, actor.type === 'user' ? { name: actor.name } : null);
+      const used = [...(parsed.subject?.placeholders ?? []), ...parsed.body.placeholders];
+      await this.valueSources.fill(values, { ...ticket, latestCustomerText: await this.templates.latestCustomerText(ticket.id) }, language, used);
       ticketId = ticket.id;
     } else {
       values = examplePlaceholderValues(TEMPLATE_PLACEHOLDERS);
       if (actor.type === 'user') values.set('agent.name', actor.name);
     }
+    const lineNeeds = ticketId ? (path: string) => this.valueSources.fills(path) : undefined;
     return {
       subject: parsed.subject ? renderTemplate(parsed.subject, values) : null,
-      body: renderTemplate(parsed.body, values),
+      body: renderTemplate(parsed.body, values, { lineNeeds }),
       placeholders: [...new Set([...(parsed.subject?.placeholders ?? []), ...parsed.body.placeholders])],
       ticketId,
     };
@@ -157,10 +162,17 @@ export class TemplatesService {
     const template = language ? ((await this.templates.versionIn(chosen, language, manager)) ?? chosen) : chosen;
     const values = this.ticketValues(ticket, template.language, agent ?? null);
     // Saved texts were checked when saved; lenient parsing keeps one saved under an older placeholder list sendable.
-    const render = (text: string) => renderTemplate(parseTemplateLenient(text, TEMPLATE_PLACEHOLDERS), values);
+    const subject = template.subject ? parseTemplateLenient(template.subject, TEMPLATE_PLACEHOLDERS) : null;
+    const body = parseTemplateLenient(template.body, TEMPLATE_PLACEHOLDERS);
+    const used = [...(subject?.placeholders ?? []), ...body.placeholders];
+    if (used.some((path) => this.valueSources.fills(path))) {
+      const latestCustomerText = await this.templates.latestCustomerText(ticket.id, manager);
+      await this.valueSources.fill(values, { ...ticket, latestCustomerText }, template.language, used);
+    }
+    const lineNeeds = (path: string) => this.valueSources.fills(path);
     return {
-      subject: template.subject ? render(template.subject) : null,
-      body: render(template.body),
+      subject: subject ? renderTemplate(subject, values) : null,
+      body: renderTemplate(body, values, { lineNeeds }),
       templateId: template.id,
       title: template.title,
     };

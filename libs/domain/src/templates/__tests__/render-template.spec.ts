@@ -86,7 +86,7 @@ describe('placeholder lists', () => {
   it('offer the template placeholders of the spec, the SLA deadlines included', () => {
     expect(TEMPLATE_PLACEHOLDERS.map((p) => p.path)).toEqual([
       'customer.name', 'customer.email', 'ticket.number', 'ticket.subject', 'ticket.createdAt', 'ticket.firstResponseDueAt',
-      'ticket.resolutionDueAt', 'agent.name', 'queue.name',
+      'ticket.resolutionDueAt', 'agent.name', 'queue.name', 'order.number', 'order.status', 'order.trackingUrl', 'order.carrier', 'order.total',
     ]);
     expect(TEMPLATE_PLACEHOLDERS.filter((p) => p.unavailable)).toEqual([]);
   });
@@ -100,8 +100,8 @@ describe('placeholder lists', () => {
     const examples = examplePlaceholderValues(TEMPLATE_PLACEHOLDERS);
     expect(examples.get('customer.name')).toBe('Jan Kowalski');
     expect(examples.get('ticket.resolutionDueAt')).toBe('28.05.2026 14:03');
-    const withReserved = examplePlaceholderValues([...TEMPLATE_PLACEHOLDERS, { path: 'order.total', description: 'x', example: '10 zł', unavailable: 'not yet' }]);
-    expect(withReserved.has('order.total')).toBe(false);
+    const withReserved = examplePlaceholderValues([...TEMPLATE_PLACEHOLDERS, { path: 'order.invoiceUrl', description: 'x', example: 'https://x', unavailable: 'not yet' }]);
+    expect(withReserved.has('order.invoiceUrl')).toBe(false);
     expect(renderTemplate(template('{{customer.name}}, {{ticket.number}}'), examples)).toBe('Jan Kowalski, 2026-000123');
   });
 });
