@@ -1,2 +1,3 @@
 export * from './identity.js';
 export * from './customer-language.js';
+export * from './phone-prefix.js';

@@ -37,8 +37,8 @@ export class CustomersController {
   @ApiOkResponse({ type: CustomerListDto })
   @ApiBadRequestResponse({ description: '`identity` is not `kind:value` or its value is not valid for the kind', type: ErrorResponseDto })
   async list(@Query() query: CustomerQueryDto): Promise<CustomerListDto> {
-    const [items, total] = await this.customers.search(query.q, query.identity, query.limit, query.offset);
-    return { items: await this.customers.toDtos(items), total };
+    const { items, total, totalIsExact } = await this.customers.search(query.q, query.identity, query.limit, query.offset);
+    return { items: await this.customers.toDtos(items), total, ...(totalIsExact ? {} : { totalIsExact: false as const }) };
   }
 
   @Post()

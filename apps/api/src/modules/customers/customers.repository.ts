@@ -37,6 +37,9 @@ export interface IdentityMatch {
   customerId: string;
 }
 
+/** The customer search counts its matches exactly up to this many. */
+export const EXACT_CUSTOMER_TOTAL = 10_000;
+
 @Injectable()
 export class CustomersRepository {
   constructor(@InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>) {}
@@ -181,20 +184,29 @@ export class CustomersRepository {
   /**
    * Search by name, e-mail (any of them) or phone (normalised); diacritics and
    * letter case do not matter. With `identity`, only the customer holding it.
-   * Customers merged into another are left out.
+   * Customers merged into another are left out. Fast enough to run on every
+   * key press: each condition has an index (trigrams of name and e-mail, the
+   * e-mail array, identities by prefix: `jan@exa`, `+48600 1…`), and the total
+   * is counted exactly only up to EXACT_CUSTOMER_TOTAL (`totalIsExact`).
    */
   async search(
-    q: { text: string; phone: string | null } | undefined,
+    q: { text: string; phone: string | null; phonePrefix: string | null } | undefined,
     identity: NormalisedIdentity | undefined,
     limit: number,
     offset: number,
-  ): Promise<[CustomerEntity[], number]> {
+  ): Promise<{ items: CustomerEntity[]; total: number; totalIsExact: boolean }> {
     const query = this.customers.createQueryBuilder('c').where('c.merged_into_id IS NULL');
     if (q) {
+      const like = (value: string) => value.replace(/[%_\\]/g, (m) => `\\${m}`);
+      const text = q.text.toLowerCase();
+      const prefixes = [...new Set([text, ...(q.phone ? [q.phone] : []), ...(q.phonePrefix ? [q.phonePrefix] : [])])];
+      // One LIKE per prefix: each is a range of the identities' prefix index (LIKE ANY would not be).
+      const identityMatch = prefixes.map((_, i) => `ci.value LIKE :prefix${i}`).join(' OR ');
       query.andWhere(
         `(lower(okienko_unaccent(coalesce(c.name, '') || ' ' || coalesce(c.email, ''))) LIKE '%' || lower(okienko_unaccent(:pattern)) || '%'
-          OR lower(:q) = ANY(c.emails) OR :qPhone = ANY(c.phones))`,
-        { q: q.text, qPhone: q.phone, pattern: q.text.replace(/[%_\\]/g, (m) => `\\${m}`) },
+          OR c.emails @> ARRAY[:email]::text[]
+          OR c.id IN (SELECT ci.customer_id FROM customer_identities ci WHERE ci.kind IN ('email', 'phone') AND (${identityMatch})))`,
+        { email: text, pattern: like(q.text), ...Object.fromEntries(prefixes.map((p, i) => [`prefix${i}`, `${like(p)}%`])) },
       );
     }
     if (identity) {
@@ -203,7 +215,14 @@ export class CustomersRepository {
         { ikind: identity.kind, isource: identity.source, ivalue: identity.value },
       );
     }
-    return query.orderBy('c.name', 'ASC', 'NULLS LAST').addOrderBy('c.id').take(limit).skip(offset).getManyAndCount();
+    const page = query.clone().orderBy('c.name', 'ASC', 'NULLS LAST').addOrderBy('c.id').take(limit).skip(offset);
+    const [sql, parameters] = query.select('1').limit(EXACT_CUSTOMER_TOTAL + 1).getQueryAndParameters();
+    const [items, rows] = await Promise.all([
+      page.getMany(),
+      this.customers.query(`SELECT count(*) AS count FROM (${sql}) capped`, parameters) as Promise<{ count: string }[]>,
+    ]);
+    const count = Number(rows[0]?.count ?? 0);
+    return { items, total: Math.min(count, EXACT_CUSTOMER_TOTAL), totalIsExact: count <= EXACT_CUSTOMER_TOTAL };
   }
 
   save(customer: CustomerEntity, manager: EntityManager = this.customers.manager): Promise<CustomerEntity> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { detectCustomerLanguage, normaliseIdentity, normalisePhone, parseIdentityQuery, type CustomerLanguage, type NormalisedIdentity } from '@okienko/domain';
+import { detectCustomerLanguage, normaliseIdentity, normalisePhone, parseIdentityQuery, phoneNumberPrefix, type CustomerLanguage, type NormalisedIdentity } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../core/auth/actor.js';
 import type { AppConfig } from '../../core/config/app-config.js';
@@ -39,11 +39,15 @@ export class CustomersService {
   ) {}
 
   /** Customers by name, e-mail or phone (`q`) and/or exactly one identity (`kind:value`); merged customers are left out. */
-  search(q: string | undefined, identity: string | undefined, limit: number, offset: number): Promise<[CustomerEntity[], number]> {
+  search(
+    q: string | undefined, identity: string | undefined, limit: number, offset: number,
+  ): Promise<{ items: CustomerEntity[]; total: number; totalIsExact: boolean }> {
     const wanted = identity === undefined ? undefined : this.identityFromQuery(identity);
     const text = q?.trim();
     const phone = text && /^[+\d][\d\s\-()/.]*$/.test(text) ? normalisePhone(text, this.config.defaultPhoneRegion) : null;
-    return this.customers.search(text ? { text, phone } : undefined, wanted, limit, offset);
+    // A number still being typed finds the customers whose numbers start so.
+    const phonePrefix = text ? phoneNumberPrefix(text, this.config.defaultPhoneRegion) : null;
+    return this.customers.search(text ? { text, phone, phonePrefix } : undefined, wanted, limit, offset);
   }
 
   async get(id: string, manager?: EntityManager): Promise<CustomerEntity> {

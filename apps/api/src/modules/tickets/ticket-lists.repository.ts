@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { buildPrefixTsQuery } from '@okienko/domain';
+import { parseTicketSearch } from '@okienko/domain';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { TicketEntity } from './entities/ticket.entity.js';
 import type { ListTicketsFilter, TodayFilter } from './list-tickets-filter.js';
@@ -22,6 +22,20 @@ const SORT_COLUMNS = {
 /** Not snoozed, or snoozed until a moment that has come (the sweep wakes it shortly). */
 const NOT_SNOOZED_SQL = '(t.snoozed_until IS NULL OR t.snoozed_until <= now())';
 
+/**
+ * Totals are counted exactly up to this many matching tickets; beyond it the
+ * list says "10 000+" (`totalIsExact: false`): counting hundreds of thousands
+ * of matches would cost more than finding the page itself.
+ */
+export const EXACT_TOTAL_LIMIT = 10_000;
+
+/** One page of the ticket list: the tickets, how many match (at most EXACT_TOTAL_LIMIT) and whether that is all of them. */
+export interface TicketPage {
+  items: TicketEntity[];
+  total: number;
+  totalIsExact: boolean;
+}
+
 /** A search for one ticket number, as typed or copied from a subject tag: `2026-000123`, `#2026-000123`, `[#2026-000123]`. */
 const TICKET_NUMBER_QUERY = /^\s*\[?#?(\d{4}-\d{6,})\]?\s*$/;
 
@@ -30,8 +44,8 @@ const TICKET_NUMBER_QUERY = /^\s*\[?#?(\d{4}-\d{6,})\]?\s*$/;
 export class TicketListsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One page of tickets matching the filter, and how many match in all. */
-  async list(filter: ListTicketsFilter): Promise<[TicketEntity[], number]> {
+  /** One page of tickets matching the filter, and how many match (exactly up to EXACT_TOTAL_LIMIT). */
+  async list(filter: ListTicketsFilter): Promise<TicketPage> {
     const page = this.filtered(filter);
     const [column, direction] = filter.sort.startsWith('-')
       ? [filter.sort.slice(1) as keyof typeof SORT_COLUMNS, 'DESC' as const]
@@ -44,11 +58,15 @@ export class TicketListsRepository {
       .addOrderBy('t.id', 'DESC')
       .offset(filter.offset)
       .limit(filter.limit);
-    const [items, count] = await Promise.all([
-      page.getMany(),
-      this.filtered(filter).select('count(*)', 'count').getRawOne<{ count: string }>(),
-    ]);
-    return [items, Number(count?.count ?? 0)];
+    const [items, count] = await Promise.all([page.getMany(), this.cappedCount(filter)]);
+    return { items, total: Math.min(count, EXACT_TOTAL_LIMIT), totalIsExact: count <= EXACT_TOTAL_LIMIT };
+  }
+
+  /** How many tickets match, counting no further than one past EXACT_TOTAL_LIMIT. */
+  private async cappedCount(filter: ListTicketsFilter): Promise<number> {
+    const [sql, parameters] = this.filtered(filter).select('1').limit(EXACT_TOTAL_LIMIT + 1).getQueryAndParameters();
+    const rows: { count: string }[] = await this.dataSource.query(`SELECT count(*) AS count FROM (${sql}) capped`, parameters);
+    return Number(rows[0]?.count ?? 0);
   }
 
   /**
@@ -104,13 +122,19 @@ export class TicketListsRepository {
     if (filter.q !== undefined) {
       // The text parser reads `2026-000123` as 2026 and -000123, which no word query matches: a number is looked up as such.
       const number = TICKET_NUMBER_QUERY.exec(filter.q)?.[1];
-      const tsQuery = buildPrefixTsQuery(filter.q);
+      const search = parseTicketSearch(filter.q);
       if (number !== undefined) {
         q.andWhere('t.number = :number', { number });
-      } else if (tsQuery === null) {
+      } else if (search === null) {
         q.andWhere('false');
       } else {
-        q.andWhere(`t.search_vector @@ to_tsquery('simple', okienko_unaccent(:tsQuery))`, { tsQuery });
+        if (search.tsQuery !== null) q.andWhere(`t.search_vector @@ to_tsquery('simple', okienko_unaccent(:tsQuery))`, { tsQuery: search.tsQuery });
+        search.emailPrefixes.forEach((prefix, i) => {
+          q.andWhere(
+            `t.customer_id IN (SELECT ci.customer_id FROM customer_identities ci WHERE ci.kind = 'email' AND ci.value LIKE :emailPrefix${i})`,
+            { [`emailPrefix${i}`]: `${prefix.replace(/[%_\\]/g, (m) => `\\${m}`)}%` },
+          );
+        });
       }
     }
     return q;

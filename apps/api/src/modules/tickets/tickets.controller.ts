@@ -51,8 +51,8 @@ export class TicketsController {
   })
   @ApiOkResponse({ type: TicketListDto })
   async list(@Query() query: TicketQueryDto, @CurrentActor() actor: Actor): Promise<TicketListDto> {
-    const [tickets, total] = await this.tickets.list(query, actor);
-    return { items: await this.details.listItems(tickets), total };
+    const { items, total, totalIsExact } = await this.tickets.list(query, actor);
+    return { items: await this.details.listItems(items), total, ...(totalIsExact ? {} : { totalIsExact: false as const }) };
   }
 
   @Post()

@@ -31,7 +31,7 @@ import { TicketsException, TicketsErrorCode } from './tickets.exception.js';
 import { OutboundMessagesService } from './outbound-messages.service.js';
 import { TicketAutomationHooks, type AfterCommit } from './automation/ticket-automation.hooks.js';
 import { MessagesRepository, type NewAttachment } from './messages.repository.js';
-import { TicketListsRepository } from './ticket-lists.repository.js';
+import { TicketListsRepository, type TicketPage } from './ticket-lists.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
 import { composeReply, renderSignature, type ComposedReply } from './reply-composition.js';
 import { SettingsService } from '../settings/settings.service.js';
@@ -79,7 +79,7 @@ export class TicketsService {
     return ticket;
   }
 
-  async list(query: TicketQueryDto, actor: Actor): Promise<[TicketEntity[], number]> {
+  async list(query: TicketQueryDto, actor: Actor): Promise<TicketPage> {
     const filter: ListTicketsFilter = {
       status: query.status,
       priority: query.priority,

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CustomerIdentityEntity } from '../entities/customer-identity.entity.js';
 import type { CustomerEntity } from '../entities/customer.entity.js';
 import { CustomerIdentityDto } from './customer-identity.dto.js';
@@ -69,6 +69,13 @@ export class CustomerListDto {
   @ApiProperty({ type: [CustomerDto] })
   items!: CustomerDto[];
 
-  @ApiProperty()
+  @ApiProperty({ description: 'How many customers match: exact up to 10,000; when more match it is 10000 and `totalIsExact: false` comes with it.' })
   total!: number;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Present, and false, only when more customers match than `total` says (it is then the 10,000 cap); absent when `total` is exact.',
+    example: false,
+  })
+  totalIsExact?: false;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TicketSummaryDto } from './ticket-summary.dto.js';
 
 export class TicketListItemDto extends TicketSummaryDto {
@@ -13,6 +13,18 @@ export class TicketListDto {
   @ApiProperty({ type: [TicketListItemDto] })
   items!: TicketListItemDto[];
 
-  @ApiProperty({ description: 'How many tickets match the filters in all.' })
+  @ApiProperty({
+    description:
+      'How many tickets match the filters: exact up to 10,000; when more match it is 10000 and `totalIsExact: false` comes ' +
+      'with it (show it as "10 000+"). Counting further would cost more than the page itself on a large installation.',
+    example: 10000,
+  })
   total!: number;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Present, and false, only when more tickets match than `total` says (it is then the 10,000 cap); absent when `total` is exact.',
+    example: false,
+  })
+  totalIsExact?: false;
 }
