@@ -138,8 +138,8 @@ describe('channels', () => {
         type: 'phone', name: 'Infolinia', queueId: null, categoryId: null, priority: null, settings: {}, active: true, inboundAddressId: null,
       });
       expect(phone.key).toMatch(URL_SAFE_KEY);
-      const form = await create({ type: 'web_form', name: 'Formularz reklamacji', queueId, categoryId, priority: 'low', settings: { fields: ['orderNumber'] }, active: false });
-      expect(form).toMatchObject({ queueId, categoryId, priority: 'low', settings: { fields: ['orderNumber'] }, active: false });
+      const form = await create({ type: 'web_form', name: 'Formularz reklamacji', queueId, categoryId, priority: 'low', settings: { kind: 'complaint' }, active: false });
+      expect(form).toMatchObject({ queueId, categoryId, priority: 'low', settings: { kind: 'complaint', fields: expect.arrayContaining([expect.objectContaining({ name: 'orderNumber' })]) }, active: false });
       expect(form.key).not.toBe(phone.key);
 
       const phones = await list('?type=phone');

@@ -26,7 +26,7 @@ export function isChannelType(v: unknown): v is ChannelType {
  * The channel types replies can be sent on (those with an outbound
  * transport). A reply on any other type is stored and marked failed.
  */
-export const REPLYABLE_CHANNEL_TYPES: readonly ChannelType[] = ['email'];
+export const REPLYABLE_CHANNEL_TYPES: readonly ChannelType[] = ['email', 'api', 'allegro', 'web_form', 'chat'];
 
 export function canReplyOn(type: ChannelType): boolean {
   return REPLYABLE_CHANNEL_TYPES.includes(type);

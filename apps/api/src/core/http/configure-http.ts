@@ -31,6 +31,24 @@ export function applyRoutePrefix(app: INestApplication): void {
       { path: 'api/health', method: RequestMethod.GET },
       { path: 'survey/:token', method: RequestMethod.GET },
       { path: 'survey/:token', method: RequestMethod.POST },
+      // The chat widget (chat module): its script and its public routes, outside /api/v1.
+      { path: 'w/:file', method: RequestMethod.GET },
+      { path: 'api/public/chat/:key/status', method: RequestMethod.ALL },
+      { path: 'api/public/chat/:key/sessions', method: RequestMethod.ALL },
+      { path: 'api/public/chat/:key/offline-messages', method: RequestMethod.ALL },
+      { path: 'api/public/chat/sessions/:id/events', method: RequestMethod.ALL },
+      { path: 'api/public/chat/sessions/:id/messages', method: RequestMethod.ALL },
+      { path: 'api/public/chat/sessions/:id/files', method: RequestMethod.ALL },
+      { path: 'api/public/chat/sessions/:id/typing', method: RequestMethod.ALL },
+      // Web forms and the customers' status pages (web-forms module): public, outside /api/v1.
+      { path: 'api/public/forms/:key', method: RequestMethod.ALL },
+      { path: 'api/public/forms/:key/submissions', method: RequestMethod.ALL },
+      { path: 'api/public/tickets/:token', method: RequestMethod.GET },
+      { path: 'api/public/tickets/:token/messages', method: RequestMethod.POST },
+      { path: 'api/public/tickets/:token/attachments/:attachmentId', method: RequestMethod.GET },
+      { path: 'f/:file', method: RequestMethod.GET },
+      { path: 's/:token', method: RequestMethod.GET },
+      { path: 's/:token', method: RequestMethod.POST },
     ],
   });
 }

@@ -4,7 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 
 /** Paths the API answers itself outside /api: the customers' survey pages. */
 function servedByApi(path: string): boolean {
-  return path.startsWith('/api') || path.startsWith('/survey/');
+  return path.startsWith('/api') || path.startsWith('/survey/') || path.startsWith('/f/') || path.startsWith('/s/') || path.startsWith('/w/');
 }
 
 /**

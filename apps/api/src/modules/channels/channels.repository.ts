@@ -31,6 +31,11 @@ export class ChannelsRepository {
     return (manager?.getRepository(ChannelEntity) ?? this.channels).findOneBy({ id });
   }
 
+  /** The active channel of a type by its public key (what webhooks and widgets name it by). */
+  findActiveByKey(type: ChannelType, key: string): Promise<ChannelEntity | null> {
+    return this.channels.findOneBy({ type, key, active: true });
+  }
+
   findByIds(ids: string[]): Promise<ChannelEntity[]> {
     return ids.length ? this.channels.findBy({ id: In(ids) }) : Promise.resolve([]);
   }

@@ -3,6 +3,7 @@ import type { ChannelType } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
 import { QueuesService } from '../queues/queues.service.js';
 import { newChannelKey } from './channel-key.js';
+import { checkedChannelSettings } from './channel-settings.js';
 import { ChannelsException, ChannelsErrorCode } from './channels.exception.js';
 import { ChannelsRepository, type InboundAddressChannelSource } from './channels.repository.js';
 import type { CreateChannelDto } from './dtos/create-channel.dto.js';
@@ -40,6 +41,11 @@ export class ChannelsService {
     return this.channels.findById(id, manager);
   }
 
+  /** The active channel of a type by its public key; null for a wrong key (callers answer 404). */
+  findActiveByKey(type: ChannelType, key: string): Promise<ChannelEntity | null> {
+    return key.length >= 20 && key.length <= 100 ? this.channels.findActiveByKey(type, key) : Promise.resolve(null);
+  }
+
   /** The e-mail channel of an inbound address, by the address's id. */
   channelOfInboundAddress(inboundAddressId: string, manager?: EntityManager): Promise<ChannelEntity | null> {
     return this.channels.findByInboundAddressId(inboundAddressId, manager);
@@ -63,7 +69,7 @@ export class ChannelsService {
       queueId: dto.queueId ?? null,
       categoryId: dto.categoryId ?? null,
       priority: dto.priority ?? null,
-      settings: dto.settings ?? {},
+      settings: checkedChannelSettings(dto.type, dto.settings),
       key: newChannelKey(),
       active: dto.active ?? true,
       inboundAddressId: null,
@@ -78,7 +84,7 @@ export class ChannelsService {
     if (dto.queueId !== undefined) channel.queueId = dto.queueId;
     if (dto.categoryId !== undefined) channel.categoryId = dto.categoryId;
     if (dto.priority !== undefined) channel.priority = dto.priority;
-    if (dto.settings !== undefined) channel.settings = dto.settings;
+    if (dto.settings !== undefined) channel.settings = checkedChannelSettings(channel.type, dto.settings);
     if (dto.active !== undefined) channel.active = dto.active;
     return this.channels.save(channel);
   }

@@ -27,6 +27,7 @@ import { INBOUND_MAIL_QUEUE, MAIL_MAINTENANCE_QUEUE } from './mail-queues.js';
 import { OutboundMailSenderService } from './outbound-mail-sender.service.js';
 import { SenderAuthenticationService } from './sender-authentication.service.js';
 import { SmtpListenerService } from './smtp-listener.service.js';
+import { WebFormTransport } from '../web-forms/web-form.transport.js';
 
 /**
  * The e-mail channel. The parts loaded follow the roles of the process: the
@@ -42,7 +43,7 @@ export class MailModule {
       ...(roles.includes('worker')
         ? [InboundMailProcessingService, AcknowledgementService, SenderAuthenticationService, OutboundMailSenderService,
           // Replies of every channel type leave through the dispatcher; e-mail is the transport this module brings.
-          OutboundDispatcherService, EmailTransport,
+          OutboundDispatcherService, EmailTransport, WebFormTransport,
           InboundMailProcessor, OutboundMailProcessor, MailMaintenanceProcessor]
         : []),
     ];

@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../core/config/app-config.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
+import { generateSecret } from '../../core/config/load-config.js';
+import { SettingsService } from '../settings/settings.service.js';
+import { deriveFormKey } from './form-token.js';
+
+/**
+ * The key form tokens are signed with, derived from the installation's secret
+ * (`JWT_SECRET`, or the one generated on the first start and shared through the
+ * database), so every instance checks the tokens of every other.
+ */
+@Injectable()
+export class FormKeysService {
+  private key: Promise<Buffer> | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: SettingsService,
+  ) {}
+
+  signingKey(): Promise<Buffer> {
+    this.key ??= (async () => deriveFormKey(this.config.jwtSecret || (await this.settings.getOrCreate('jwt_secret', generateSecret))))();
+    this.key.catch(() => (this.key = null));
+    return this.key;
+  }
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module.js';
+import { CustomersModule } from '../customers/customers.module.js';
+import { IntakeModule } from '../intake/intake.module.js';
+import { SettingsModule } from '../settings/settings.module.js';
+import { TicketsModule } from '../tickets/tickets.module.js';
+import { ComplaintRouteRepository } from './complaint-route.repository.js';
+import { EmailDomainCheckService } from './email-domain-check.service.js';
+import { FormCountersService } from './form-counters.service.js';
+import { FormKeysService } from './form-keys.service.js';
+import { FormPagesController } from './pages/form-pages.controller.js';
+import { FormSubmissionsController } from './form-submissions.controller.js';
+import { FormSubmissionsRepository } from './form-submissions.repository.js';
+import { FormSubmissionsService } from './form-submissions.service.js';
+import { PublicFormsController } from './public-forms.controller.js';
+import { PublicTicketsController } from './public-tickets.controller.js';
+import { StatusLinksController } from './status-links.controller.js';
+import { StatusLinksRepository } from './status-links.repository.js';
+import { StatusLinksService } from './status-links.service.js';
+import { StatusMessagesService } from './status-messages.service.js';
+
+/**
+ * Web forms: a form is a channel of type `web_form`; its submissions reach
+ * the intake as messages of that channel. Public routes (no sign-in, rate
+ * limited): the definition, the submissions, the hosted page and embed script
+ * (`/f/<key>`, `/f/<key>.js`), the customer's status page (`/s/<token>`) and
+ * its JSON twins; the admin API of the submissions kept as spam.
+ */
+@Module({
+  imports: [ChannelsModule, IntakeModule, TicketsModule, CustomersModule, SettingsModule],
+  controllers: [PublicFormsController, PublicTicketsController, FormPagesController, FormSubmissionsController, StatusLinksController],
+  providers: [
+    FormSubmissionsService, FormSubmissionsRepository, StatusLinksService, StatusLinksRepository, StatusMessagesService, FormCountersService,
+    FormKeysService, EmailDomainCheckService, ComplaintRouteRepository,
+  ],
+})
+export class WebFormsModule {}
