@@ -77,11 +77,17 @@ describe('OpenAPI document', () => {
         'GET /api/v1/webhooks', 'POST /api/v1/webhooks', 'GET /api/v1/webhooks/{id}', 'PATCH /api/v1/webhooks/{id}', 'DELETE /api/v1/webhooks/{id}',
         'POST /api/v1/webhooks/{id}/rotate-secret', 'POST /api/v1/webhooks/{id}/test', 'GET /api/v1/webhooks/{id}/deliveries',
         'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver',
+        'GET /api/public/forms/{key}', 'POST /api/public/forms/{key}/submissions', 'GET /api/public/tickets/{token}',
+        'POST /api/public/tickets/{token}/messages', 'GET /api/public/tickets/{token}/attachments/{attachmentId}',
+        'GET /api/v1/form-submissions', 'GET /api/v1/form-submissions/{id}', 'POST /api/v1/form-submissions/{id}/not-spam',
+        'POST /api/v1/tickets/{id}/status-link', 'DELETE /api/v1/tickets/{id}/status-link',
+        'POST /api/v1/channels/{key}/messages', 'GET /api/v1/channels/{key}/attachments/{attachmentId}',
       ].sort(),
     );
     for (const { route, op } of routes) {
       expect({ route, summary: Boolean(op.summary) }).toEqual({ route, summary: true });
-      const publicRoute = route === 'POST /api/v1/auth/login' || route === 'GET /api/health' || route.endsWith(' /api/v1/surveys/{token}');
+      const publicRoute = route === 'POST /api/v1/auth/login' || route === 'GET /api/health' || route.endsWith(' /api/v1/surveys/{token}') ||
+        route.includes(' /api/public/forms/') || route.includes(' /api/public/tickets/');
       expect({ route, secured: Boolean(op.security?.length) }).toEqual({ route, secured: !publicRoute });
       if (!publicRoute) expect({ route, has401: '401' in op.responses }).toEqual({ route, has401: true });
     }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Options, Param, Post, Query, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import {
-  ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags,
+  ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExcludeEndpoint, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { formLanguage } from '@okienko/domain';
@@ -98,9 +98,10 @@ export class PublicFormsController {
     });
   }
 
+  /** CORS preflight of a form's routes: allowed for the form's allowedOrigins (not an API operation of its own). */
   @Options([':key', ':key/submissions'])
   @HttpCode(204)
-  @ApiOperation({ summary: "CORS preflight of a form's routes: allowed for the form's allowedOrigins" })
+  @ApiExcludeEndpoint()
   async preflight(@Param('key') key: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     const { form } = await this.forms.formOf(key);
     const origin = originOf(request);
