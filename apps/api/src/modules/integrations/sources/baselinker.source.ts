@@ -8,8 +8,12 @@ export interface BaseLinkerSettings {
   apiUrl: string;
 }
 
-/** BaseLinker's limit: 100 requests a minute per token. */
-export const BASELINKER_LIMIT = { capacity: 100, perSecond: 100 / 60 };
+/**
+ * BaseLinker's limit is 100 requests a minute per token. A bucket of 50
+ * refilling 50 a minute never lets more than 100 through in any minute,
+ * however the requests fall.
+ */
+export const BASELINKER_LIMIT = { capacity: 50, perSecond: 50 / 60 };
 
 interface BaseLinkerAnswer {
   status: 'SUCCESS' | 'ERROR';

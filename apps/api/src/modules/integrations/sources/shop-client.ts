@@ -24,7 +24,7 @@ export class ShopClient {
   async fetch(url: string, init: RequestInit = {}): Promise<Response> {
     const allowed = await this.bucket.acquire(this.bucketKey, this.limit, this.call.deadline, this.call.signal);
     if (!allowed) {
-      throw new ShopError('rate_limited', `The shop's request limit (${Math.round(this.limit.perSecond * 60)} a minute) is used up for now; try again shortly`);
+      throw new ShopError('rate_limited', "The shop's request limit is used up for now; try again shortly");
     }
     return fetch(url, { ...init, signal: this.call.signal, redirect: 'error' });
   }
