@@ -167,7 +167,7 @@ describe('agent panel: keyboard, preview pane and search', () => {
     await page.waitForURL((url) => url.pathname === '/today');
     // Typing in a field is typing, not shortcuts.
     await page.keyboard.press('/');
-    const search = page.getByRole('combobox', { name: 'Szukaj zgłoszeń' });
+    const search = page.getByRole('combobox', { name: 'Wyszukiwarka zgłoszeń' });
     await waitFor(() => search.evaluate((element) => element === element.ownerDocument.activeElement), { timeoutMs: PANEL_WAIT_MS, description: '/ focuses the search' });
     await page.keyboard.type('gl');
     expect(await search.inputValue()).toBe('gl');

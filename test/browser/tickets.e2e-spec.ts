@@ -220,7 +220,7 @@ describe('agent panel: ticket list and ticket page', () => {
     const headers = await ticketTable(page).getByRole('columnheader').allInnerTexts();
     // The first column holds the ticks for bulk actions.
     expect(headers.map((header) => header.trim())).toEqual([
-      '', 'Numer', 'Temat', 'Klient', 'Status', 'Priorytet', 'Kolejka', 'Przypisane', 'Utworzono',
+      '', 'Numer', 'Temat', 'SLA', 'Klient', 'Status', 'Priorytet', 'Kolejka', 'Przypisane', 'Utworzono',
     ]);
     const shoesRow = page.getByRole('row').filter({ hasText: 'Zwrot butów' });
     const shoesText = (await shoesRow.innerText()).replace(/\s+/g, ' ');
@@ -549,7 +549,7 @@ describe('agent panel: ticket list and ticket page', () => {
     expect(await page.title()).toBe('Tickets · Okienko');
     const headers = await ticketTable(page).getByRole('columnheader').allInnerTexts();
     expect(headers.map((header) => header.trim())).toEqual([
-      '', 'Number', 'Subject', 'Customer', 'Status', 'Priority', 'Queue', 'Assignee', 'Created',
+      '', 'Number', 'Subject', 'SLA', 'Customer', 'Status', 'Priority', 'Queue', 'Assignee', 'Created',
     ]);
     await page.getByRole('row').filter({ hasText: 'Zwrot butów' }).getByText('Waiting for customer').waitFor();
     await ticketTable(page).getByRole('checkbox', { name: 'Select every ticket on this page' }).waitFor();

@@ -8,6 +8,8 @@ export function useTicketList(filters: Ref<TicketListFilters>) {
   const errorText = useErrorText();
   const items = ref<TicketListItem[]>([]);
   const total = ref(0);
+  /** False when more tickets match than `total` (the API stops counting at 10,000): shown as "10 000+". */
+  const totalIsExact = ref(true);
   const loading = ref(false);
   /** What went wrong with the last load, in words; null when it worked. */
   const failure = ref<string | null>(null);
@@ -26,6 +28,7 @@ export function useTicketList(filters: Ref<TicketListFilters>) {
       if (controller.signal.aborted) return;
       items.value = page.items;
       total.value = page.total;
+      totalIsExact.value = page.totalIsExact !== false;
       failure.value = null;
       loaded.value = true;
     } catch (error) {
@@ -42,5 +45,5 @@ export function useTicketList(filters: Ref<TicketListFilters>) {
   watch(() => JSON.stringify(toApiParams(filters.value)), () => load(), { immediate: true });
   onScopeDispose(() => inFlight?.abort());
 
-  return { items, total, loading, loaded, failure, reload: () => load(), quietReload: () => load({ quiet: true }) };
+  return { items, total, totalIsExact, loading, loaded, failure, reload: () => load(), quietReload: () => load({ quiet: true }) };
 }

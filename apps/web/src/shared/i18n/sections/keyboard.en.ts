@@ -43,7 +43,7 @@ export const keyboardEn: typeof keyboardPl = {
   },
   search: {
     label: 'Search tickets',
-    placeholder: 'Search: number, subject, customer… (/)',
+    placeholder: 'Search tickets (/)',
     results: 'Search results',
     searching: 'Searching…',
     nothing: 'Nothing found for “{q}”',

@@ -40,8 +40,8 @@ export const keyboardPl = {
     noTicket: 'Najpierw wskaż zgłoszenie klawiszem J lub K.',
   },
   search: {
-    label: 'Szukaj zgłoszeń',
-    placeholder: 'Szukaj: numer, temat, klient… (/)',
+    label: 'Wyszukiwarka zgłoszeń',
+    placeholder: 'Szukaj zgłoszeń (/)',
     results: 'Wyniki wyszukiwania',
     searching: 'Szukanie…',
     nothing: 'Nic nie znaleziono dla „{q}”',
