@@ -218,6 +218,11 @@ export const adminEn: typeof adminPl = {
       ticket_resolutionDueAt: 'The resolution deadline (SLA)',
       agent_name: 'The name of the agent who answers',
       queue_name: "The ticket's queue",
+      order_number: "The customer's order number in the shop (pinned, mentioned or newest)",
+      order_status: "That order's status in the shop",
+      order_trackingUrl: "The link to follow the parcel at the carrier",
+      order_carrier: "The parcel's carrier",
+      order_total: "The order's total with its currency",
     },
     errors: {
       where: '{field}, line {line}, column {column}',

@@ -218,6 +218,11 @@ export const adminPl = {
       ticket_resolutionDueAt: 'Termin rozwiązania (SLA)',
       agent_name: 'Imię i nazwisko agenta, który odpowiada',
       queue_name: 'Nazwa kolejki zgłoszenia',
+      order_number: 'Numer zamówienia klienta w sklepie (przypięte, wspomniane albo najnowsze)',
+      order_status: 'Status tego zamówienia w sklepie',
+      order_trackingUrl: 'Link do śledzenia przesyłki u przewoźnika',
+      order_carrier: 'Przewoźnik przesyłki',
+      order_total: 'Wartość zamówienia z walutą',
     },
     errors: {
       where: '{field}, wiersz {line}, kolumna {column}',
