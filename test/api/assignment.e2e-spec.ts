@@ -3,14 +3,14 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AssignmentService } from '../../apps/api/src/modules/queues/assignment.service.js';
 import { API, asAdmin, createUser, login, type ApiClient, type CreatedUser } from '../support/api-client.js';
-import { startProduct, type TestProduct } from '../support/start-product.js';
+import { startProductInProcess, type InProcessTestProduct } from '../support/start-product.js';
 
 // AssignmentService.pickAssignee, as the rule engine calls it: inside its own
 // transaction, against the real database, many at once. Queues and people are
 // set up through the API; the service is taken from the running product.
 
 describe('automatic assignment', () => {
-  let product: TestProduct;
+  let product: InProcessTestProduct;
   let admin: ApiClient;
   let adminJwt: string;
   let service: AssignmentService;
@@ -18,7 +18,7 @@ describe('automatic assignment', () => {
   const people: Record<'ala' | 'bogdan' | 'cezary', CreatedUser> = {} as never;
 
   beforeAll(async () => {
-    product = await startProduct({ OKIENKO_ROLES: 'api' });
+    product = await startProductInProcess({ OKIENKO_ROLES: 'api' });
     admin = await asAdmin(product);
     adminJwt = await login(product.baseUrl, product.admin.email, product.admin.password);
     // Created out of name order, so the order of ids and of creation says nothing.

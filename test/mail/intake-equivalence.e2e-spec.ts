@@ -4,7 +4,7 @@ import { IntakeService } from '../../apps/api/src/modules/intake/intake.service.
 import { asAdmin, type ApiClient } from '../support/api-client.js';
 import { composeMail, type PlainMail } from '../support/compose-mail.js';
 import { loadFixture, messageIdOf } from '../support/send-mail.js';
-import { startProduct, type TestProduct } from '../support/start-product.js';
+import { startProductInProcess, type InProcessTestProduct } from '../support/start-product.js';
 import { addInboundAddress, BIURO, deliverRaw, REKLAMACJE, waitForProcessed, withDatabase } from './mail-kit.js';
 
 // A new mail's ticket is written either in one statement (the fast path) or
@@ -135,7 +135,7 @@ function normalised(filed: Filed, names: Map<string, string>): unknown {
 }
 
 describe('a new mail is filed alike on the one-statement path and the general path', () => {
-  const products: TestProduct[] = [];
+  const products: InProcessTestProduct[] = [];
 
   afterAll(async () => {
     for (const product of products) await product.close().catch(() => undefined);
@@ -188,7 +188,7 @@ describe('a new mail is filed alike on the one-statement path and the general pa
 
   /** A product on a database of its own files every mail, one at a time (so the ticket numbers are the same); what it stored, per mail. */
   const fileAll = async (oneStatement: boolean): Promise<{ filed: Filed[]; names: Map<string, string> }> => {
-    const product = await startProduct({ MAIL_DOMAIN: 'rowerownia.pl' });
+    const product = await startProductInProcess({ MAIL_DOMAIN: 'rowerownia.pl' });
     products.push(product);
     product.running.app.get(IntakeService, { strict: false }).oneStatement = oneStatement;
     const admin = await asAdmin(product);

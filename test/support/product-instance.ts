@@ -16,18 +16,24 @@ function emptyDnsServer(): Promise<string> {
   return (emptyDns ??= startDnsStub().then((stub) => stub.server));
 }
 
+/** A started product as the tests see it: where it listens, its database and its first admin. */
 export interface TestProduct {
   baseUrl: string;
   smtpPort: number | null;
   databaseUrl: string;
   admin: { email: string; password: string };
-  running: RunningOkienko;
   close(): Promise<void>;
 }
 
-export interface StartProductOptions {
-  /** Start on this (stopped) product's database: how a restart is tested. */
-  reuseDatabaseOf?: TestProduct;
+/** A product started in the test's own process, whose services a test can reach. */
+export interface InProcessTestProduct extends TestProduct {
+  running: RunningOkienko;
+}
+
+/** Which database a product starts on (plain data: it also travels to the product host). */
+export interface ProductDatabaseChoice {
+  /** Start on this (stopped) product's database, given by its URL: how a restart is tested. */
+  reuseDatabaseUrl?: string;
   /**
    * Start on a database that does not exist yet, so the product creates and
    * migrates it as on a fresh server (by default it gets a copy of the run's
@@ -38,11 +44,12 @@ export interface StartProductOptions {
 
 /**
  * The whole product (API serving the built panel, SMTP listener, worker) on a
- * database of its own and a Redis prefix of its own, on free ports.
+ * database of its own and a Redis prefix of its own, on free ports, in this
+ * process.
  */
-export async function startProduct(env: Record<string, string> = {}, options: StartProductOptions = {}): Promise<TestProduct> {
-  const database = options.reuseDatabaseOf
-    ? new URL(options.reuseDatabaseOf.databaseUrl).pathname.slice(1)
+export async function startProductHere(env: Record<string, string> = {}, options: ProductDatabaseChoice = {}): Promise<InProcessTestProduct> {
+  const database = options.reuseDatabaseUrl
+    ? new URL(options.reuseDatabaseUrl).pathname.slice(1)
     : options.emptyDatabase
       ? newTestDatabaseName()
       : await createTestDatabase();
