@@ -85,12 +85,19 @@ describe('OpenAPI document', () => {
         'GET /api/v1/integrations', 'POST /api/v1/integrations', 'GET /api/v1/integrations/{id}', 'PATCH /api/v1/integrations/{id}',
         'DELETE /api/v1/integrations/{id}', 'POST /api/v1/integrations/{id}/test', 'GET /api/v1/customers/{id}/orders',
         'GET /api/v1/tickets/{id}/orders', 'POST /api/v1/tickets/{id}/orders',
+        'POST /api/v1/cti/{channelKey}', 'GET /api/v1/calls', 'POST /api/v1/calls', 'GET /api/v1/calls/{id}', 'POST /api/v1/calls/{id}/confirm-customer',
+        'GET /api/v1/chats', 'GET /api/v1/chats/availability', 'PUT /api/v1/chats/availability', 'GET /api/v1/chats/{id}',
+        'POST /api/v1/chats/{id}/accept', 'POST /api/v1/chats/{id}/messages', 'POST /api/v1/chats/{id}/typing', 'POST /api/v1/chats/{id}/transfer',
+        'POST /api/v1/chats/{id}/end', 'GET /api/public/chat/{key}/status', 'POST /api/public/chat/{key}/sessions',
+        'POST /api/public/chat/{key}/offline-messages', 'GET /api/public/chat/sessions/{id}/events', 'POST /api/public/chat/sessions/{id}/messages',
+        'POST /api/public/chat/sessions/{id}/files', 'POST /api/public/chat/sessions/{id}/typing',
       ].sort(),
     );
     for (const { route, op } of routes) {
       expect({ route, summary: Boolean(op.summary) }).toEqual({ route, summary: true });
       const publicRoute = route === 'POST /api/v1/auth/login' || route === 'GET /api/health' || route.endsWith(' /api/v1/surveys/{token}') ||
-        route.includes(' /api/public/forms/') || route.includes(' /api/public/tickets/');
+        route.includes(' /api/public/forms/') || route.includes(' /api/public/tickets/') || route.includes(' /api/public/chat/') ||
+        route === 'POST /api/v1/cti/{channelKey}' || route === 'POST /api/v1/channels/{key}/messages' || route === 'GET /api/v1/channels/{key}/attachments/{attachmentId}';
       expect({ route, secured: Boolean(op.security?.length) }).toEqual({ route, secured: !publicRoute });
       if (!publicRoute) expect({ route, has401: '401' in op.responses }).toEqual({ route, has401: true });
     }

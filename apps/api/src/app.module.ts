@@ -9,9 +9,11 @@ import { dataSourceOptions } from './core/database/data-source-options.js';
 import { HttpExceptionFilter } from './core/errors/http-exception.filter.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
+import { ApiChannelModule } from './modules/api-channel/api-channel.module.js';
 import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ChannelsApiModule } from './modules/channels/channels-api.module.js';
+import { ChatModule } from './modules/chat/chat.module.js';
 import { CustomersModule } from './modules/customers/customers.module.js';
 import { DraftsModule } from './modules/drafts/drafts.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -34,7 +36,7 @@ import { WebFormsModule } from './modules/web-forms/web-forms.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 
 /** The HTTP API: every resource under /api/v1. */
-const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, TicketRelationsModule, SurveysModule, ReportsModule, HealthModule, LiveModule, SavedViewsModule, ChannelsApiModule, DraftsModule, WebFormsModule, PhoneModule, IntegrationsApiModule];
+const API_MODULES: Type[] = [AuthModule, UsersModule, ApiTokensModule, CustomersModule, QueuesModule, TemplatesModule, TicketsModule, TicketRelationsModule, SurveysModule, ReportsModule, HealthModule, LiveModule, SavedViewsModule, ChannelsApiModule, DraftsModule, WebFormsModule, PhoneModule, ChatModule, IntegrationsApiModule];
 
 @Module({})
 export class AppModule {
@@ -60,6 +62,8 @@ export class AppModule {
         IntegrationsModule,
         // Signed webhooks: events stored with every change; their API with `api`, the sending sweep with `worker`.
         WebhooksModule.forRoles(config.roles),
+        // The API channel: signed inbound messages (`api`), replies POSTed to the integrator (`worker`).
+        ApiChannelModule.forRoles(config.roles),
       ],
       providers: roles.has('api')
         ? [

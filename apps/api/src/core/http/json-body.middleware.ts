@@ -85,6 +85,8 @@ export function jsonBodyParsers(): RequestHandler[] {
   const parse = (request: Request, _response: Response, next: NextFunction): void => {
     if (typeof request.body !== 'string') return next();
     try {
+      // The text as received, for routes that check a signature over it (the API channel's inbound messages).
+      (request as Request & { rawBody?: string }).rawBody = request.body;
       request.body = parseJsonText(request.body);
       next();
     } catch (error) {

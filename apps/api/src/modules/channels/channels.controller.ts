@@ -6,6 +6,7 @@ import {
 import { Roles } from '../../core/auth/roles.decorator.js';
 import { ErrorResponseDto } from '../../core/errors/error-response.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
+import { ChannelTypeHooks } from './channel-type-hooks.js';
 import { ChannelsService } from './channels.service.js';
 import { ChannelQueryDto } from './dtos/channel-query.dto.js';
 import { ChannelDto, ChannelListDto } from './dtos/channel.dto.js';
@@ -19,14 +20,17 @@ const MANAGED = 'CHANNEL_MANAGED_BY_INBOUND_ADDRESS: an e-mail channel is change
 @Roles('admin')
 @Controller('channels')
 export class ChannelsController {
-  constructor(private readonly channels: ChannelsService) {}
+  constructor(
+    private readonly channels: ChannelsService,
+    private readonly hooks: ChannelTypeHooks,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List the channels customers reach the team on (the inbound addresses are listed as e-mail channels), oldest first' })
   @ApiOkResponse({ type: ChannelListDto })
   async list(@Query() query: ChannelQueryDto): Promise<ChannelListDto> {
     const [items, total] = await this.channels.list(query.limit, query.offset, query.type);
-    return { items: items.map(ChannelDto.from), total };
+    return { items: await Promise.all(items.map(async (c) => ({ ...ChannelDto.from(c), ...(await this.hooks.describe(c)) }))), total };
   }
 
   @Post()
@@ -34,7 +38,8 @@ export class ChannelsController {
   @ApiCreatedResponse({ type: ChannelDto })
   @ApiBadRequestResponse({ description: 'A field is invalid (named in details.fields), e.g. type email, or a queue or category that does not exist', type: ErrorResponseDto })
   async create(@Body() dto: CreateChannelDto): Promise<ChannelDto> {
-    return ChannelDto.from(await this.channels.create(dto));
+    const channel = await this.channels.create({ ...dto, settings: await this.hooks.settings(dto.type, dto.settings, null) });
+    return { ...ChannelDto.from(channel), ...(await this.hooks.describe(channel)), ...(await this.hooks.created(channel)) };
   }
 
   @Get(':id')
@@ -42,7 +47,8 @@ export class ChannelsController {
   @ApiOkResponse({ type: ChannelDto })
   @ApiNotFoundResponse({ description: 'CHANNEL_NOT_FOUND', type: ErrorResponseDto })
   async get(@UuidParam() id: string): Promise<ChannelDto> {
-    return ChannelDto.from(await this.channels.get(id));
+    const channel = await this.channels.get(id);
+    return { ...ChannelDto.from(channel), ...(await this.hooks.describe(channel)) };
   }
 
   @Patch(':id')
@@ -52,7 +58,9 @@ export class ChannelsController {
   @ApiNotFoundResponse({ description: 'CHANNEL_NOT_FOUND', type: ErrorResponseDto })
   @ApiConflictResponse({ description: MANAGED, type: ErrorResponseDto })
   async update(@UuidParam() id: string, @Body() dto: UpdateChannelDto): Promise<ChannelDto> {
-    return ChannelDto.from(await this.channels.update(id, dto));
+    const previous = await this.channels.get(id);
+    const channel = await this.channels.update(id, { ...dto, settings: await this.hooks.settings(previous.type, dto.settings, previous) });
+    return { ...ChannelDto.from(channel), ...(await this.hooks.describe(channel)) };
   }
 
   @Delete(':id')

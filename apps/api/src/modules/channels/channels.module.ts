@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueuesModule } from '../queues/queues.module.js';
+import { ChannelTypeHooks } from './channel-type-hooks.js';
 import { ChannelsRepository } from './channels.repository.js';
 import { ChannelsService } from './channels.service.js';
 import { ChannelEntity } from './entities/channel.entity.js';
@@ -13,7 +14,7 @@ import { OutboundTransports } from './outbound/outbound-transports.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ChannelEntity]), QueuesModule],
-  providers: [ChannelsRepository, ChannelsService, OutboundTransports],
-  exports: [ChannelsService, OutboundTransports],
+  providers: [ChannelsRepository, ChannelsService, OutboundTransports, ChannelTypeHooks],
+  exports: [ChannelsService, OutboundTransports, ChannelTypeHooks],
 })
 export class ChannelsModule {}

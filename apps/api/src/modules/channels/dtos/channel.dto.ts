@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNEL_TYPES, TICKET_PRIORITIES, type ChannelType, type TicketPriority } from '@okienko/domain';
 import type { ChannelEntity } from '../entities/channel.entity.js';
 
@@ -32,6 +32,18 @@ export class ChannelDto {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'E-mail channels: the inbound address they mirror (change it through /inbound-addresses).' })
   inboundAddressId!: string | null;
+
+  @ApiPropertyOptional({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', description: 'API channels: the signing secret, in the answer of POST /channels only (shown once).' })
+  secret?: string;
+
+  @ApiPropertyOptional({ enum: ['new', 'authorizing', 'connected', 'error'], description: "Allegro channels: the account's connection." })
+  status?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Allegro channels: the last successful read of the message centre.' })
+  lastReadAt?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Allegro channels: the last error (null after a successful read).' })
+  lastError?: string | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
