@@ -973,6 +973,592 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/forms/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A form's definition in the requested language, with a fresh signed form token and the proof of work's difficulty (no sign-in) */
+        get: operations["PublicForms_definition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/forms/{key}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a form (no sign-in): a ticket with the right type, queue and deadline
+         * @description No sign-in. JSON or multipart/form-data: the form's fields by their `name`, `token` (from the form's definition), `nonce` (the proof of work: SHA-256 of the UTF-8 text `token + nonce` must start with `difficulty` zero bits) and the files (multipart parts named as the file field, or in JSON `files: [{field, filename, content (base64)}]`). Leave the honeypot field (`website`) out or empty. Answers 201 `{ticketNumber, statusUrl}`; a submission suspected of spam (honeypot filled, sent within seconds of the token, too many from one e-mail) gets the same 201 without a ticket and is kept for the team (`GET /form-submissions?state=spam`). Validation errors: 400 naming each field in the form's language (`lang`, or Accept-Language). Rate limits per client address and per form: 429 with Retry-After. Pages of origins outside the form's allowedOrigins: 403.
+         */
+        post: operations["PublicForms_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/tickets/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's view of a ticket: number, status, expected response and the conversation (never internal notes) */
+        get: operations["PublicTickets_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/tickets/{token}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer adds a message (and files) to their ticket: a customer message on the ticket's web channel */
+        post: operations["PublicTickets_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/tickets/{token}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file of a message the status page shows */
+        get: operations["PublicTickets_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/form-submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List form submissions, newest first (`state=spam`: those kept as suspected spam) */
+        get: operations["FormSubmissions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/form-submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a form submission */
+        get: operations["FormSubmissions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/form-submissions/{id}/not-spam": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Not spam: file the kept submission as a ticket (with its files), as it would have been; a filed one is answered as it is */
+        post: operations["FormSubmissions_notSpam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/status-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new status link to the ticket for the customer (the earlier ones keep working until revoked) */
+        post: operations["StatusLinks_create"];
+        /** Revoke every status link of the ticket: they answer 410 from now on */
+        delete: operations["StatusLinks_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cti/{channelKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A call event from the PBX (Zammad generic CTI API): newCall, answer or hangup (no sign-in; the channel key is the secret)
+         * @description Answers `{}`, or `{"action":"reject","reason":"busy"}` for a new inbound call from a number in the channel’s `settings.blockedNumbers`.
+         */
+        post: operations["Cti_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calls, newest first: filter by state (ringing, answered, missed, ended), direction, customer, channel */
+        get: operations["Calls_list"];
+        put?: never;
+        /** Log a call by hand: a phone message with the note on the given ticket, else on a new phone ticket of the customer */
+        post: operations["Calls_log"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One call with its caller card */
+        get: operations["Calls_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/confirm-customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm who a caller is (a possible match): the call’s number becomes the customer’s phone identity */
+        post: operations["Calls_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/chat/{key}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether an agent is available to chat, and the web form to offer otherwise (no sign-in) */
+        get: operations["PublicChat_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/chat/{key}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a chat (no sign-in): answers the session id and its token
+         * @description With `email` and a valid `identityHash` (HMAC-SHA256 of the e-mail under the channel’s `settings.identitySecret`) the chat is that customer’s; otherwise the visitor is known by a `chat` identity.
+         */
+        post: operations["PublicChat_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/chat/{key}/offline-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nobody available: leave a message and an address; it becomes a ticket answered by mail (no sign-in) */
+        post: operations["PublicChat_offline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/chat/sessions/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visitor’s live stream (Server-Sent Events): messages, agent joined, transferred, ended (numbered), typing
+         * @description Token as `Authorization: Bearer` or `?token=`. On reconnect, `Last-Event-ID` (or `?lastEventId=`) replays every numbered event after it; without it the whole conversation is replayed.
+         */
+        get: operations["PublicChat_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/chat/sessions/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The visitor’s message: the first opens the chat’s ticket, the others join it */
+        post: operations["PublicChat_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/chat/sessions/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A file from the visitor (the raw bytes as the body, its type as Content-Type, its name in `?name=`; at most 5 MB) */
+        post: operations["PublicChat_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/chat/sessions/{id}/typing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The visitor is typing (or stopped): shown to the agent */
+        post: operations["PublicChat_typing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chats/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the signed-in agent is available for chat */
+        get: operations["Chats_availability"];
+        /** The signed-in agent is available for chat, or away (with nobody available the widget offers the web form) */
+        put: operations["Chats_setAvailability"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chats (each with its ticket), newest first: waiting, active or ended */
+        get: operations["Chats_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A chat with its conversation */
+        get: operations["Chats_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chats/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a waiting chat: it is the agent’s, colleagues see it taken */
+        post: operations["Chats_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chats/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply in the chat: a reply on its ticket, shown to the visitor at once */
+        post: operations["Chats_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chats/{id}/typing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The agent is typing (or stopped): shown to the visitor */
+        post: operations["Chats_typing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chats/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the chat to a colleague */
+        post: operations["Chats_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chats/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the chat; its ticket keeps the conversation */
+        post: operations["Chats_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the connected shops (WooCommerce, BaseLinker, Shoper), oldest first; credentials are never returned */
+        get: operations["Integrations_list"];
+        put?: never;
+        /** Connect a shop; its credentials are stored encrypted (SECRETS_KEY) and never returned */
+        post: operations["Integrations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a connected shop (without its credentials) */
+        get: operations["Integrations_get"];
+        put?: never;
+        post?: never;
+        /** Disconnect a shop; orders pinned to tickets stay as their snapshots */
+        delete: operations["Integrations_delete"];
+        options?: never;
+        head?: never;
+        /** Change a connected shop; credentials left out of settings keep their stored values */
+        patch: operations["Integrations_update"];
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether the shop can be reached with the stored credentials and its orders read; the shop's own error when not */
+        post: operations["Integrations_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's orders from every connected shop serving the caller's queues, newest first
+         * @description Every e-mail and phone of the customer is looked up, live (briefly cached); a shop that cannot answer is listed in `errors`.
+         */
+        get: operations["CustomerOrders_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's orders next to the ticket, newest first, from every shop serving the ticket's queue
+         * @description Every identity of the customer and the orders the ticket mentions (#4521, "zamówienie nr 4521", Allegro and Amazon order ids) are looked up in parallel; the mentioned order is marked `mentioned`, the pinned one `pinned`. A shop that cannot answer within SHOP_TIMEOUT_MS is listed in `errors`.
+         */
+        get: operations["TicketOrders_list"];
+        put?: never;
+        /** Pin an order to the ticket: read from its shop and kept on the ticket as a snapshot (replaces a pinned one) */
+        post: operations["TicketOrders_pin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inbound-addresses": {
         parameters: {
             query?: never;
@@ -1144,6 +1730,148 @@ export interface paths {
         get: operations["NotificationSettings_get"];
         /** Change which of my notifications also come by e-mail (kinds left out keep their value) */
         put: operations["NotificationSettings_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the integrators' webhook endpoints, oldest first */
+        get: operations["Webhooks_list"];
+        put?: never;
+        /** Add a webhook endpoint; the answer carries its signing secret, shown only this once */
+        post: operations["Webhooks_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook endpoint (without its secret) */
+        get: operations["Webhooks_get"];
+        put?: never;
+        post?: never;
+        /** Remove a webhook endpoint and its delivery log */
+        delete: operations["Webhooks_delete"];
+        options?: never;
+        head?: never;
+        /** Change a webhook endpoint; active: true also enables an endpoint disabled for failing */
+        patch: operations["Webhooks_update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the endpoint a new signing secret; for 24 hours requests are signed with the old and the new one */
+        post: operations["Webhooks_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed webhook.test event to the endpoint now; answers the delivery with its attempt */
+        post: operations["Webhooks_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of an endpoint, newest first: each event with every attempt (time, status, response excerpt, duration) */
+        get: operations["Webhooks_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now, with the same webhook-id (receivers deduplicate) */
+        post: operations["Webhooks_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{key}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer's message from a bridge (Messenger, WhatsApp, a marketplace, a shop's widget), signed with the channel's secret
+         * @description Sign as Standard Webhooks: webhook-id, webhook-timestamp (Unix seconds, within 5 minutes) and webhook-signature `v1,<base64 HMAC-SHA256 of id.timestamp.body>` with the channel's secret (the base64 after whsec_ is the key). The same externalMessageId again answers 200 with the first answer.
+         */
+        post: operations["ApiChannelInbound_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{key}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An attachment of an agent's reply on the API channel, by the signed, expiring link the reply carried */
+        get: operations["ApiChannelInbound_attachment"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1683,7 +2411,13 @@ export interface components {
         };
         CustomerListDto: {
             items: components["schemas"]["CustomerDto"][];
+            /** @description How many customers match: exact up to 10,000; when more match it is 10000 and `totalIsExact: false` comes with it. */
             total: number;
+            /**
+             * @description Present, and false, only when more customers match than `total` says (it is then the 10,000 cap); absent when `total` is exact.
+             * @example false
+             */
+            totalIsExact?: boolean;
         };
         CreateCustomerDto: {
             /** @example jan.kowalski@example.pl */
@@ -2340,8 +3074,16 @@ export interface components {
         };
         TicketListDto: {
             items: components["schemas"]["TicketListItemDto"][];
-            /** @description How many tickets match the filters in all. */
+            /**
+             * @description How many tickets match the filters: exact up to 10,000; when more match it is 10000 and `totalIsExact: false` comes with it (show it as "10 000+"). Counting further would cost more than the page itself on a large installation.
+             * @example 10000
+             */
             total: number;
+            /**
+             * @description Present, and false, only when more tickets match than `total` says (it is then the 10,000 cap); absent when `total` is exact.
+             * @example false
+             */
+            totalIsExact?: boolean;
         };
         TicketCustomerInputDto: {
             /**
@@ -3447,6 +4189,23 @@ export interface components {
              * @description E-mail channels: the inbound address they mirror (change it through /inbound-addresses).
              */
             inboundAddressId: string | null;
+            /**
+             * @description API channels: the signing secret, in the answer of POST /channels only (shown once).
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret?: string;
+            /**
+             * @description Allegro channels: the account's connection.
+             * @enum {string}
+             */
+            status?: "new" | "authorizing" | "connected" | "error";
+            /**
+             * Format: date-time
+             * @description Allegro channels: the last successful read of the message centre.
+             */
+            lastReadAt?: string | null;
+            /** @description Allegro channels: the last error (null after a successful read). */
+            lastError?: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -3590,6 +4349,696 @@ export interface components {
              *     {{queue.name}}
              */
             signature: string | null;
+        };
+        PublicFormOptionDto: {
+            /** @example repair */
+            value: string;
+            /** @example Naprawa */
+            label: string;
+        };
+        PublicFormFieldDto: {
+            /**
+             * @description The name the value is sent under.
+             * @example orderNumber
+             */
+            name: string;
+            /**
+             * @description In the requested language.
+             * @example Numer zamówienia
+             */
+            label: string;
+            /** @enum {string} */
+            type: "text" | "textarea" | "email" | "phone" | "select" | "date" | "number" | "checkbox" | "file";
+            required: boolean;
+            /** @description select: the choices (send the value). */
+            options?: components["schemas"]["PublicFormOptionDto"][];
+            /** @description file: how many files the field takes. */
+            maxFiles?: number;
+            /** @description file: the largest file in MB. */
+            maxFileMb?: number;
+        };
+        PublicFormDto: {
+            key: string;
+            /** @example Formularz reklamacyjny */
+            name: string;
+            /** @enum {string} */
+            kind: "contact" | "complaint";
+            /**
+             * @description The language of the labels and of the error messages.
+             * @enum {string}
+             */
+            language: "pl" | "en";
+            fields: components["schemas"]["PublicFormFieldDto"][];
+            /** @description What to show after a submission. */
+            successMessage: string;
+            /** @description The signed form token: send it back as `token`. Valid for a day; a submission sooner than a few seconds after it was issued counts as a bot. */
+            token: string;
+            /**
+             * @description Proof of work: send a `nonce` (text, at most 64 characters) such that SHA-256 of the UTF-8 text `token + nonce` starts with this many zero bits. It grows while the form is flooded.
+             * @example 12
+             */
+            difficulty: number;
+            /**
+             * @description A field people never fill in (hide it); a submission with it filled is kept as spam.
+             * @example website
+             */
+            honeypotField: string;
+            /**
+             * @description Where to POST the submission.
+             * @example /api/public/forms/KEY/submissions
+             */
+            submitUrl: string;
+        };
+        SubmissionCreatedDto: {
+            /**
+             * @description The ticket the submission became.
+             * @example 2026-000123
+             */
+            ticketNumber: string | null;
+            /** @description The customer's status page (`PUBLIC_URL/s/<token>`), also in the confirmation mail. */
+            statusUrl: string | null;
+            /** @description The form's success message in the submission's language. */
+            message: string;
+        };
+        PublicAttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            contentType: string;
+            size: number;
+        };
+        PublicMessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            from: "customer" | "team";
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+            attachments: components["schemas"]["PublicAttachmentDto"][];
+        };
+        PublicTicketDto: {
+            /** @example 2026-000123 */
+            ticketNumber: string;
+            subject: string;
+            /** @enum {string} */
+            status: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
+            /**
+             * @description The status in the link's language.
+             * @example Przyjęte, czeka na odpowiedź
+             */
+            statusLabel: string;
+            /** @enum {string} */
+            language: "pl" | "en";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description While the first answer is awaited.
+             * @example w ciągu 1 dnia roboczego
+             */
+            expectedResponse: string | null;
+            /**
+             * Format: date-time
+             * @description The first answer is due by then (the SLA policy), while awaited.
+             */
+            expectedResponseBy: string | null;
+            /** @description The conversation, oldest first; internal notes are never shown. */
+            messages: components["schemas"]["PublicMessageDto"][];
+        };
+        PublicMessageCreatedDto: {
+            /** Format: uuid */
+            messageId: string;
+        };
+        FormSubmissionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            channelId: string;
+            channelName: string | null;
+            /** @enum {string} */
+            state: "filed" | "spam";
+            /**
+             * @description Why it was kept as spam: honeypot, too_fast, email_rate.
+             * @example [
+             *       "honeypot"
+             *     ]
+             */
+            spamReasons: string[];
+            /** @enum {string} */
+            language: "pl" | "en";
+            /** @description The fields' values by name. */
+            values: {
+                [key: string]: unknown;
+            };
+            email: string | null;
+            phone: string | null;
+            clientIp: string | null;
+            origin: string | null;
+            /** Format: uuid */
+            ticketId: string | null;
+            ticketNumber: string | null;
+            /** @description Files kept with a spam submission (they go with the ticket once filed). */
+            fileCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            filedAt: string | null;
+        };
+        FormSubmissionListDto: {
+            items: components["schemas"]["FormSubmissionDto"][];
+            total: number;
+        };
+        StatusLinkDto: {
+            /** @description The customer's status page; the token is shown only now. */
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CtiEventDto: {
+            /** @enum {string} */
+            event: "newCall" | "answer" | "hangup";
+            /**
+             * @description The calling number, or `anonymous`
+             * @example 48221234567
+             */
+            from: string;
+            /**
+             * @description The called number
+             * @example 48225550000
+             */
+            to: string;
+            /** @enum {string} */
+            direction: "in" | "out";
+            /**
+             * @description Unique per call (at most 250 characters)
+             * @example 53ba82e2bd6d12d9fb2d3838f0cfb070
+             */
+            callId: string;
+            /** @description The agents called (in) or calling (out), by name */
+            "user[]"?: string[];
+            /** @example support */
+            queue?: string;
+            /**
+             * @description hangup: why the call ended
+             * @enum {string}
+             */
+            cause?: "normalClearing" | "busy" | "cancel" | "noAnswer" | "congestion" | "notFound" | "forwarded";
+            /**
+             * @description answer/hangup: who answered, as a user’s e-mail or id
+             * @example anna@sklep.pl
+             */
+            answeringNumber?: string;
+        };
+        CtiAnswerDto: {
+            /** @enum {string} */
+            action?: "reject";
+            /** @enum {string} */
+            reason?: "busy";
+        };
+        CallPersonDto: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+        };
+        CallerTicketDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-000123 */
+            number: string;
+            subject: string;
+        };
+        CallerCardDto: {
+            /** @example Jan Kowalski */
+            name: string | null;
+            /** @description Tickets of the customer not resolved or closed */
+            openTickets: number;
+            /** @description The customer’s latest ticket */
+            lastTicket: components["schemas"]["CallerTicketDto"] | null;
+        };
+        CallDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The phone channel the PBX reported it on; null for calls logged by hand
+             */
+            channelId: string | null;
+            /** @description The PBX’s callId */
+            callId: string | null;
+            /** @enum {string} */
+            direction: "in" | "out";
+            /** @description The calling number as the PBX sent it */
+            from: string;
+            /** @description The called number as the PBX sent it */
+            to: string;
+            /** @description The customer’s number in E.164 (null: anonymous) */
+            phone: string | null;
+            /** @enum {string} */
+            state: "ringing" | "answered" | "missed" | "ended";
+            /**
+             * @description known: a customer has the number; possible: customers have the same national number; unknown: nobody
+             * @enum {string}
+             */
+            match: "known" | "possible" | "unknown";
+            customer: components["schemas"]["CallPersonDto"] | null;
+            /** @description For a possible match: the customers it may be (confirm one with POST /calls/{id}/confirm-customer) */
+            possibleCustomers: components["schemas"]["CallPersonDto"][];
+            /** @description For a known caller: open tickets and the latest one */
+            caller: components["schemas"]["CallerCardDto"] | null;
+            /** @description The agent who answered (or logged) it */
+            agent: components["schemas"]["CallPersonDto"] | null;
+            /** @description The PBX’s user names */
+            users: string[];
+            queue: string | null;
+            /**
+             * @description Why it ended (the PBX’s hangup cause)
+             * @example normalClearing
+             */
+            cause: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** @description From answer to hangup; 0 for calls nobody answered */
+            durationSeconds: number | null;
+            /**
+             * Format: uuid
+             * @description The ticket the call is a phone message on
+             */
+            ticketId: string | null;
+            /** @description Logged by hand */
+            manual: boolean;
+            note: string | null;
+            recordingUrl: string | null;
+        };
+        CallListDto: {
+            items: components["schemas"]["CallDto"][];
+            total: number;
+        };
+        LogCallDto: {
+            /**
+             * @description in: the customer called; out: the agent called the customer
+             * @enum {string}
+             */
+            direction: "in" | "out";
+            /**
+             * @description The customer’s number (any spelling; read in DEFAULT_PHONE_REGION). Give it, customerId or ticketId.
+             * @example 600 100 200
+             */
+            phone?: string;
+            /** Format: uuid */
+            customerId?: string;
+            /**
+             * Format: date-time
+             * @description When the call began; now when left out
+             */
+            startedAt?: string;
+            durationSeconds?: number;
+            /**
+             * @description What was said: the text of the phone message
+             * @example Klient pyta o zwrot zamówienia 4521
+             */
+            note: string;
+            /**
+             * Format: uuid
+             * @description The ticket the call belongs to; a new phone ticket when left out
+             */
+            ticketId?: string;
+            /** @description Subject of a new ticket; “Połączenie przychodzące — <number>” when left out */
+            subject?: string;
+            /**
+             * @description Where the PBX keeps the recording
+             * @example https://pbx.example.pl/recordings/123.mp3
+             */
+            recordingUrl?: string;
+        };
+        ConfirmCustomerDto: {
+            /**
+             * Format: uuid
+             * @description The customer the caller is: the call’s number becomes their phone identity
+             */
+            customerId: string;
+        };
+        ChatStatusDto: {
+            /** @description An agent of the channel is available for chat */
+            online: boolean;
+            /** @description The channel’s web form to offer instead when nobody is available */
+            offlineFormUrl: string | null;
+            title: string | null;
+        };
+        CreateChatSessionDto: {
+            /** @example Jan */
+            name?: string;
+            /** @example jan@example.pl */
+            email?: string;
+            /** @description HMAC-SHA256(widget secret, e-mail in lower case), hex, computed on the shop’s server for a logged-in customer */
+            identityHash?: string;
+            /** @description The visitor id of an earlier session (kept by the widget): the chat continues their open ticket */
+            visitorId?: string;
+        };
+        CreatedChatSessionDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @description Carried as `Authorization: Bearer <token>` (or `?token=` on the event stream) */
+            token: string;
+            /** @description Keep it in the browser: a later session with it continues the visitor’s open ticket */
+            visitorId: string;
+            /** @description The identityHash was valid: the chat is attached to that customer */
+            verified: boolean;
+            /** @description Somebody is available to chat; otherwise offer the offline form */
+            online: boolean;
+        };
+        OfflineMessageDto: {
+            /** @example Jan */
+            name?: string;
+            /**
+             * @description Where the answer goes
+             * @example jan@example.pl
+             */
+            email: string;
+            /** @example Proszę o kontakt w sprawie zamówienia 4521. */
+            text: string;
+        };
+        OfflineMessageResultDto: {
+            /** Format: uuid */
+            ticketId: string;
+        };
+        ChatTextDto: {
+            /** @example Dzień dobry, gdzie jest moja paczka? */
+            text: string;
+        };
+        ChatAttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            contentType: string;
+            size: number;
+        };
+        ChatEventDto: {
+            /** @example 42 */
+            id: string;
+            /** @enum {string} */
+            type: "message" | "agent_joined" | "transferred" | "ended";
+            /** @enum {string} */
+            author: "visitor" | "agent" | "system";
+            /** @description The agent’s or visitor’s name */
+            authorName: string | null;
+            text: string | null;
+            attachment: components["schemas"]["ChatAttachmentDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PostedChatMessageDto: {
+            event: components["schemas"]["ChatEventDto"];
+            /** Format: uuid */
+            ticketId: string | null;
+        };
+        ChatTypingDto: {
+            typing: boolean;
+        };
+        ChatAvailabilityDto: {
+            available: boolean;
+        };
+        ChatAvailabilityInputDto: {
+            /** @description Available for chat (true) or away (false) */
+            available: boolean;
+        };
+        ChatAgentRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ChatSessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            channelId: string;
+            /**
+             * @description waiting: nobody accepted it yet
+             * @enum {string}
+             */
+            state: "waiting" | "active" | "ended";
+            name: string | null;
+            /** @description The address the visitor left (the transcript goes there) */
+            email: string | null;
+            /** @description The shop vouched for the e-mail (identityHash): the chat is that customer’s */
+            verified: boolean;
+            /** Format: uuid */
+            customerId: string | null;
+            /**
+             * Format: uuid
+             * @description The chat’s ticket (from the first message)
+             */
+            ticketId: string | null;
+            agent: components["schemas"]["ChatAgentRefDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+        };
+        ChatSessionListDto: {
+            items: components["schemas"]["ChatSessionDto"][];
+            total: number;
+        };
+        ChatDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            channelId: string;
+            /**
+             * @description waiting: nobody accepted it yet
+             * @enum {string}
+             */
+            state: "waiting" | "active" | "ended";
+            name: string | null;
+            /** @description The address the visitor left (the transcript goes there) */
+            email: string | null;
+            /** @description The shop vouched for the e-mail (identityHash): the chat is that customer’s */
+            verified: boolean;
+            /** Format: uuid */
+            customerId: string | null;
+            /**
+             * Format: uuid
+             * @description The chat’s ticket (from the first message)
+             */
+            ticketId: string | null;
+            agent: components["schemas"]["ChatAgentRefDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** @description The conversation so far */
+            events: components["schemas"]["ChatEventDto"][];
+        };
+        ChatTransferDto: {
+            /**
+             * Format: uuid
+             * @description The colleague who takes the chat over
+             */
+            userId: string;
+        };
+        IntegrationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "woocommerce" | "baselinker" | "shoper";
+            /** @example Sklep główny */
+            name: string;
+            /**
+             * @description The settings without the credentials (WooCommerce: url; BaseLinker: apiUrl; Shoper: url, login).
+             * @example {
+             *       "url": "https://sklep.pl"
+             *     }
+             */
+            settings: {
+                [key: string]: string;
+            };
+            /**
+             * @description Which credentials are stored (their values are never returned).
+             * @example [
+             *       "consumerKey",
+             *       "consumerSecret"
+             *     ]
+             */
+            credentials: string[];
+            /** @description Queues served; empty: every queue. */
+            queueIds: string[];
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IntegrationListDto: {
+            items: components["schemas"]["IntegrationDto"][];
+            total: number;
+        };
+        CreateIntegrationDto: {
+            /**
+             * @description The shop system.
+             * @enum {string}
+             */
+            type: "woocommerce" | "baselinker" | "shoper";
+            /**
+             * @description Shown to agents next to each order.
+             * @example Sklep główny
+             */
+            name: string;
+            /**
+             * @description WooCommerce: `{url, consumerKey, consumerSecret}` (a REST API key with read access); BaseLinker: `{token, apiUrl?}` (apiUrl: connector.php, BASELINKER_API_URL by default); Shoper: `{url, login, password}` (a WebAPI user). Credentials (consumerKey, consumerSecret, token, password) are stored encrypted and never returned.
+             * @example {
+             *       "url": "https://sklep.pl",
+             *       "consumerKey": "ck_…",
+             *       "consumerSecret": "cs_…"
+             *     }
+             */
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @description The queues whose tickets this shop serves (several shops or brands in one installation); empty or left out: every queue. */
+            queueIds?: string[];
+            /**
+             * @description An inactive integration is not asked for orders.
+             * @default true
+             */
+            active?: boolean;
+        };
+        UpdateIntegrationDto: {
+            /**
+             * @description Shown to agents next to each order.
+             * @example Sklep główny
+             */
+            name?: string;
+            /** @description The queues whose tickets this shop serves (several shops or brands in one installation); empty or left out: every queue. */
+            queueIds?: string[];
+            /**
+             * @description An inactive integration is not asked for orders.
+             * @default true
+             */
+            active?: boolean;
+            /**
+             * @description Settings to change; a credential left out keeps its stored value.
+             * @example {
+             *       "url": "https://sklep.pl"
+             *     }
+             */
+            settings?: {
+                [key: string]: unknown;
+            };
+        };
+        IntegrationTestResultDto: {
+            /** @description Whether the shop could be reached with the stored credentials and its orders read. */
+            ok: boolean;
+            /**
+             * @description What happened; when not ok, the shop's own error.
+             * @example Connected; the shop reports 1532 orders
+             */
+            message: string;
+            /** @description How many orders the shop reported, when it says. */
+            ordersSeen: number | null;
+        };
+        OrderTotalDto: {
+            /**
+             * @description Decimal, two places.
+             * @example 129.90
+             */
+            amount: string;
+            /** @example PLN */
+            currency: string;
+        };
+        OrderItemDto: {
+            /** @example Kubek termiczny 450 ml */
+            name: string;
+            /** @example KUB-450 */
+            sku?: string | null;
+            /** @example 2 */
+            quantity: number;
+            /**
+             * @description Price of one item.
+             * @example 49.95
+             */
+            price: string;
+        };
+        OrderShipmentDto: {
+            /** @example InPost */
+            carrier?: string | null;
+            /** @example 680000000000000000000001 */
+            trackingNumber?: string | null;
+            /** @example https://inpost.pl/sledzenie-przesylek?number=680000000000000000000001 */
+            trackingUrl?: string | null;
+            /** @example shipped */
+            status?: string | null;
+        };
+        OrderDto: {
+            /** Format: uuid */
+            integrationId: string;
+            /** @enum {string} */
+            provider: "woocommerce" | "baselinker" | "shoper";
+            /**
+             * @description The shop's id of the order (what POST /tickets/:id/orders takes).
+             * @example 4521
+             */
+            externalId: string;
+            /**
+             * @description The number the customer knows.
+             * @example 4521
+             */
+            number: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            status: "pending" | "processing" | "on_hold" | "shipped" | "completed" | "cancelled" | "refunded" | "failed" | "other";
+            /**
+             * @description The status as the shop names it.
+             * @example Wysłane
+             */
+            statusLabel: string;
+            total: components["schemas"]["OrderTotalDto"];
+            /** @enum {string} */
+            paymentStatus: "paid" | "unpaid" | "partially_paid" | "refunded" | "unknown";
+            items: components["schemas"]["OrderItemDto"][];
+            shipment: components["schemas"]["OrderShipmentDto"];
+            /** @description The order in the shop's administration panel. */
+            adminUrl: string | null;
+            /** @description The marketplace order id (Allegro, Amazon) the shop keeps for it. */
+            externalOrderId?: string | null;
+            /** @description The e-mail the order was placed with. */
+            email?: string | null;
+            /** @description The ticket mentions this order (its number, or its marketplace id). */
+            mentioned: boolean;
+            /** @description This order is pinned to the ticket. */
+            pinned: boolean;
+        };
+        OrderLookupErrorDto: {
+            /** Format: uuid */
+            integrationId: string;
+            /** @example Sklep główny */
+            integrationName: string;
+            /** @example The shop did not answer within 3000 ms */
+            message: string;
+        };
+        OrdersDto: {
+            /** @description Newest first (a pinned order that the shops no longer list is kept as its snapshot). */
+            items: components["schemas"]["OrderDto"][];
+            /** @description Shops that could not answer; the others are listed all the same. */
+            errors: components["schemas"]["OrderLookupErrorDto"][];
+            /** @description Tickets: the pinned order (its snapshot when pinned, or fresher). */
+            pinned?: components["schemas"]["OrderDto"] | null;
+        };
+        PinOrderDto: {
+            /** Format: uuid */
+            integrationId: string;
+            /**
+             * @description The shop's id of the order (`externalId` of the orders list).
+             * @example 4521
+             */
+            externalId: string;
         };
         InboundAddressDto: {
             /** Format: uuid */
@@ -3742,6 +5191,250 @@ export interface components {
         NotificationSettingsDto: {
             /** @description Which notifications also come by e-mail; kinds left out keep their current value. */
             email: components["schemas"]["NotificationEmailSettingsDto"];
+        };
+        WebhookDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example https://integracje.sklep.pl/okienko */
+            url: string;
+            events: ("ticket.created" | "ticket.updated" | "ticket.merged" | "message.created" | "customer.created" | "customer.merged" | "call.ended" | "survey.answered")[];
+            description: string | null;
+            active: boolean;
+            /** @description Whether message.created is also sent for internal notes. */
+            includeNotes: boolean;
+            /**
+             * Format: date-time
+             * @description Since when every delivery failed (null: the last one succeeded).
+             */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description When the endpoint was disabled for failing (PATCH active: true enables it again).
+             */
+            disabledAt: string | null;
+            disabledReason: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the previous secret also signs (after a rotation).
+             */
+            previousSecretValidUntil: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookListDto: {
+            items: components["schemas"]["WebhookDto"][];
+            total: number;
+        };
+        CreateWebhookDto: {
+            /**
+             * @description Where the events are POSTed (http or https; private addresses only with WEBHOOKS_ALLOW_PRIVATE_NETWORKS).
+             * @example https://integracje.sklep.pl/okienko
+             */
+            url: string;
+            /**
+             * @description The events sent to the endpoint.
+             * @example [
+             *       "ticket.created",
+             *       "message.created"
+             *     ]
+             */
+            events: ("ticket.created" | "ticket.updated" | "ticket.merged" | "message.created" | "customer.created" | "customer.merged" | "call.ended" | "survey.answered")[];
+            /** @example Synchronizacja z ERP */
+            description?: string | null;
+            /**
+             * @description An inactive endpoint gets no events.
+             * @default true
+             */
+            active?: boolean;
+            /**
+             * @description Whether message.created is also sent for internal notes.
+             * @default false
+             */
+            includeNotes?: boolean;
+        };
+        WebhookWithSecretDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example https://integracje.sklep.pl/okienko */
+            url: string;
+            events: ("ticket.created" | "ticket.updated" | "ticket.merged" | "message.created" | "customer.created" | "customer.merged" | "call.ended" | "survey.answered")[];
+            description: string | null;
+            active: boolean;
+            /** @description Whether message.created is also sent for internal notes. */
+            includeNotes: boolean;
+            /**
+             * Format: date-time
+             * @description Since when every delivery failed (null: the last one succeeded).
+             */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description When the endpoint was disabled for failing (PATCH active: true enables it again).
+             */
+            disabledAt: string | null;
+            disabledReason: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the previous secret also signs (after a rotation).
+             */
+            previousSecretValidUntil: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description The signing secret (Standard Webhooks: whsec_ and base64), shown only now.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        UpdateWebhookDto: {
+            /**
+             * @description Where the events are POSTed (http or https; private addresses only with WEBHOOKS_ALLOW_PRIVATE_NETWORKS).
+             * @example https://integracje.sklep.pl/okienko
+             */
+            url?: string;
+            /**
+             * @description The events sent to the endpoint.
+             * @example [
+             *       "ticket.created",
+             *       "message.created"
+             *     ]
+             */
+            events?: ("ticket.created" | "ticket.updated" | "ticket.merged" | "message.created" | "customer.created" | "customer.merged" | "call.ended" | "survey.answered")[];
+            /** @example Synchronizacja z ERP */
+            description?: string | null;
+            /**
+             * @description An inactive endpoint gets no events.
+             * @default true
+             */
+            active?: boolean;
+            /**
+             * @description Whether message.created is also sent for internal notes.
+             * @default false
+             */
+            includeNotes?: boolean;
+        };
+        RotatedSecretDto: {
+            /**
+             * @description The new signing secret, shown only now.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /**
+             * Format: date-time
+             * @description Until when requests are also signed with the previous secret.
+             */
+            previousSecretValidUntil: string;
+        };
+        WebhookAttemptDto: {
+            /** Format: date-time */
+            attemptedAt: string;
+            /** @description The HTTP status answered; null when no answer came. */
+            status: number | null;
+            /** @description The start of the answer (500 characters). */
+            responseExcerpt: string | null;
+            /** @description Why the attempt failed. */
+            error: string | null;
+            /** @description How long the request took, in milliseconds. */
+            durationMs: number;
+        };
+        WebhookDeliveryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The webhook-id header: the same on every attempt and redelivery.
+             * @example msg_2b9c0f6f6f3e4f1f9a6b8a7d5c4e3f21
+             */
+            messageId: string;
+            /** @example ticket.created */
+            event: string;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "failed";
+            attempts: number;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            lastStatus: number | null;
+            lastError: string | null;
+            /** @description The body sent: {type, timestamp, data}. */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            attemptLog: components["schemas"]["WebhookAttemptDto"][];
+        };
+        WebhookDeliveryListDto: {
+            items: components["schemas"]["WebhookDeliveryDto"][];
+            total: number;
+        };
+        InboundIdentityDto: {
+            /**
+             * @example phone
+             * @enum {string}
+             */
+            kind: "email" | "phone" | "chat" | "allegro" | "external";
+            /** @example +48 600 100 200 */
+            value: string;
+            /**
+             * @description For chat and external identities: which system the id belongs to (the channel name when left out).
+             * @example whatsapp
+             */
+            source?: string;
+        };
+        InboundSenderDto: {
+            /** @example Anna Nowak */
+            name?: string;
+            /** @description Any of these finds the customer; new ones are added to them. */
+            identities: components["schemas"]["InboundIdentityDto"][];
+        };
+        InboundAttachmentDto: {
+            /** @example paragon.jpg */
+            filename: string;
+            /** @example image/jpeg */
+            contentType: string;
+            /** @description The file in base64. */
+            contentBase64: string;
+        };
+        InboundMessageDto: {
+            /**
+             * @description The source's conversation: its messages join the same ticket while it is open.
+             * @example wa-48600100200
+             */
+            externalThreadId: string;
+            /**
+             * @description The message id in the source: posting it again answers 200 with the first answer, nothing stored twice.
+             * @example wamid.HBgLNDg2MDAxMDAyMDA
+             */
+            externalMessageId: string;
+            sender: components["schemas"]["InboundSenderDto"];
+            /**
+             * @description The ticket's subject for a new conversation (the text's first line when left out).
+             * @example Zwrot butów
+             */
+            subject?: string;
+            /** @example Dzień dobry, chcę zwrócić buty z zamówienia 1042. */
+            text: string;
+            /** @description The message as HTML (sanitised before it is stored). */
+            html?: string;
+            attachments?: components["schemas"]["InboundAttachmentDto"][];
+            /**
+             * Format: date-time
+             * @description When the customer wrote it in the source.
+             */
+            occurredAt?: string;
+        };
+        InboundMessageResultDto: {
+            /** Format: uuid */
+            ticketId: string;
+            /** @example 2026-000123 */
+            ticketNumber: string;
+            /** Format: uuid */
+            messageId: string;
         };
         RuleDto: {
             /** Format: uuid */
@@ -9792,6 +11485,2599 @@ export interface operations {
             };
         };
     };
+    PublicForms_definition: {
+        parameters: {
+            query?: {
+                /** @description Else Accept-Language; Polish by default. */
+                lang?: "pl" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The form channel's public key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicFormDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORM_ORIGIN_NOT_ALLOWED: the page's origin is not among the form's allowedOrigins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicForms_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form channel's public key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The form token of GET /api/public/forms/{key} */
+                    token: string;
+                    /** @description SHA-256(token + nonce) starts with `difficulty` zero bits */
+                    nonce: string;
+                    /** @enum {string} */
+                    lang?: "pl" | "en";
+                    /** @description The honeypot: leave out or empty */
+                    website?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                "multipart/form-data": {
+                    /** @description The form token of GET /api/public/forms/{key} */
+                    token: string;
+                    /** @description SHA-256(token + nonce) starts with `difficulty` zero bits */
+                    nonce: string;
+                    /** @enum {string} */
+                    lang?: "pl" | "en";
+                    /** @description The honeypot: leave out or empty */
+                    website?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionCreatedDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details.fields names each field (and token, nonce) with a message in the form's language */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORM_ORIGIN_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (per client address, per form); Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicTickets_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the status link (`PUBLIC_URL/s/<token>`) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicTicketDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description STATUS_LINK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description STATUS_LINK_GONE: the link was revoked, or the ticket was closed longer ago than STATUS_LINK_DAYS_AFTER_CLOSE days */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicTickets_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the status link (`PUBLIC_URL/s/<token>`) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text?: string;
+                    /** @description multipart: parts named `files`; JSON: [{field: "files", filename, content (base64)}] */
+                    files?: string[];
+                };
+                "multipart/form-data": {
+                    text?: string;
+                    /** @description multipart: parts named `files`; JSON: [{field: "files", filename, content (base64)}] */
+                    files?: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicMessageCreatedDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: text empty or too long, files refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description STATUS_LINK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description STATUS_LINK_GONE: the link was revoked, or the ticket was closed longer ago than STATUS_LINK_DAYS_AFTER_CLOSE days */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicTickets_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the status link (`PUBLIC_URL/s/<token>`) */
+                token: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description STATUS_LINK_NOT_FOUND, ATTACHMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description STATUS_LINK_GONE: the link was revoked, or the ticket was closed longer ago than STATUS_LINK_DAYS_AFTER_CLOSE days */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    FormSubmissions_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description `spam`: the submissions kept as suspected spam. */
+                state?: "filed" | "spam";
+                /** @description Only the submissions of this form (channel). */
+                channelId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSubmissionListDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    FormSubmissions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSubmissionDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORM_SUBMISSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    FormSubmissions_notSpam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSubmissionDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORM_SUBMISSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    StatusLinks_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusLinkDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FROM_A_FORM: only tickets from web forms have status pages */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    StatusLinks_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Cti_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key of a phone channel (`GET /channels`) */
+                channelKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CtiEventDto"];
+                "application/json": components["schemas"]["CtiEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CtiAnswerDto"];
+                };
+            };
+            /** @description An event field is missing or wrong (`details.fields` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No active phone channel has this key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many events from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calls_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                state?: "ringing" | "answered" | "missed" | "ended";
+                direction?: "in" | "out";
+                customerId?: string;
+                channelId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallListDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calls_log: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogCallDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The ticket or customer does not exist (or the caller may not see the ticket) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calls_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CALL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calls_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmCustomerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CALL_NOT_FOUND or CUSTOMER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CALL_NUMBER_TAKEN: another customer has the number (merge them); CALL_WITHOUT_NUMBER: an anonymous call */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicChat_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The chat channel’s key (the widget’s `/w/{key}.js`) */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatStatusDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_CHANNEL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicChat_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The chat channel’s key (the widget’s `/w/{key}.js`) */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChatSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedChatSessionDto"];
+                };
+            };
+            /** @description A field is wrong (`details.fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_CHANNEL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicChat_offline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The chat channel’s key (the widget’s `/w/{key}.js`) */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfflineMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfflineMessageResultDto"];
+                };
+            };
+            /** @description A field is wrong (`details.fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_CHANNEL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicChat_events: {
+        parameters: {
+            query?: {
+                lastEventId?: unknown;
+                token?: unknown;
+            };
+            header?: {
+                "Last-Event-ID"?: string;
+                /** @description `Bearer <token>`: the token the session was created with */
+                Authorization?: string;
+            };
+            path: {
+                /** @description The session id `POST …/sessions` answered */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicChat_message: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `Bearer <token>`: the token the session was created with */
+                Authorization?: string;
+            };
+            path: {
+                /** @description The session id `POST …/sessions` answered */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatTextDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostedChatMessageDto"];
+                };
+            };
+            /** @description `text` is missing or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_ENDED: start a new session */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicChat_file: {
+        parameters: {
+            query: {
+                name: unknown;
+            };
+            header?: {
+                /** @description `Bearer <token>`: the token the session was created with */
+                Authorization?: string;
+            };
+            path: {
+                /** @description The session id `POST …/sessions` answered */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostedChatMessageDto"];
+                };
+            };
+            /** @description CHAT_FILE_INVALID: empty or larger than 5 MB */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicChat_typing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `Bearer <token>`: the token the session was created with */
+                Authorization?: string;
+            };
+            path: {
+                /** @description The session id `POST …/sessions` answered */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatTypingDto"];
+            };
+        };
+        responses: {
+            /** @description Told */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Chats_availability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatAvailabilityDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Chats_setAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatAvailabilityInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatAvailabilityDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Chats_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                state?: "waiting" | "active" | "ended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSessionListDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Chats_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_NOT_FOUND: no such chat, or one whose ticket the agent may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Chats_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSessionDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_NOT_FOUND: no such chat, or one whose ticket the agent may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_TAKEN: a colleague accepted it first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_ENDED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Chats_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatTextDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatEventDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_NOT_FOUND: no such chat, or one whose ticket the agent may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_NOT_YOURS: accept the chat first (or a colleague has it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_ENDED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Chats_typing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatTypingDto"];
+            };
+        };
+        responses: {
+            /** @description Told */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_NOT_FOUND: no such chat, or one whose ticket the agent may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_NOT_YOURS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Chats_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatTransferDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSessionDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_NOT_FOUND: no such chat, or one whose ticket the agent may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_NOT_YOURS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Chats_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSessionDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_NOT_FOUND: no such chat, or one whose ticket the agent may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Integrations_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationListDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Integrations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIntegrationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationDto"];
+                };
+            };
+            /** @description A field is invalid (named in details.fields, e.g. settings.url), or a queue does not exist */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Integrations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INTEGRATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Integrations_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INTEGRATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Integrations_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIntegrationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationDto"];
+                };
+            };
+            /** @description A field is invalid (named in details.fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INTEGRATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Integrations_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationTestResultDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INTEGRATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CustomerOrders_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrdersDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CUSTOMER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TicketOrders_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrdersDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TicketOrders_pin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PinOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description integrationId is not a shop serving the ticket's queue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND: no such ticket, or one the caller may not see; ORDER_NOT_FOUND: the shop has no such order */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SHOP_FAILED: the shop could not be asked (its error in the message) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     InboundAddresses_list: {
         parameters: {
             query?: {
@@ -10677,6 +14963,726 @@ export interface operations {
             };
             /** @description No valid access token or API token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookListDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDto"];
+                };
+            };
+            /** @description A field is invalid (named in details.fields), e.g. WEBHOOK_URL_REFUSED for a private address */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description WEBHOOK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description WEBHOOK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description A field is invalid (named in details.fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description WEBHOOK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSecretDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description WEBHOOK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description WEBHOOK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_deliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryListDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description WEBHOOK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Webhooks_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description WEBHOOK_NOT_FOUND, WEBHOOK_DELIVERY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ApiChannelInbound_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                "webhook-signature": string;
+                "webhook-timestamp": string;
+                "webhook-id": string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundMessageDto"];
+            };
+        };
+        responses: {
+            /** @description Stored before (same externalMessageId): the first answer, nothing stored again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundMessageResultDto"];
+                };
+            };
+            /** @description Stored: a new ticket, or the open ticket of the thread. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundMessageResultDto"];
+                };
+            };
+            /** @description A field is invalid (named in details.fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SIGNATURE_MISSING, SIGNATURE_INVALID, SIGNATURE_EXPIRED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHANNEL_NOT_FOUND: no active API channel has the key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ApiChannelInbound_attachment: {
+        parameters: {
+            query: {
+                signature: unknown;
+                expires: unknown;
+            };
+            header?: never;
+            path: {
+                key: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ATTACHMENT_LINK_INVALID: unknown, expired or not signed by us */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
