@@ -90,6 +90,7 @@ export const composeEn: typeof composePl = {
     numbers: 'Numbered list',
     link: 'Insert link',
     linkPrompt: 'Link address (https://…)',
+    image: 'Picture',
   },
   message: {
     cc: 'Cc: {addresses}',

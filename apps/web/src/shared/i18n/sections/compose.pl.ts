@@ -88,6 +88,7 @@ export const composePl = {
     numbers: 'Lista numerowana',
     link: 'Wstaw link',
     linkPrompt: 'Adres linku (https://…)',
+    image: 'Obraz',
   },
   message: {
     cc: 'DW: {addresses}',
