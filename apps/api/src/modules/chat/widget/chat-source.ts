@@ -25,7 +25,7 @@ function saveS(c){try{localStorage.setItem('okienko-chat:'+c.key,JSON.stringify(
 function loadS(c){try{return JSON.parse(localStorage.getItem('okienko-chat:'+c.key)||'null')}catch(e){return null}}
 function build(c){var t=T[c.lang];var w=el('div',{'class':'okc',role:'dialog','aria-modal':'false','aria-labelledby':'okc-t',hidden:''});
 var hd=el('header');hd.appendChild(el('h2',{id:'okc-t'},t.title));var x=el('button',{type:'button','class':'x','aria-label':t.close},'×');hd.appendChild(x);w.appendChild(hd);
-var log=el('div',{'class':'log',role:'log','aria-live':'polite','aria-label':t.title});w.appendChild(log);
+var log=el('div',{'class':'log',role:'log','aria-live':'polite','aria-label':t.title,tabindex:'0'});w.appendChild(log);
 var ty=el('div',{'class':'ty','aria-live':'polite'});w.appendChild(ty);
 var f=el('form',{'class':'send'});var ta=el('textarea',{'aria-label':t.msg,placeholder:t.msg,rows:'1',maxlength:'5000'});var fl=el('label',{'class':'f',title:t.file});fl.appendChild(el('span',{'class':'sr'},t.file));fl.appendChild(document.createTextNode('📎'));var fi=el('input',{type:'file'});fl.appendChild(fi);
 f.appendChild(ta);f.appendChild(fl);f.appendChild(el('button',{type:'submit','class':'go'},t.send));w.appendChild(f);

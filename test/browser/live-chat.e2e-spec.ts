@@ -1,0 +1,136 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { asAdmin, createUser, type ApiClient, type CreatedUser } from '../support/api-client.js';
+import { launchBrowser, newSession, seriousAccessibilityProblems } from '../support/browser.js';
+import { startProduct, type TestProduct } from '../support/start-product.js';
+import { waitFor } from '../support/wait-for.js';
+
+// A shop's page on another origin embeds the chat with its one script tag; a
+// visitor chats with an agent in Chromium (both ways, a file, typing), leaves
+// and comes back to the same conversation, on a phone's width; with nobody
+// available the widget offers the offline form. axe finds no serious problem.
+
+jest.setTimeout(120_000);
+
+interface Ticket {
+  channel: string;
+  messages: { direction: string; bodyText: string; attachments: { filename: string }[] }[];
+}
+
+describe('chat widget in a browser', () => {
+  let product: TestProduct;
+  let browser: Browser;
+  let admin: ApiClient;
+  let anna: CreatedUser;
+  let shop: Server;
+  let shopOrigin: string;
+  let key: string;
+
+  beforeAll(async () => {
+    // The shop's page: its own hostile CSS and the one line of the widget, on an origin of its own.
+    shop = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(
+        `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>Sklep rowerowy</title>` +
+          `<style>*{color:#f0f !important;font-size:40px !important} button,textarea{display:none !important}</style></head>` +
+          `<body><main><h1>Rowery</h1></main><script src="${product.baseUrl}/w/${key}.js" async></script></body></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
+    shopOrigin = `http://localhost:${(shop.address() as AddressInfo).port}`;
+    product = await startProduct();
+    admin = await asAdmin(product);
+    anna = await createUser(product, admin, { email: 'anna@sklep.test', name: 'Anna Nowak' });
+    const queue = await admin.post('/queues', { name: 'Czat sklepu' });
+    const queueId = (queue.body as { id: string }).id;
+    await admin.put(`/queues/${queueId}/members`, { userIds: [anna.id] });
+    const created = await admin.post('/channels', { type: 'chat', name: 'Czat na stronie', queueId });
+    expect(created.status).toBe(201);
+    key = (created.body as { key: string }).key;
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.close();
+    await new Promise((resolve) => shop?.close(resolve));
+  });
+
+  const waitingChat = () =>
+    waitFor(async () => ((await anna.api.get('/chats?state=waiting')).body as { items: { id: string; ticketId: string }[] }).items[0]);
+
+  it('a visitor on the shop’s page chats with an agent, sends a file, leaves and comes back to the same conversation', async () => {
+    await anna.api.put('/chats/availability', { available: true }).expect(200);
+    const { context, page, pageErrors } = await newSession(browser, shopOrigin);
+    await page.setViewportSize({ width: 375, height: 700 });
+    await page.goto('/');
+    const open = page.getByRole('button', { name: 'Napisz do nas' });
+    await open.click();
+    const chat = page.getByRole('dialog', { name: 'Czat z obsługą klienta' });
+    await chat.waitFor();
+    // On a phone's width the window fits the screen.
+    expect((await chat.boundingBox())!.width).toBeLessThanOrEqual(375);
+
+    const box = chat.getByRole('textbox', { name: 'Wiadomość' });
+    await expect(box.evaluate((e) => e === e.getRootNode().activeElement)).resolves.toBe(true);
+    await box.fill('Dzień dobry, gdzie jest paczka 4521?');
+    await box.press('Enter');
+    await chat.getByText('Dzień dobry, gdzie jest paczka 4521?').waitFor();
+
+    const waiting = await waitingChat();
+    await anna.api.post(`/chats/${waiting.id}/accept`).expect(200);
+    await chat.getByText('Anna Nowak dołącza do rozmowy').waitFor();
+    await anna.api.post(`/chats/${waiting.id}/typing`, { typing: true }).expect(204);
+    await chat.getByText('Konsultant pisze…').waitFor();
+    await anna.api.post(`/chats/${waiting.id}/messages`, { text: 'Paczka jest u kuriera, będzie jutro.' }).expect(201);
+    await chat.getByText('Paczka jest u kuriera, będzie jutro.').waitFor({ timeout: 2_000 });
+    await expect(chat.getByText('Konsultant pisze…').count()).resolves.toBe(0);
+
+    await chat.getByLabel('Dołącz plik').setInputFiles({ name: 'paragon.txt', mimeType: 'text/plain', buffer: Buffer.from('Paragon 4521') });
+    await chat.getByText('📎 paragon.txt').waitFor();
+    const withFile = (await anna.api.get(`/tickets/${waiting.ticketId}`)).body as Ticket;
+    expect(withFile.channel).toBe('chat');
+    expect(withFile.messages.flatMap((m) => m.attachments.map((a) => a.filename))).toEqual(['paragon.txt']);
+
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // The visitor leaves; the agent writes meanwhile; back on the page the whole conversation is there, the missed reply too.
+    await page.goto('about:blank');
+    await anna.api.post(`/chats/${waiting.id}/messages`, { text: 'Numer przesyłki: PL123.' }).expect(201);
+    await page.goto(`${shopOrigin}/`);
+    await page.getByRole('button', { name: 'Napisz do nas' }).click();
+    const back = page.getByRole('dialog', { name: 'Czat z obsługą klienta' });
+    await back.getByText('Numer przesyłki: PL123.').waitFor();
+    await expect(back.getByText('Dzień dobry, gdzie jest paczka 4521?').count()).resolves.toBe(1);
+    await expect(back.getByText('Paczka jest u kuriera, będzie jutro.').count()).resolves.toBe(1);
+    await back.getByRole('textbox', { name: 'Wiadomość' }).fill('Dziękuję!');
+    await back.getByRole('button', { name: 'Wyślij' }).click();
+    await waitFor(async () => ((await anna.api.get(`/tickets/${waiting.ticketId}`)).body as Ticket).messages.find((m) => m.bodyText === 'Dziękuję!'));
+
+    // Escape closes the window and gives the focus back to the button.
+    await page.keyboard.press('Escape');
+    await expect(back.isVisible()).resolves.toBe(false);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('with nobody available offers the offline form, whose message becomes a ticket', async () => {
+    await anna.api.put('/chats/availability', { available: false }).expect(200);
+    const { context, page, pageErrors } = await newSession(browser, shopOrigin);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Napisz do nas' }).click();
+    const chat = page.getByRole('dialog', { name: 'Czat z obsługą klienta' });
+    await chat.getByText('Nikogo z nas nie ma teraz przy czacie').waitFor();
+    await chat.getByLabel('E-mail').fill('ola@example.pl');
+    await chat.getByLabel('Treść').fill('Proszę o telefon w sprawie zamówienia 77.');
+    await chat.getByRole('button', { name: 'Wyślij wiadomość' }).click();
+    await chat.getByText('Dziękujemy! Odpowiemy na podany adres.').waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    const tickets = (await admin.get('/tickets?limit=50')).body as { items: { subject: string; channel: string }[] };
+    expect(tickets.items).toContainEqual(expect.objectContaining({ channel: 'chat', subject: 'Wiadomość z czatu: Proszę o telefon w sprawie zamówienia 77.' }));
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
