@@ -2,6 +2,8 @@ import type { RouteRecordRaw } from 'vue-router';
 import { adminOnlyGuard } from '../../router/admin.guard';
 import { adminApiTokenRoutes } from '../admin-api-tokens/routes';
 import { adminChannelRoutes } from '../admin-channels/routes';
+import { adminFormRoutes } from '../admin-forms/routes';
+import { adminIntegrationRoutes } from '../admin-integrations/routes';
 import { adminMailRoutes } from '../admin-mail/routes';
 import { adminQueueRoutes } from '../admin-queues/routes';
 import { adminRuleRoutes } from '../admin-rules/routes';
@@ -22,7 +24,9 @@ export const adminRoutes: RouteRecordRaw[] = [
       ...adminQueueRoutes,
       ...adminMailRoutes,
       ...adminChannelRoutes,
+      ...adminFormRoutes,
       ...adminTemplateRoutes,
+      ...adminIntegrationRoutes,
       ...adminApiTokenRoutes,
       ...adminRuleRoutes,
       ...adminSlaRoutes,

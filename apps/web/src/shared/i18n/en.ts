@@ -2,6 +2,7 @@ import type { MessageSchema } from './pl';
 import { adminEn } from './sections/admin.en';
 import { attachmentsEn } from './sections/attachments.en';
 import { channelsEn } from './sections/channels.en';
+import { webFormsEn } from './sections/web-forms.en';
 import { composeEn } from './sections/compose.en';
 import { deadlinesEn } from './sections/deadlines.en';
 import { customersEn } from './sections/customers.en';
@@ -13,6 +14,7 @@ import { workspaceHintsEn } from './sections/workspace-hints.en';
 import { workspaceSettingsEn } from './sections/workspace-settings.en';
 import { ticketRelationsEn } from './sections/ticket-relations.en';
 import { keyboardEn } from './sections/keyboard.en';
+import { ordersEn } from './sections/orders.en';
 
 // English texts of the agent panel; the shape is checked against Polish.
 export const en: MessageSchema = {
@@ -365,9 +367,11 @@ export const en: MessageSchema = {
   attachments: attachmentsEn,
   deadlines: deadlinesEn,
   channels: channelsEn,
+  orders: ordersEn,
   ticketRelations: ticketRelationsEn,
   compose: composeEn,
   keyboard: keyboardEn,
+  webForms: webFormsEn,
   errors: {
     network: 'Cannot reach the server',
     http: 'error {status}',

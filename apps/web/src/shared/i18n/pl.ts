@@ -1,6 +1,7 @@
 import { adminPl } from './sections/admin.pl';
 import { attachmentsPl } from './sections/attachments.pl';
 import { channelsPl } from './sections/channels.pl';
+import { webFormsPl } from './sections/web-forms.pl';
 import { composePl } from './sections/compose.pl';
 import { deadlinesPl } from './sections/deadlines.pl';
 import { customersPl } from './sections/customers.pl';
@@ -12,6 +13,7 @@ import { workspaceHintsPl } from './sections/workspace-hints.pl';
 import { workspaceSettingsPl } from './sections/workspace-settings.pl';
 import { ticketRelationsPl } from './sections/ticket-relations.pl';
 import { keyboardPl } from './sections/keyboard.pl';
+import { ordersPl } from './sections/orders.pl';
 
 // Polish texts of the agent panel. Polish is the default language, so this
 // file defines the shape every other language has to match.
@@ -365,9 +367,11 @@ export const pl = {
   attachments: attachmentsPl,
   deadlines: deadlinesPl,
   channels: channelsPl,
+  orders: ordersPl,
   ticketRelations: ticketRelationsPl,
   compose: composePl,
   keyboard: keyboardPl,
+  webForms: webFormsPl,
   errors: {
     network: 'Brak połączenia z serwerem',
     http: 'błąd {status}',
