@@ -2,28 +2,18 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-
-// Debian's Chromium (apt-get install chromium); no browser is ever downloaded.
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { hostedBrowserEndpoint } from './product-host/host-client.js';
 
 /** test-artifacts/screenshots at the workspace root (not committed). */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
 
-/** Starts a headless Chromium suited to running inside a container. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+/**
+ * Chromium for one browser suite: Debian's Chromium (test/support/browser-options.ts), shared by the suites of a
+ * jest worker through its product host. Closing what this answers closes the suite's contexts and lets go of the
+ * browser, which stays for the worker's next suite.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.connect(await hostedBrowserEndpoint());
 }
 
 /**

@@ -91,3 +91,11 @@ export async function startHostedProduct(env: Record<string, string>, database: 
       })),
   };
 }
+
+/** The WebSocket address of this worker's Chromium, started by the host on first use (`chromium.connect`). */
+export async function hostedBrowserEndpoint(): Promise<string> {
+  const response = await fetch(`${await hostUrl()}/browser`, { method: 'POST' });
+  const body = (await response.json()) as { wsEndpoint?: string; message?: string };
+  if (!response.ok || !body.wsEndpoint) throw new Error(`the browser did not start: ${body.message}`);
+  return body.wsEndpoint;
+}

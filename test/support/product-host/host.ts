@@ -12,6 +12,7 @@ import { startProductHere, type InProcessTestProduct, type ProductDatabaseChoice
 //
 //   POST   /products      {owner, env, database}  → 201 {id, baseUrl, smtpPort, databaseUrl, admin} | 500 {message}
 //   DELETE /products/:id                          → 204 once the product has stopped
+//   POST   /browser                               → 200 {wsEndpoint} of the worker's Chromium (browser-server.ts)
 
 export interface HostedStartRequest {
   /** The test file asking (a new owner means the previous file has ended: what it left running is stopped). */
@@ -70,20 +71,25 @@ function answer(response: http.ServerResponse, status: number, body?: unknown): 
   response.end(body === undefined ? undefined : JSON.stringify(body));
 }
 
+/** Answers one request as its status and body. */
+async function route(request: http.IncomingMessage): Promise<[number, unknown?]> {
+  const url = request.url ?? '';
+  const stopMatch = /^\/products\/(\d+)$/.exec(url);
+  if (request.method === 'POST' && url === '/products') return [201, await start((await readJson(request)) as HostedStartRequest)];
+  if (request.method === 'DELETE' && stopMatch) return [204, await stop(stopMatch[1]!)];
+  if (request.method === 'POST' && url === '/browser') {
+    const { browserEndpoint } = await import('./browser-server.js');
+    return [200, { wsEndpoint: await browserEndpoint() }];
+  }
+  if (request.method === 'GET' && url === '/health') return [200, { products: products.size }];
+  return [404, { message: 'not found' }];
+}
+
 const server = http.createServer((request, response) => {
-  const stopMatch = /^\/products\/(\d+)$/.exec(request.url ?? '');
-  const work =
-    request.method === 'POST' && request.url === '/products'
-      ? readJson(request).then((body) => start(body as HostedStartRequest)).then((product) => answer(response, 201, product))
-      : request.method === 'DELETE' && stopMatch
-        ? stop(stopMatch[1]!).then(() => answer(response, 204))
-        : request.method === 'GET' && request.url === '/health'
-          ? Promise.resolve(answer(response, 200, { products: products.size }))
-          : Promise.resolve(answer(response, 404, { message: 'not found' }));
-  work.catch((error: unknown) => {
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    answer(response, 500, { message });
-  });
+  route(request).then(
+    ([status, body]) => answer(response, status, body),
+    (error: unknown) => answer(response, 500, { message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
 });
 
 let ending = false;
@@ -91,7 +97,11 @@ async function end(): Promise<never> {
   if (!ending) {
     ending = true;
     server.close();
-    await Promise.race([Promise.all([...products.keys()].map((id) => stop(id).catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    const stopped = Promise.all([
+      ...[...products.keys()].map((id) => stop(id).catch(() => undefined)),
+      import('./browser-server.js').then(({ closeBrowserServer }) => closeBrowserServer()).catch(() => undefined),
+    ]);
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     await rm(registryFile!, { force: true });
   }
   process.exit(0);
