@@ -7,6 +7,8 @@ import { composeEn } from './sections/compose.en';
 import { deadlinesEn } from './sections/deadlines.en';
 import { customersEn } from './sections/customers.en';
 import { liveEn } from './sections/live.en';
+import { phoneEn } from './sections/phone.en';
+import { chatEn } from './sections/chat.en';
 import { notificationsEn } from './sections/notifications.en';
 import { reportsEn } from './sections/reports.en';
 import { ticketListEn } from './sections/ticket-list.en';
@@ -358,6 +360,8 @@ export const en: MessageSchema = {
   },
   customers: customersEn,
   live: liveEn,
+  phone: phoneEn,
+  chat: chatEn,
   notifications: notificationsEn,
   admin: adminEn,
   reports: reportsEn,

@@ -6,6 +6,8 @@ import { composePl } from './sections/compose.pl';
 import { deadlinesPl } from './sections/deadlines.pl';
 import { customersPl } from './sections/customers.pl';
 import { livePl } from './sections/live.pl';
+import { phonePl } from './sections/phone.pl';
+import { chatPl } from './sections/chat.pl';
 import { notificationsPl } from './sections/notifications.pl';
 import { reportsPl } from './sections/reports.pl';
 import { ticketListPl } from './sections/ticket-list.pl';
@@ -358,6 +360,8 @@ export const pl = {
   },
   customers: customersPl,
   live: livePl,
+  phone: phonePl,
+  chat: chatPl,
   notifications: notificationsPl,
   admin: adminPl,
   reports: reportsPl,
