@@ -17,6 +17,9 @@ jest.setTimeout(150_000);
 type SlaState = 'ok' | 'warning' | 'breached' | 'paused' | 'none';
 const SLA_PL: Record<SlaState, string> = { ok: 'W terminie', warning: 'Zagrożone', breached: 'Przekroczone', paused: 'Wstrzymane', none: 'Brak SLA' };
 
+// A 1×1 PNG.
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 interface Seeded {
   id: string;
   number: string;
@@ -247,5 +250,32 @@ describe('agent panel: keyboard, preview pane and search', () => {
     await page.getByRole('link', { name: 'Anna Dąbrowska' }).waitFor();
     await waitFor(async () => (await page.getByText('Jan Wójcik').count()) === 0, { timeoutMs: PANEL_WAIT_MS, description: 'only the matching customer' });
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+
+  it('in Polish: a picture pasted into the formatted text stays in it, inline, and is kept with the message', async () => {
+    const page = await sessions.loggedIn(`/tickets/${tickets.address.number}`, ewa);
+    await page.getByRole('heading', { name: 'Zmiana adresu dostawy' }).waitFor();
+    await page.getByLabel('Formatowanie').check();
+    const box = page.getByRole('textbox', { name: 'Treść', exact: true });
+    await box.click();
+    await page.keyboard.type('Zdjęcie etykiety: ');
+    // The clipboard holds a screenshot (a 1×1 PNG), as a paste from a screenshot tool hands it over.
+    await box.evaluate(`(() => {
+      const bytes = Uint8Array.from(atob('${PNG_BASE64}'), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'etykieta.png', { type: 'image/png' }));
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    })()`);
+    await box.locator('img[alt="etykieta.png"]').waitFor();
+    // Inline, not an attachment.
+    expect(await page.getByText('etykieta.png', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Dodaj notatkę wewnętrzną' }).click();
+    await page.getByText('Notatka dodana').waitFor();
+    const stored = await waitFor(async () => {
+      const detail = (await admin.get(`/tickets/${tickets.address.id}`)).body as { messages: { bodyHtml: string | null; bodyText: string }[] };
+      return detail.messages.find((message) => message.bodyText.includes('Zdjęcie etykiety'));
+    });
+    expect(stored.bodyHtml).toContain(`<img src="data:image/png;base64,${PNG_BASE64}" alt="etykieta.png"`);
+    expect(stored.bodyText).not.toContain('base64');
   });
 });
