@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { adminRoutes } from '../pages/admin/routes';
+import { chatRoutes } from '../pages/chats/routes';
 import { customerRoutes } from '../pages/customers/routes';
 import { loginRoutes } from '../pages/login/routes';
 import { reportRoutes } from '../pages/reports/routes';
@@ -13,7 +14,7 @@ export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
     ...loginRoutes,
-    shellRoute([...todayRoutes, ...ticketListRoutes, ...ticketDetailRoutes, ...customerRoutes, ...systemRoutes, ...reportRoutes, ...adminRoutes]),
+    shellRoute([...todayRoutes, ...ticketListRoutes, ...ticketDetailRoutes, ...customerRoutes, ...chatRoutes, ...systemRoutes, ...reportRoutes, ...adminRoutes]),
     { path: '/:unknown(.*)*', redirect: '/' },
   ],
 });

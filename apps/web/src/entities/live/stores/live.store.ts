@@ -4,7 +4,10 @@ import { useSessionStore } from '../../session/stores/session.store';
 import { LIVE_STREAM_PATH, type PresenceEntry, type TicketPresence } from '../api';
 import { LiveConnection, type LiveMessage } from '../live-connection';
 
-export type LiveEventName = 'ticket.created' | 'ticket.updated' | 'presence' | 'notification' | 'resync';
+export type LiveEventName =
+  | 'ticket.created' | 'ticket.updated' | 'presence' | 'notification' | 'resync'
+  | 'call.ringing' | 'call.answered' | 'call.ended'
+  | 'chat.waiting' | 'chat.message' | 'chat.typing' | 'chat.taken' | 'chat.transferred' | 'chat.ended';
 export type LiveHandler = (data: unknown) => void;
 
 /**

@@ -1,0 +1,22 @@
+// Polish texts of live chat: the chats page and the waiting count.
+export const chatPl = {
+  nav: 'Czaty',
+  title: 'Czaty',
+  waitingCount: 'Czekające czaty: {count}',
+  available: 'Dostępny na czacie',
+  waiting: 'Czekające',
+  active: 'Trwające',
+  none: 'Brak czatów.',
+  visitor: 'Gość',
+  accept: 'Przyjmij',
+  end: 'Zakończ',
+  takenBy: 'Prowadzi: {name}',
+  reply: 'Odpowiedź',
+  send: 'Wyślij',
+  typing: 'Klient pisze…',
+  openTicket: 'Zgłoszenie',
+  pick: 'Wybierz czat z listy.',
+  joined: '{name} dołącza do rozmowy',
+  transferred: 'Rozmowę przejmuje {name}',
+  ended: 'Rozmowa zakończona',
+};
