@@ -229,6 +229,7 @@ describe('templates', () => {
       expect(items.filter((p) => p.available).map((p) => p.path)).toEqual([
         'customer.name', 'customer.email', 'ticket.number', 'ticket.subject', 'ticket.createdAt', 'ticket.firstResponseDueAt',
         'ticket.resolutionDueAt', 'agent.name', 'queue.name', 'order.number', 'order.status', 'order.trackingUrl', 'order.carrier', 'order.total',
+        'form.orderNumber', 'form.product', 'form.purchaseDate', 'form.remedy',
       ]);
       expect(items.filter((p) => !p.available)).toEqual([]);
     });

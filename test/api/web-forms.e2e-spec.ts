@@ -207,6 +207,9 @@ describe('web forms', () => {
       expect(new Date(t.sla.statutoryDueAt!).getTime() - new Date(t.createdAt).getTime()).toBe(14 * 86_400_000);
       expect(t.messages[0].attachments.map((a) => [a.filename, a.contentType])).toEqual([['rama.png', 'image/png'], ['rama-2.png', 'image/png']]);
       expect(t.messages[0].bodyText).toContain('Czego Pan/Pani żąda: Wymiana na nowy');
+      const preview = await admin.post('/templates/preview', { body: 'Reklamacja zamówienia {{form.orderNumber}}: {{form.remedy}}', ticketId: t.id });
+      expect(preview.status).toBe(200);
+      expect((preview.body as { body: string }).body).toBe('Reklamacja zamówienia ZAM-77: Wymiana na nowy');
     });
 
     it('validation errors name each field in the form\'s language', async () => {

@@ -45,6 +45,10 @@ export const TEMPLATE_PLACEHOLDERS: readonly PlaceholderDefinition[] = Object.fr
   { path: 'order.trackingUrl', description: "The link to follow that order's parcel at the carrier (empty before it is sent)", example: 'https://inpost.pl/sledzenie-przesylek?number=680000000000000000000001' },
   { path: 'order.carrier', description: "The carrier of that order's parcel", example: 'InPost' },
   { path: 'order.total', description: "That order's total with its currency", example: '129,90 zł' },
+  { path: 'form.orderNumber', description: 'The order number the customer gave in the web form (empty for tickets not from a form)', example: 'ZAM-4521' },
+  { path: 'form.product', description: 'The product named in the complaint form', example: 'Rower Kross Esker' },
+  { path: 'form.purchaseDate', description: 'The purchase date given in the complaint form', example: '2026-11-02' },
+  { path: 'form.remedy', description: 'What the customer asks for in the complaint form (repair, replacement, price reduction, refund)', example: 'Wymiana na nowy' },
 ]);
 
 /** Placeholders of an inbound address's own acknowledgement subject and body. */

@@ -114,11 +114,13 @@ export class FormSubmissionsRepository {
   }
 
   /** The structured data of a ticket's form messages (for templates and the ticket view): the newest submission's values. */
-  async valuesOfTicket(ticketId: string): Promise<Record<string, FormValue> | null> {
-    const rows: { values: Record<string, FormValue> }[] = await this.dataSource.query(
-      `SELECT field_values AS "values" FROM form_submissions WHERE ticket_id = $1 ORDER BY created_at DESC LIMIT 1`,
+  async valuesOfTicket(ticketId: string): Promise<{ values: Record<string, FormValue>; settings: unknown } | null> {
+    const rows: { values: Record<string, FormValue>; settings: unknown }[] = await this.dataSource.query(
+      `SELECT s.field_values AS "values", c.settings
+         FROM form_submissions s JOIN channels c ON c.id = s.channel_id
+        WHERE s.ticket_id = $1 ORDER BY s.created_at DESC LIMIT 1`,
       [ticketId],
     );
-    return rows[0]?.values ?? null;
+    return rows[0] ?? null;
   }
 }

@@ -19,6 +19,7 @@ import { ComplaintRouteRepository } from './complaint-route.repository.js';
 import { confirmationMail } from './confirmation-mail.js';
 import { EmailDomainCheckService } from './email-domain-check.service.js';
 import { FormCountersService } from './form-counters.service.js';
+import { FILING_SUBMISSION } from './form-template-values.source.js';
 import { FormKeysService } from './form-keys.service.js';
 import { submissionSubject, submissionText } from './form-message.js';
 import { FormSubmissionsRepository, type FormSubmissionRow, type SubmissionState } from './form-submissions.repository.js';
@@ -186,7 +187,10 @@ export class FormSubmissionsService {
     const message = await this.incomingMessage(s);
     const { received, statusUrl } = await this.intake.transaction(async (manager: EntityManager) => {
       const files = s.spamSubmission ? await this.submissions.filesOf(manager, s.spamSubmission) : [];
-      const got = await this.intake.receiveIn(manager, files.length ? { ...message, attachments: files } : message);
+      // The rules answering the new ticket read its form's values (`{{form.orderNumber}}`) from here.
+      const got = await FILING_SUBMISSION.run({ form: s.form, values: s.values }, () =>
+        this.intake.receiveIn(manager, files.length ? { ...message, attachments: files } : message),
+      );
       if (!got.ticketId) throw new Error('the intake filed no ticket for a form submission');
       if (s.spamSubmission) {
         await this.submissions.markFiled(manager, s.spamSubmission, got.ticketId, got.messageRowId);

@@ -3,6 +3,7 @@ import { ChannelsModule } from '../channels/channels.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
 import { IntakeModule } from '../intake/intake.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
+import { TemplatesModule } from '../templates/templates.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { ComplaintRouteRepository } from './complaint-route.repository.js';
 import { EmailDomainCheckService } from './email-domain-check.service.js';
@@ -12,6 +13,7 @@ import { FormPagesController } from './pages/form-pages.controller.js';
 import { FormSubmissionsController } from './form-submissions.controller.js';
 import { FormSubmissionsRepository } from './form-submissions.repository.js';
 import { FormSubmissionsService } from './form-submissions.service.js';
+import { FormTemplateValues } from './form-template-values.source.js';
 import { PublicFormsController } from './public-forms.controller.js';
 import { PublicTicketsController } from './public-tickets.controller.js';
 import { StatusLinksController } from './status-links.controller.js';
@@ -27,11 +29,11 @@ import { StatusMessagesService } from './status-messages.service.js';
  * its JSON twins; the admin API of the submissions kept as spam.
  */
 @Module({
-  imports: [ChannelsModule, IntakeModule, TicketsModule, CustomersModule, SettingsModule],
+  imports: [ChannelsModule, IntakeModule, TicketsModule, CustomersModule, SettingsModule, TemplatesModule],
   controllers: [PublicFormsController, PublicTicketsController, FormPagesController, FormSubmissionsController, StatusLinksController],
   providers: [
     FormSubmissionsService, FormSubmissionsRepository, StatusLinksService, StatusLinksRepository, StatusMessagesService, FormCountersService,
-    FormKeysService, EmailDomainCheckService, ComplaintRouteRepository,
+    FormKeysService, EmailDomainCheckService, ComplaintRouteRepository, FormTemplateValues,
   ],
 })
 export class WebFormsModule {}

@@ -87,6 +87,7 @@ describe('placeholder lists', () => {
     expect(TEMPLATE_PLACEHOLDERS.map((p) => p.path)).toEqual([
       'customer.name', 'customer.email', 'ticket.number', 'ticket.subject', 'ticket.createdAt', 'ticket.firstResponseDueAt',
       'ticket.resolutionDueAt', 'agent.name', 'queue.name', 'order.number', 'order.status', 'order.trackingUrl', 'order.carrier', 'order.total',
+      'form.orderNumber', 'form.product', 'form.purchaseDate', 'form.remedy',
     ]);
     expect(TEMPLATE_PLACEHOLDERS.filter((p) => p.unavailable)).toEqual([]);
   });
