@@ -71,22 +71,25 @@ export class BaseLinkerSource implements OrderSource {
   async findOrders(query: OrderQuery): Promise<Order[]> {
     const found = new Map<number, BaseLinkerOrder>();
     const since = query.since ? { date_from: Math.floor(query.since.getTime() / 1000) } : {};
-    const add = (orders: BaseLinkerOrder[]) => orders.forEach((o) => found.set(o.order_id, o));
-    for (const email of query.emails) {
-      const orders = await this.orders({ filter_email: email, get_unconfirmed_orders: true, ...since });
-      add(orders.filter((o) => o.email?.trim().toLowerCase() === email.toLowerCase()));
+    // Every question at once (the shared bucket keeps them within the token's limit); the status names alongside.
+    const labels = this.statusNames();
+    const answers = await Promise.all([
+      ...query.emails.map(async (email) =>
+        (await this.orders({ filter_email: email, get_unconfirmed_orders: true, ...since })).filter((o) => o.email?.trim().toLowerCase() === email.toLowerCase()),
+      ),
+      ...(query.externalOrderIds ?? []).map((id) => this.orders({ filter_external_order_id: id, get_unconfirmed_orders: true })),
+      ...query.orderNumbers.filter((number) => /^\d{1,10}$/.test(number)).map(async (number) => {
+        const byId = await this.orders({ order_id: Number(number), get_unconfirmed_orders: true });
+        return byId.length ? byId : this.orders({ filter_shop_order_id: Number(number), get_unconfirmed_orders: true });
+      }),
+    ]);
+    answers.flat().forEach((order) => found.set(order.order_id, order));
+    if (!found.size) {
+      labels.catch(() => undefined);
+      return [];
     }
-    for (const id of query.externalOrderIds ?? []) {
-      add(await this.orders({ filter_external_order_id: id, get_unconfirmed_orders: true }));
-    }
-    for (const number of query.orderNumbers) {
-      if (!/^\d{1,10}$/.test(number)) continue;
-      const byId = await this.orders({ order_id: Number(number), get_unconfirmed_orders: true });
-      add(byId.length ? byId : await this.orders({ filter_shop_order_id: Number(number), get_unconfirmed_orders: true }));
-    }
-    if (!found.size) return [];
-    const labels = await this.statusNames();
-    return [...found.values()].map((order) => this.toOrder(order, labels)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const names = await labels;
+    return [...found.values()].map((order) => this.toOrder(order, names)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async getOrder(externalId: string): Promise<Order | null> {

@@ -74,27 +74,31 @@ export class WooCommerceSource implements OrderSource {
   async findOrders(query: OrderQuery): Promise<Order[]> {
     const found = new Map<number, WooOrder>();
     const after = query.since ? query.since.toISOString().slice(0, 19) : undefined;
-    for (const email of query.emails) {
-      const wanted = email.toLowerCase();
-      for (const order of await this.search(email, after)) {
-        if (order.billing?.email?.trim().toLowerCase() === wanted) found.set(order.id, order);
-      }
-    }
-    for (const phone of query.phones) {
-      const digits = phone.replace(/\D/g, '').slice(-9);
-      if (digits.length < 9) continue;
-      for (const order of await this.search(digits, after)) {
-        if ((order.billing?.phone ?? '').replace(/\D/g, '').endsWith(digits)) found.set(order.id, order);
-      }
-    }
-    for (const number of query.orderNumbers) {
-      const matches = (await this.search(number, undefined)).filter((o) => o.number === number || String(o.id) === number);
-      if (!matches.length && /^\d+$/.test(number)) {
-        const direct = await this.fetchOrder(number);
-        if (direct && direct.number === number) matches.push(direct);
-      }
-      for (const order of matches) found.set(order.id, order);
-    }
+    // Every e-mail and phone at once; then the mentioned numbers not found among them; then their parcels.
+    const byIdentity = await Promise.all([
+      ...query.emails.map(async (email) => {
+        const wanted = email.toLowerCase();
+        return (await this.search(email, after)).filter((order) => order.billing?.email?.trim().toLowerCase() === wanted);
+      }),
+      ...query.phones.map(async (phone) => {
+        const digits = phone.replace(/\D/g, '').slice(-9);
+        if (digits.length < 9) return [];
+        return (await this.search(digits, after)).filter((order) => (order.billing?.phone ?? '').replace(/\D/g, '').endsWith(digits));
+      }),
+    ]);
+    byIdentity.flat().forEach((order) => found.set(order.id, order));
+    const known = new Set([...found.values()].map((o) => String(o.number)));
+    const byNumber = await Promise.all(
+      query.orderNumbers.filter((number) => !known.has(number)).map(async (number) => {
+        const matches = (await this.search(number, undefined)).filter((o) => o.number === number || String(o.id) === number);
+        if (!matches.length && /^\d+$/.test(number)) {
+          const direct = await this.fetchOrder(number);
+          if (direct && String(direct.number) === number) matches.push(direct);
+        }
+        return matches;
+      }),
+    );
+    byNumber.flat().forEach((order) => found.set(order.id, order));
     const orders = [...found.values()].sort((a, b) => created(b).localeCompare(created(a)));
     return Promise.all(orders.map((order, i) => this.toOrder(order, i < MAX_TRACKED)));
   }
