@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { API, asAdmin, expectError, expectFieldErrors, type ApiClient } from '../support/api-client.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
+import { startAllegroStandIn, type AllegroStandIn } from '../support/stand-ins/allegro.js';
 import { signStandardWebhook, startWebhookReceiver, verifyStandardWebhook, type WebhookReceiver } from '../support/stand-ins/webhook-receiver.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -10,6 +11,8 @@ import { waitFor } from '../support/wait-for.js';
 // signed with the channel's secret become tickets (a redelivery is stored
 // once, even when it arrives several times at once), and an agent's reply
 // reaches the integrator's endpoint signed, with links to its attachments.
+// Allegro's message centre, against a stand-in of its API: the device-flow
+// authorisation, threads that become tickets, replies sent back, 429 and 5xx.
 
 interface Channel {
   id: string;
@@ -41,10 +44,12 @@ describe('API channel', () => {
   let admin: ApiClient;
   let receiver: WebhookReceiver;
   let channel: Channel;
+  let allegro: AllegroStandIn;
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    product = await startProduct({ WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true' });
+    allegro = await startAllegroStandIn();
+    product = await startProduct({ WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true', MARKETPLACES_TICK_MS: '200' });
     admin = await asAdmin(product);
     const res = await admin.post('/channels', { type: 'api', name: 'WhatsApp', settings: { outboundUrl: `${receiver.url}/whatsapp`, replyWindowHours: 24 } });
     expect(res.status).toBe(201);
@@ -54,6 +59,7 @@ describe('API channel', () => {
   afterAll(async () => {
     await product?.close();
     await receiver?.close();
+    await allegro?.close();
   });
 
   /** Posts a message signed as an integrator's script does. */
@@ -162,5 +168,95 @@ describe('API channel', () => {
     const failed = await waitFor(async () => (await ticket(ticketId)).messages.find((m) => m.direction === 'outbound' && m.deliveryState === 'failed'));
     expect(failed.deliveryError).toContain('422');
     expect(failed.deliveryError).toContain('outside the 24 hour window');
+  });
+
+  describe('Allegro', () => {
+    let allegroChannel: Channel & { status?: string; lastReadAt?: string | null; lastError?: string | null };
+    const read = async () => (await admin.get(`/channels/${allegroChannel.id}`)).body as typeof allegroChannel;
+    const ticketsOf = async (login: string): Promise<{ id: string; number: string; subject: string }[]> => {
+      const res = await admin.get('/tickets?limit=200');
+      return (res.body as { items: { id: string; number: string; subject: string }[] }).items.filter((t) => t.subject === `Allegro: ${login}`);
+    };
+
+    it('is created with its settings (the client secret never shown) and authorised with the device flow', async () => {
+      expectFieldErrors(await admin.post('/channels', { type: 'allegro', name: 'Allegro', settings: {} }), ['settings.clientId']);
+      expectFieldErrors(await admin.post('/channels', { type: 'allegro', name: 'Allegro', settings: { clientId: 'x' } }), ['settings.clientSecret']);
+      const res = await admin.post('/channels', {
+        type: 'allegro', name: 'Allegro: sklep_rowerowy',
+        settings: { clientId: allegro.clientId, clientSecret: allegro.clientSecret, apiUrl: allegro.url, authUrl: allegro.url, pollSeconds: 1 },
+      });
+      expect(res.status).toBe(201);
+      allegroChannel = res.body as typeof allegroChannel;
+      expect(allegroChannel).toMatchObject({ status: 'new', settings: { clientId: allegro.clientId, apiUrl: allegro.url, pollSeconds: 1 } });
+      expect(JSON.stringify(allegroChannel)).not.toContain(allegro.clientSecret);
+
+      const authorize = await admin.post(`/channels/${allegroChannel.id}/authorize`);
+      expect(authorize.status).toBe(200);
+      expect(authorize.body).toEqual({
+        userCode: 'ABC-DEF-GHI', verificationUri: `${allegro.url}/skojarz-aplikacje`,
+        verificationUriComplete: `${allegro.url}/skojarz-aplikacje?code=ABCDEFGHI`, expiresAt: expect.any(String),
+      });
+      expect((await read()).status).toBe('authorizing');
+      await waitFor(() => allegro.tokenRequests.length >= 1, { description: 'the token endpoint polled while the user has not confirmed' });
+      expect((await read()).status).toBe('authorizing');
+      allegro.approve();
+      await waitFor(async () => (await read()).status === 'connected', { description: 'the channel connected' });
+      expect(JSON.stringify(await read())).not.toContain(allegro.clientSecret);
+    });
+
+    it("files the buyer's messages as a ticket, never the shop's own, and marks the thread read", async () => {
+      allegro.addMessage('thread-1', { login: 'rowerzysta_88', text: 'Dzień dobry, kiedy wysyłka roweru?', orderId: 'order-29f1' });
+      allegro.addMessage('thread-1', { login: 'sklep_rowerowy', text: 'Wiadomość sklepu z panelu Allegro.', fromBuyer: false });
+      const [opened] = await waitFor(async () => {
+        const found = await ticketsOf('rowerzysta_88');
+        return found.length ? found : null;
+      }, { description: 'the Allegro thread as a ticket' });
+      const detail = await ticket(opened!.id);
+      const inbound = detail.messages.filter((m) => m.direction === 'inbound');
+      expect(inbound).toHaveLength(1);
+      expect(inbound[0]!.bodyText).toContain('kiedy wysyłka roweru?');
+      expect(inbound[0]!.bodyText).toContain('order-29f1');
+      expect(inbound[0]!.channel).toMatchObject({ id: allegroChannel.id, type: 'allegro' });
+      await waitFor(() => allegro.threads.get('thread-1')!.read, { description: 'the thread marked read' });
+      await waitFor(async () => (await read()).lastReadAt, { description: 'the last read shown' });
+    });
+
+    it("sends an agent's reply into the thread (with its attachment), and the next buyer message joins the ticket", async () => {
+      const [opened] = await ticketsOf('rowerzysta_88');
+      const reply = await admin.post(`/tickets/${opened!.id}/messages`, {
+        type: 'reply', body: 'Wysyłka jutro.',
+        attachments: [{ filename: 'faktura.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 faktura').toString('base64') }],
+      });
+      expect(reply.status).toBe(201);
+      const sent = await waitFor(() => allegro.sent.find((s) => s.threadId === 'thread-1'), { description: 'the reply at Allegro' });
+      expect(sent.text).toContain('Wysyłka jutro.');
+      expect(sent.attachments).toHaveLength(1);
+      expect(allegro.uploads.get(sent.attachments[0]!.id)).toMatchObject({ filename: 'faktura.pdf', contentType: 'application/pdf' });
+      await waitFor(async () => (await ticket(opened!.id)).messages.find((m) => m.direction === 'outbound' && m.deliveryState === 'sent'));
+
+      allegro.addMessage('thread-1', { login: 'rowerzysta_88', text: 'Dziękuję!' });
+      await waitFor(async () => (await ticket(opened!.id)).messages.filter((m) => m.direction === 'inbound').length === 2, { description: 'the second message' });
+      expect(await ticketsOf('rowerzysta_88')).toHaveLength(1);
+      // Our own reply, read back from the thread, was not filed as the buyer's.
+      expect((await ticket(opened!.id)).messages.filter((m) => m.bodyText.includes('Wysyłka jutro.'))).toHaveLength(1);
+    });
+
+    it('waits out a 429, shows an outage as its last error, and reads on without losing or doubling messages', async () => {
+      allegro.failures.set('GET /messaging/threads', [{ status: 429, retryAfter: 1 }]);
+      allegro.addMessage('thread-2', { login: 'kolarz_pl', text: 'Czy jest rozmiar L?' });
+      await waitFor(async () => (await read()).lastError?.includes('429'), { description: 'the 429 shown' });
+      await waitFor(async () => (await ticketsOf('kolarz_pl')).length === 1, { description: 'the message after the wait' });
+
+      const lastRead = (await read()).lastReadAt;
+      allegro.failures.set('GET /messaging/threads/{id}/messages', [{ status: 503 }, { status: 503 }]);
+      allegro.addMessage('thread-2', { login: 'kolarz_pl', text: 'A rozmiar M?' });
+      await waitFor(async () => (await read()).lastError?.includes('503'), { description: 'the outage shown' });
+      const during = await read();
+      expect(during.lastReadAt).toBe(lastRead);
+      const [kolarz] = await ticketsOf('kolarz_pl');
+      await waitFor(async () => (await ticket(kolarz!.id)).messages.filter((m) => m.direction === 'inbound').length === 2, { description: 'the message after the outage' });
+      await waitFor(async () => (await read()).lastError === null, { description: 'the error cleared' });
+      expect(await ticketsOf('kolarz_pl')).toHaveLength(1);
+    });
   });
 });

@@ -82,6 +82,7 @@ describe('OpenAPI document', () => {
         'GET /api/v1/form-submissions', 'GET /api/v1/form-submissions/{id}', 'POST /api/v1/form-submissions/{id}/not-spam',
         'POST /api/v1/tickets/{id}/status-link', 'DELETE /api/v1/tickets/{id}/status-link',
         'POST /api/v1/channels/{key}/messages', 'GET /api/v1/channels/{key}/attachments/{attachmentId}',
+        'POST /api/v1/channels/{id}/authorize',
         'GET /api/v1/integrations', 'POST /api/v1/integrations', 'GET /api/v1/integrations/{id}', 'PATCH /api/v1/integrations/{id}',
         'DELETE /api/v1/integrations/{id}', 'POST /api/v1/integrations/{id}/test', 'GET /api/v1/customers/{id}/orders',
         'GET /api/v1/tickets/{id}/orders', 'POST /api/v1/tickets/{id}/orders',

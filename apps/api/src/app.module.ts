@@ -22,6 +22,7 @@ import { IntegrationsModule } from './modules/integrations/integrations.module.j
 import { TicketAutomationsModule } from './modules/intake/ticket-automations.module.js';
 import { LiveModule } from './modules/live/live.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
+import { MarketplacesModule } from './modules/marketplaces/marketplaces.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { PhoneModule } from './modules/phone/phone.module.js';
 import { QueuesModule } from './modules/queues/queues.module.js';
@@ -64,6 +65,8 @@ export class AppModule {
         WebhooksModule.forRoles(config.roles),
         // The API channel: signed inbound messages (`api`), replies POSTed to the integrator (`worker`).
         ApiChannelModule.forRoles(config.roles),
+        // Allegro's message centre: settings and authorisation (`api`), reading and replies (`worker`).
+        MarketplacesModule.forRoles(config.roles),
       ],
       providers: roles.has('api')
         ? [

@@ -19,6 +19,8 @@ export interface OutboundResponse {
   body: string;
   /** Why no answer came. */
   error: string | null;
+  /** The answer's headers (lower-case names; empty without an answer). */
+  headers: Record<string, string>;
   durationMs: number;
 }
 
@@ -69,7 +71,7 @@ export class OutboundHttpService {
     let body = options.body;
     for (let hop = 0; ; hop++) {
       const problem = this.checkUrl(current, false);
-      if (problem) return { status: null, body: '', error: `The URL ${problem}`, durationMs: Date.now() - started };
+      if (problem) return { status: null, body: '', error: `The URL ${problem}`, headers: {}, durationMs: Date.now() - started };
       try {
         const answer = await this.once(currentMethod, current, options.headers ?? {}, body, timeoutMs - (Date.now() - started));
         const location = answer.location;
@@ -81,9 +83,9 @@ export class OutboundHttpService {
           }
           continue;
         }
-        return { status: answer.status, body: answer.body, error: null, durationMs: Date.now() - started };
+        return { status: answer.status, body: answer.body, error: null, headers: answer.headers, durationMs: Date.now() - started };
       } catch (error) {
-        return { status: null, body: '', error: (error as Error).message, durationMs: Date.now() - started };
+        return { status: null, body: '', error: (error as Error).message, headers: {}, durationMs: Date.now() - started };
       }
     }
   }
@@ -94,7 +96,7 @@ export class OutboundHttpService {
     headers: Record<string, string>,
     body: string | Buffer | undefined,
     timeoutMs: number,
-  ): Promise<{ status: number; body: string; location: string | null }> {
+  ): Promise<{ status: number; body: string; location: string | null; headers: Record<string, string> }> {
     const parsed = new URL(url);
     const send = parsed.protocol === 'https:' ? httpsRequest : httpRequest;
     const payload = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body;
@@ -119,6 +121,7 @@ export class OutboundHttpService {
               status: res.statusCode ?? 0,
               body: Buffer.concat(chunks).subarray(0, MAX_RESPONSE_BYTES).toString('utf8'),
               location: typeof res.headers.location === 'string' ? res.headers.location : null,
+              headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')])),
             }),
           );
           res.on('error', reject);
