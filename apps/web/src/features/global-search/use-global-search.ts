@@ -22,6 +22,8 @@ export function useGlobalSearch(options: { debounceMs?: number } = {}) {
   const words = ref('');
   const results = shallowRef<TicketListItem[]>([]);
   const total = ref(0);
+  /** False when more tickets match than the API counts (it then says 10 000, shown as "10 000+"). */
+  const totalIsExact = ref(true);
   /** The words the shown results are for (null: none yet). */
   const searchedFor = ref<string | null>(null);
   const loading = ref(false);
@@ -39,6 +41,7 @@ export function useGlobalSearch(options: { debounceMs?: number } = {}) {
       if (controller.signal.aborted) return;
       results.value = page.items;
       total.value = page.total;
+      totalIsExact.value = page.totalIsExact !== false;
       searchedFor.value = q;
       failure.value = null;
     } catch (error) {
@@ -78,5 +81,5 @@ export function useGlobalSearch(options: { debounceMs?: number } = {}) {
     inFlight?.abort();
   });
 
-  return { words, results, total, searchedFor, loading, failure, clear };
+  return { words, results, total, totalIsExact, searchedFor, loading, failure, clear };
 }
