@@ -1,16 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { asAdmin, createUser, type ApiClient, type CreatedUser } from '../support/api-client.js';
 import { launchBrowser, newSession, seriousAccessibilityProblems } from '../support/browser.js';
+import { panelSessions } from '../support/panel-session.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import { waitFor } from '../support/wait-for.js';
 
 // A shop's page on another origin embeds the chat with its one script tag; a
-// visitor chats with an agent in Chromium (both ways, a file, typing), leaves
-// and comes back to the same conversation, on a phone's width; with nobody
-// available the widget offers the offline form. axe finds no serious problem.
+// visitor chats with an agent who answers from the panel's Chats page (both
+// ways, a file, typing), leaves and comes back to the same conversation, on a
+// phone's width; with nobody available the widget offers the offline form.
+// The same agent sees the caller card when the PBX reports a call. axe finds
+// no serious problem in the widget.
 
 jest.setTimeout(120_000);
 
@@ -27,6 +30,8 @@ describe('chat widget in a browser', () => {
   let shop: Server;
   let shopOrigin: string;
   let key: string;
+  let cti: string;
+  const panel = panelSessions(() => browser, () => product);
 
   beforeAll(async () => {
     // The shop's page: its own hostile CSS and the one line of the widget, on an origin of its own.
@@ -49,6 +54,8 @@ describe('chat widget in a browser', () => {
     const created = await admin.post('/channels', { type: 'chat', name: 'Czat na stronie', queueId });
     expect(created.status).toBe(201);
     key = (created.body as { key: string }).key;
+    const phone = await admin.post('/channels', { type: 'phone', name: 'Infolinia', queueId });
+    cti = `${product.baseUrl}/api/v1/cti/${(phone.body as { key: string }).key}`;
     browser = await launchBrowser();
   }, 60_000);
 
@@ -58,11 +65,15 @@ describe('chat widget in a browser', () => {
     await new Promise((resolve) => shop?.close(resolve));
   });
 
-  const waitingChat = () =>
-    waitFor(async () => ((await anna.api.get('/chats?state=waiting')).body as { items: { id: string; ticketId: string }[] }).items[0]);
+  afterEach(async () => {
+    expect(await panel.closeAll()).toEqual([]);
+  });
 
-  it('a visitor on the shop’s page chats with an agent, sends a file, leaves and comes back to the same conversation', async () => {
-    await anna.api.put('/chats/availability', { available: true }).expect(200);
+  it('a visitor on the shop’s page chats with an agent in the panel, sends a file, leaves and comes back to the same conversation', async () => {
+    const agent = await panel.loggedIn('/chats', { email: anna.email, password: anna.password });
+    await agent.getByLabel('Dostępny na czacie').check();
+    await waitFor(async () => ((await anna.api.get('/chats/availability')).body as { available: boolean }).available || undefined);
+
     const { context, page, pageErrors } = await newSession(browser, shopOrigin);
     await page.setViewportSize({ width: 375, height: 700 });
     await page.goto('/');
@@ -79,13 +90,24 @@ describe('chat widget in a browser', () => {
     await box.press('Enter');
     await chat.getByText('Dzień dobry, gdzie jest paczka 4521?').waitFor();
 
-    const waiting = await waitingChat();
-    await anna.api.post(`/chats/${waiting.id}/accept`).expect(200);
+    // The agent sees the waiting chat live, opens and accepts it, and answers.
+    await agent.getByText('Czekające czaty: 1').waitFor();
+    await agent.getByRole('button', { name: 'Gość' }).click();
+    await agent.getByRole('log').getByText('Dzień dobry, gdzie jest paczka 4521?').waitFor();
+    await agent.getByRole('button', { name: 'Przyjmij' }).click();
     await chat.getByText('Anna Nowak dołącza do rozmowy').waitFor();
+    await agent.getByRole('textbox', { name: 'Odpowiedź' }).fill('Paczka jest u kuriera, będzie jutro.');
+    await agent.getByRole('button', { name: 'Wyślij' }).click();
+    await chat.getByText('Paczka jest u kuriera, będzie jutro.').waitFor({ timeout: 2_000 });
+    await box.fill('A kiedy dokładnie?');
+    await box.press('Enter');
+    await agent.getByRole('log').getByText('A kiedy dokładnie?').waitFor({ timeout: 2_000 });
+
+    const waiting = ((await anna.api.get('/chats?state=active')).body as { items: { id: string; ticketId: string }[] }).items[0];
     await anna.api.post(`/chats/${waiting.id}/typing`, { typing: true }).expect(204);
     await chat.getByText('Konsultant pisze…').waitFor();
-    await anna.api.post(`/chats/${waiting.id}/messages`, { text: 'Paczka jest u kuriera, będzie jutro.' }).expect(201);
-    await chat.getByText('Paczka jest u kuriera, będzie jutro.').waitFor({ timeout: 2_000 });
+    await anna.api.post(`/chats/${waiting.id}/messages`, { text: 'Jutro do 12:00.' }).expect(201);
+    await chat.getByText('Jutro do 12:00.').waitFor({ timeout: 2_000 });
     await expect(chat.getByText('Konsultant pisze…').count()).resolves.toBe(0);
 
     await chat.getByLabel('Dołącz plik').setInputFiles({ name: 'paragon.txt', mimeType: 'text/plain', buffer: Buffer.from('Paragon 4521') });
@@ -105,6 +127,7 @@ describe('chat widget in a browser', () => {
     await back.getByText('Numer przesyłki: PL123.').waitFor();
     await expect(back.getByText('Dzień dobry, gdzie jest paczka 4521?').count()).resolves.toBe(1);
     await expect(back.getByText('Paczka jest u kuriera, będzie jutro.').count()).resolves.toBe(1);
+    await expect(back.getByText('A kiedy dokładnie?').count()).resolves.toBe(1);
     await back.getByRole('textbox', { name: 'Wiadomość' }).fill('Dziękuję!');
     await back.getByRole('button', { name: 'Wyślij' }).click();
     await waitFor(async () => ((await anna.api.get(`/tickets/${waiting.ticketId}`)).body as Ticket).messages.find((m) => m.bodyText === 'Dziękuję!'));
@@ -114,6 +137,22 @@ describe('chat widget in a browser', () => {
     await expect(back.isVisible()).resolves.toBe(false);
     expect(pageErrors).toEqual([]);
     await context.close();
+  });
+
+  it('shows the agent the caller card while a call rings', async () => {
+    const agent = await panel.loggedIn('/chats', { email: anna.email, password: anna.password });
+    await agent.getByRole('link', { name: 'Czaty' }).waitFor();
+    const post = (event: string) =>
+      fetch(cti, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ event, from: '48601222333', to: '48225550000', direction: 'in', callId: 'call-1', 'user[]': 'Anna Nowak', cause: 'cancel' }),
+      });
+    expect((await post('newCall')).status).toBe(200);
+    const card = agent.getByRole('alert').filter({ hasText: 'Dzwoni +48601222333' });
+    await card.getByText('Nieznany numer').waitFor();
+    expect((await post('hangup')).status).toBe(200);
+    await card.waitFor({ state: 'detached' });
   });
 
   it('with nobody available offers the offline form, whose message becomes a ticket', async () => {
