@@ -202,6 +202,13 @@ describe('agent panel: keyboard, preview pane and search', () => {
     await page.waitForURL((url) => url.pathname === `/tickets/${tickets.shoes.number}`);
     await page.getByRole('heading', { name: 'Reklamacja butów' }).waitFor();
 
+    // By the customer's name, whatever the case (Anna's ticket is snoozed by now: the search finds it too).
+    await search.fill('wójcik');
+    await results.getByRole('option', { name: new RegExp(`${tickets.shoes.number}.*Reklamacja butów.*Jan Wójcik`) }).waitFor();
+    await search.fill('Dąbrowska');
+    await results.getByRole('option', { name: new RegExp(`${tickets.invoice.number}.*Pytanie o fakturę.*Anna Dąbrowska`) }).waitFor();
+    expect(await results.getByRole('option', { name: /Jan Wójcik/ }).count()).toBe(0);
+
     // By number and by subject; Enter with no result chosen opens the list searched for the same words.
     await search.fill(tickets.address.number);
     await results.getByRole('option', { name: new RegExp(`${tickets.address.number}.*Zmiana adresu dostawy`) }).waitFor();
