@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { API, asAdmin, createUser, expectError, expectFieldErrors, login, type ApiClient, type CreatedUser } from '../support/api-client.js';
 import { openEventStream, type EventStream } from '../support/event-stream.js';
 import { CtiPbx } from '../support/stand-ins/cti-pbx.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/stand-ins/webhook-receiver.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
+import { waitFor } from '../support/wait-for.js';
 
 // Phone calls as a PBX bridge written for Zammad's generic CTI API reports
 // them (the stand-in posts form-encoded `user[]` fields or JSON), and calls
@@ -54,9 +56,11 @@ describe('phone calls (CTI webhook and call log)', () => {
   let annaStream: EventStream;
   let outsiderStream: EventStream;
   let jan: { id: string };
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    product = await startProduct();
+    receiver = await startWebhookReceiver();
+    product = await startProduct({ WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOKS_SWEEP_INTERVAL_MS: '100' });
     admin = await asAdmin(product);
     anna = await createUser(product, admin, { email: 'anna@sklep.test', name: 'Anna Nowak' });
     piotr = await createUser(product, admin, { email: 'piotr@sklep.test', name: 'Piotr Wiśniewski' });
@@ -79,6 +83,8 @@ describe('phone calls (CTI webhook and call log)', () => {
     const ticket = await admin.post('/tickets', { subject: 'Zwrot zamówienia 4521', customer: { email: 'jan.kowalski@example.pl' }, message: { body: 'Chcę zwrócić buty.' } });
     expect(ticket.status).toBe(201);
 
+    const hook = await admin.post('/webhooks', { url: `${receiver.url}/calls`, events: ['call.ended'] });
+    expect(hook.status).toBe(201);
     annaStream = await openEventStream(`${product.baseUrl}${API}/live`, await login(product.baseUrl, anna.email, anna.password));
     outsiderStream = await openEventStream(`${product.baseUrl}${API}/live`, await login(product.baseUrl, outsider.email, outsider.password));
     await annaStream.next('ready');
@@ -89,6 +95,7 @@ describe('phone calls (CTI webhook and call log)', () => {
     annaStream?.close();
     outsiderStream?.close();
     await product?.close();
+    await receiver?.close();
   });
 
   const callOf = async (callId: string): Promise<Call> => {
@@ -145,6 +152,9 @@ describe('phone calls (CTI webhook and call log)', () => {
     expect(ended.durationSeconds).toBeGreaterThanOrEqual(0);
     expect(Date.parse(ended.endedAt!)).toBeGreaterThanOrEqual(Date.parse(ended.answeredAt!));
     await annaStream.next<Call>('call.ended', (c) => c.callId === call.callId);
+    // Integrators subscribed to call.ended get the call as the log shows it.
+    const sent = await waitFor(() => receiver.calls.find((c) => (c.json.data as Call | undefined)?.callId === call.callId));
+    expect(sent.json).toMatchObject({ type: 'call.ended', data: { state: 'ended', agent: { id: anna.id }, customer: { id: jan.id } } });
 
     // The same event posted twice (a bridge retrying) does not make a second call.
     await call.hangup('normalClearing');

@@ -11,6 +11,7 @@ import { IntakeService } from '../intake/intake.service.js';
 import { LiveHubService } from '../live/live-hub.service.js';
 import { ChannelKeysRepository } from '../public-limits/channel-keys.repository.js';
 import { TicketsService } from '../tickets/tickets.service.js';
+import { WebhookEvents } from '../webhooks/webhook-events.service.js';
 import { CallsRepository, type CallFilter, type CallRow } from './calls.repository.js';
 import { customerNumberOf, stateAfterHangup, type CtiEvent } from './cti-event.js';
 import type { CallDto } from './dtos/call.dto.js';
@@ -47,6 +48,7 @@ export class CallsService {
     private readonly tickets: TicketsService,
     private readonly live: LiveHubService,
     private readonly channelKeys: ChannelKeysRepository,
+    private readonly webhookEvents: WebhookEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -99,6 +101,8 @@ export class CallsService {
     // A blocked caller was rejected on purpose: kept in the log, never a ticket.
     if (state === 'missed' && settings.missedCallTicket && !this.isBlocked(settings, call)) ended = await this.fileMissedCall(channel, ended);
     await this.announce(channel, 'call.ended', ended);
+    // Integrators subscribed to `call.ended` get the call as the call log shows it.
+    await this.webhookEvents.emit('call.ended', { ...(await this.get(ended.id)) }).catch((error: Error) => this.logger.warn(`call.ended webhook: ${error.message}`));
     return {};
   }
 

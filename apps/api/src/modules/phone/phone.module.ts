@@ -5,6 +5,7 @@ import { IntakeModule } from '../intake/intake.module.js';
 import { LiveModule } from '../live/live.module.js';
 import { PublicLimitsModule } from '../public-limits/public-limits.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
+import { WebhooksCoreModule } from '../webhooks/webhooks-core.module.js';
 import { CallsController } from './calls.controller.js';
 import { CallsRepository } from './calls.repository.js';
 import { CallsService } from './calls.service.js';
@@ -15,7 +16,7 @@ import { CtiController } from './cti.controller.js';
  * call log. A call's ticket is a `phone` message handed to the intake.
  */
 @Module({
-  imports: [ChannelsModule, CustomersModule, IntakeModule, LiveModule, TicketsModule, PublicLimitsModule],
+  imports: [ChannelsModule, CustomersModule, IntakeModule, LiveModule, TicketsModule, PublicLimitsModule, WebhooksCoreModule],
   controllers: [CtiController, CallsController],
   providers: [CallsRepository, CallsService],
 })
