@@ -190,4 +190,29 @@ describe('webhooks', () => {
     expect(verifyStandardWebhook(hook.secret!, second.headers, second.body)).toBe(true);
     expect((second.headers['webhook-signature'] as string).split(' ')).toHaveLength(2);
   });
+
+  it("sends a rule's call-a-webhook through the same engine: signed, retried and in the endpoint's delivery log", async () => {
+    receiver.answers.set('/rule', [503]);
+    const rule = await admin.post('/rules', {
+      name: 'Nowe → CRM', enabled: true, trigger: 'ticket_created',
+      conditions: { match: 'all', conditions: [] }, actions: [{ type: 'call_webhook', url: `${receiver.url}/rule` }],
+    });
+    expect(rule.status).toBe(201);
+    const ticket = await openTicket('Reguła z webhookiem');
+    const calls = await waitFor(() => {
+      const mine = callsTo('/rule').filter((c) => (c.json.ticket as { number?: string } | undefined)?.number === ticket.number);
+      return mine.length === 2 ? mine : null;
+    }, { description: 'the rule call, retried once' });
+    expect(calls[1]!.json).toMatchObject({ event: 'ticket_created', rule: { name: 'Nowe → CRM' }, ticket: { number: ticket.number } });
+    expect(calls[0]!.headers['webhook-id']).toBe(calls[1]!.headers['webhook-id']);
+    const endpoint = ((await admin.get('/webhooks?limit=200')).body as { items: Webhook[] }).items.find((w) => w.url === `${receiver.url}/rule`)!;
+    expect(endpoint.events).toEqual([]);
+    const [delivery] = await deliveries(endpoint.id);
+    expect(delivery).toMatchObject({ state: 'delivered', attempts: 2, messageId: calls[0]!.headers['webhook-id'] });
+    // Its secret is obtained by a rotation; the next call verifies with it.
+    const { secret } = (await admin.post(`/webhooks/${endpoint.id}/rotate-secret`)).body as { secret: string };
+    const next = await openTicket('Druga reguła');
+    const signed = await waitFor(() => callsTo('/rule').find((c) => (c.json.ticket as { number?: string } | undefined)?.number === next.number));
+    expect(verifyStandardWebhook(secret, signed.headers, signed.body)).toBe(true);
+  });
 });

@@ -72,6 +72,9 @@ describe('rules on real mail', () => {
       MAIL_DOMAIN: 'rowerownia.pl',
       AUTO_REPLY_PER_SENDER_PER_HOUR: '1000',
       RULES_SWEEP_INTERVAL_MS: '300',
+      // The rule's webhook receiver listens on loopback.
+      WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true',
+      WEBHOOKS_SWEEP_INTERVAL_MS: '200',
     });
     admin = await asAdmin(product);
     await addInboundAddress(admin, { address: BIURO, name: 'Biuro' });

@@ -17,6 +17,7 @@ import type { NewTicketEvent } from '../tickets/tickets.repository.js';
 import { MessagesRepository } from '../tickets/messages.repository.js';
 import { RulesRepository, type RecipientUser } from './rules.repository.js';
 import { WEBHOOK_QUEUE } from './rules-queues.js';
+import { WebhookEvents } from '../webhooks/webhook-events.service.js';
 
 /** What carrying out one side effect did: ticket fields to set, audit events, work after the commit. */
 export interface EffectOutcome {
@@ -55,6 +56,7 @@ export class RuleEffectsService {
     private readonly limiter: AutoReplyLimiterService,
     private readonly surveys: SurveySenderService,
     @InjectQueue(WEBHOOK_QUEUE) private readonly webhooks: Queue<WebhookJob>,
+    private readonly webhookEvents: WebhookEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -165,23 +167,19 @@ export class RuleEffectsService {
       }
       case 'call_webhook': {
         const customer = await this.rules.customer(manager, ticket.customerId);
-        const delivery = await this.rules.insertWebhookDelivery(manager, {
-          ruleId: effect.ruleId,
-          ticketId: ticket.id,
-          url: action.url,
-          payload: {
-            event: context.trigger,
-            rule: { id: effect.ruleId, name: effect.ruleName },
-            ticket: {
-              id: ticket.id, number: ticket.number, subject: ticket.subject, status: ticket.status, priority: ticket.priority,
-              channel: ticket.channel, queueId: ticket.queueId, categoryId: ticket.categoryId, assigneeId: ticket.assigneeId, tags: ticket.tags,
-              url: this.ticketLink(ticket),
-            },
-            customer: customer ? { id: customer.id, email: customer.email, name: customer.name } : null,
+        const payload = {
+          event: context.trigger,
+          rule: { id: effect.ruleId, name: effect.ruleName },
+          ticket: {
+            id: ticket.id, number: ticket.number, subject: ticket.subject, status: ticket.status, priority: ticket.priority,
+            channel: ticket.channel, queueId: ticket.queueId, categoryId: ticket.categoryId, assigneeId: ticket.assigneeId, tags: ticket.tags,
+            url: this.ticketLink(ticket),
           },
-        });
-        outcome.events.push(event('webhook_queued', { deliveryId: delivery.id, url: action.url }));
-        outcome.afterCommit.push(() => this.enqueueWebhook(delivery.id));
+          customer: customer ? { id: customer.id, email: customer.email, name: customer.name } : null,
+        };
+        // Through the integrators' webhook engine: signed, retried with back-off, in the endpoint's delivery log.
+        const deliveryId = await this.webhookEvents.deliverToUrl(manager, action.url, `rule.${context.trigger ?? 'changed'}`, payload, `Rule: ${effect.ruleName}`);
+        outcome.events.push(event('webhook_queued', { deliveryId, url: action.url }));
         return outcome;
       }
       case 'send_survey': {

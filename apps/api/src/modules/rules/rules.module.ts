@@ -7,6 +7,7 @@ import { QueuesModule } from '../queues/queues.module.js';
 import { SurveysModule } from '../surveys/surveys.module.js';
 import { TemplatesModule } from '../templates/templates.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
+import { WebhooksCoreModule } from '../webhooks/webhooks-core.module.js';
 import { EnabledRulesCache } from './enabled-rules.cache.js';
 import { RuleEntity } from './entities/rule.entity.js';
 import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity.js';
@@ -46,6 +47,7 @@ export class RulesModule {
         TemplatesModule,
         TicketsModule,
         SurveysModule,
+        WebhooksCoreModule,
       ],
       controllers,
       providers: [RulesRepository, EnabledRulesCache, RuleFactsService, RuleEffectsService, RuleRunnerService, ...roleProviders],

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { SecretsService } from './secrets.service.js';
+import { newSigningSecret } from './standard-webhook-signature.js';
 import type { WebhookEventType } from './webhook-event-types.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 
@@ -22,7 +24,20 @@ export class WebhookEvents {
   constructor(
     private readonly repository: WebhooksRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly secrets: SecretsService,
   ) {}
+
+  /**
+   * A rule's "call a webhook": the body as given, POSTed to the URL through
+   * the same engine (signed, retried, logged). The URL gets an endpoint of
+   * its own in /webhooks (subscribed to no events; rotate its secret to get
+   * one to verify with). Answers the delivery's id.
+   */
+  async deliverToUrl(manager: EntityManager, url: string, event: string, body: Record<string, unknown>, description: string): Promise<string> {
+    const webhookId = await this.repository.ruleEndpoint(manager, url, description, () => this.secrets.encrypt(newSigningSecret()));
+    const [delivery] = await this.repository.insertDeliveries(manager, [{ webhookId, messageId: newWebhookMessageId(), event, payload: body }]);
+    return delivery!.id;
+  }
 
   /**
    * Stores the event for every endpoint subscribed to it. `note`: a message

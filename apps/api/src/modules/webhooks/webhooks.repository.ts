@@ -119,6 +119,18 @@ export class WebhooksRepository {
     )) as { id: string }[];
   }
 
+  /** The endpoint of rules' calls to a URL (no subscribed events), created with the given secret when there is none. */
+  async ruleEndpoint(manager: EntityManager, url: string, description: string, secretEnc: () => Promise<string>): Promise<string> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`webhook-rule-endpoint:${url}`]);
+    const found = (await manager.query(`SELECT id FROM webhooks WHERE url = $1 AND cardinality(events) = 0 ORDER BY created_at LIMIT 1`, [url])) as { id: string }[];
+    if (found[0]) return found[0].id;
+    const [created] = (await manager.query(
+      `INSERT INTO webhooks (url, events, description, secret_enc) VALUES ($1, '{}', $2, $3) RETURNING id`,
+      [url, description, await secretEnc()],
+    )) as { id: string }[];
+    return created!.id;
+  }
+
   /** Whether any endpoint is active (a cheap check before building payloads). */
   async anyActive(manager: EntityManager): Promise<boolean> {
     const rows = (await manager.query(`SELECT 1 FROM webhooks WHERE active AND disabled_at IS NULL LIMIT 1`)) as unknown[];
