@@ -124,9 +124,11 @@ describe('webhooks', () => {
     expect((await deliveries(hook.id)).map((d) => d.event).sort()).toEqual(['message.created', 'ticket.created']);
   });
 
-  it('sends ticket.updated with the changed fields', async () => {
-    const hook = await create({ url: `${receiver.url}/updated`, events: ['ticket.updated'] });
+  it('sends customer.created for a new customer, and ticket.updated with the changed fields', async () => {
+    const hook = await create({ url: `${receiver.url}/updated`, events: ['ticket.updated', 'customer.created'] });
     const ticket = await openTicket('Zmiana priorytetu');
+    const customer = await waitFor(() => callsTo('/updated').find((c) => c.json.type === 'customer.created'), { description: 'customer.created' });
+    expect((customer.json as { data: { customer: { name: string } } }).data.customer.name).toBe('Anna Nowak');
     expect((await admin.patch(`/tickets/${ticket.id}`, { priority: 'high' })).status).toBe(200);
     const call = await waitFor(() => callsTo('/updated').find((c) => JSON.stringify(c.json).includes(ticket.id)));
     expect(verifyStandardWebhook(hook.secret!, call.headers, call.body)).toBe(true);

@@ -9,7 +9,7 @@ const TICKET_FIELDS = new Set(['status', 'priority', 'queueId', 'categoryId', 'a
 
 /**
  * Turns the ticket audit trail, as it is written, into webhook events in the
- * same transaction: `created` → `ticket.created`, field changes →
+ * same transaction: `created` → `ticket.created` (and `customer.created` for a customer new with it), field changes →
  * `ticket.updated` (the changed fields, one event per ticket and change),
  * `merged` → `ticket.merged`, `message_added` → `message.created` (notes only
  * to endpoints that include notes), `customer_merged` → `customer.merged`,
@@ -38,6 +38,9 @@ export class TicketWebhookObserver implements TicketEventObserver, OnModuleInit 
       switch (event.type) {
         case 'created': {
           const ticket = await this.payloads.ticket(manager, event.ticketId);
+          // A customer written in the same transaction (now() is the transaction's start) is new with the ticket.
+          const customer = await this.payloads.customerCreatedWith(manager, event.ticketId);
+          if (customer) await this.events.emit('customer.created', { customer }, manager);
           await this.events.emit('ticket.created', { ticket, actor }, manager);
           // The message that opened the ticket is written with it (no message_added event of its own).
           const first = await this.payloads.firstMessage(manager, event.ticketId);

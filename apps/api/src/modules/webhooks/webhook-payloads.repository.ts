@@ -15,6 +15,16 @@ export class WebhookPayloadsRepository {
     return rows[0] ?? null;
   }
 
+  /** The ticket's customer when the customer was created in this very transaction (with the ticket), else null. */
+  async customerCreatedWith(manager: EntityManager, ticketId: string): Promise<Record<string, unknown> | null> {
+    const rows = (await manager.query(
+      `SELECT c.id, c.name, c.email, c.phones, c.created_at AS "createdAt"
+         FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = $1 AND c.created_at = now()`,
+      [ticketId],
+    )) as Record<string, unknown>[];
+    return rows[0] ?? null;
+  }
+
   /** The message a ticket was opened with. */
   async firstMessage(manager: EntityManager, ticketId: string): Promise<Record<string, unknown> | null> {
     const rows = (await manager.query(`SELECT id FROM messages WHERE ticket_id = $1 ORDER BY created_at, id LIMIT 1`, [ticketId])) as { id: string }[];
