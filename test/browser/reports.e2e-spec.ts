@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { asAdmin, createUser, type ApiClient, type CreatedUser } from '../support/api-client.js';
-import { launchBrowser, saveScreenshot } from '../support/browser.js';
+import { launchBrowser, readDownload, saveScreenshot } from '../support/browser.js';
 import { closePanelAfterTests, panelSessions } from '../support/panel-session.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import { waitFor } from '../support/wait-for.js';
@@ -143,7 +142,7 @@ describe('agent panel: reports dashboard', () => {
       page.getByRole('button', { name: 'Pobierz CSV: Liczba zgłoszeń' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`okienko-volume-${defaultFrom}-${defaultTo}.csv`);
-    const csv = await readFile((await download.path())!, 'utf8');
+    const csv = await readDownload(download);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n').filter((line) => line !== '');
     expect(lines[0]).toBe('bucket,start,end,created,resolved,closed,reopened,backlog');

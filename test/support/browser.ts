@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { hostedBrowserEndpoint } from './product-host/host-client.js';
 
 /** test-artifacts/screenshots at the workspace root (not committed). */
@@ -14,6 +14,13 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-artifacts/screen
  */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.connect(await hostedBrowserEndpoint());
+}
+
+/** What a download holds, as text (read over the browser's connection: the file itself is on the browser's side). */
+export async function readDownload(download: Download, encoding: BufferEncoding = 'utf8'): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString(encoding);
 }
 
 /**
