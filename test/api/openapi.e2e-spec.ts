@@ -86,7 +86,7 @@ describe('OpenAPI document', () => {
         'GET /api/v1/integrations', 'POST /api/v1/integrations', 'GET /api/v1/integrations/{id}', 'PATCH /api/v1/integrations/{id}',
         'DELETE /api/v1/integrations/{id}', 'POST /api/v1/integrations/{id}/test', 'GET /api/v1/customers/{id}/orders',
         'GET /api/v1/tickets/{id}/orders', 'POST /api/v1/tickets/{id}/orders',
-        'POST /api/v1/cti/{channelKey}', 'GET /api/v1/calls', 'POST /api/v1/calls', 'GET /api/v1/calls/{id}', 'POST /api/v1/calls/{id}/confirm-customer',
+        'POST /api/v1/cti/{channelKey}', 'GET /api/v1/calls', 'POST /api/v1/calls', 'GET /api/v1/calls/{id}', 'POST /api/v1/calls/{id}/confirm-customer', 'POST /api/v1/calls/{id}/recording',
         'GET /api/v1/chats', 'GET /api/v1/chats/availability', 'PUT /api/v1/chats/availability', 'GET /api/v1/chats/{id}',
         'POST /api/v1/chats/{id}/accept', 'POST /api/v1/chats/{id}/messages', 'POST /api/v1/chats/{id}/typing', 'POST /api/v1/chats/{id}/transfer',
         'POST /api/v1/chats/{id}/end', 'GET /api/public/chat/{key}/status', 'POST /api/public/chat/{key}/sessions',

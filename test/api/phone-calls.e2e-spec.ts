@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
 import { API, asAdmin, createUser, expectError, expectFieldErrors, login, type ApiClient, type CreatedUser } from '../support/api-client.js';
 import { openEventStream, type EventStream } from '../support/event-stream.js';
-import { CtiPbx } from '../support/stand-ins/cti-pbx.js';
+import { CtiPbx, startRecordingStore } from '../support/stand-ins/cti-pbx.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/stand-ins/webhook-receiver.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import { waitFor } from '../support/wait-for.js';
@@ -32,6 +33,8 @@ interface Call {
   ticketId: string | null;
   manual: boolean;
   note: string | null;
+  recordingState: string | null;
+  recordingError: string | null;
 }
 
 interface Ticket {
@@ -41,7 +44,7 @@ interface Ticket {
   channel: string;
   customerId: string;
   queueId: string | null;
-  messages: { direction: string; bodyText: string; channel: { type: string } | null }[];
+  messages: { direction: string; bodyText: string; channel: { type: string } | null; attachments: { filename: string; contentType: string }[] }[];
 }
 
 describe('phone calls (CTI webhook and call log)', () => {
@@ -57,10 +60,14 @@ describe('phone calls (CTI webhook and call log)', () => {
   let outsiderStream: EventStream;
   let jan: { id: string };
   let receiver: WebhookReceiver;
+  let recordings: Awaited<ReturnType<typeof startRecordingStore>>;
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    product = await startProduct({ WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOKS_SWEEP_INTERVAL_MS: '100' });
+    recordings = await startRecordingStore({ 'rozmowa-1.mp3': Buffer.alloc(2048, 7), 'za-duza.mp3': Buffer.alloc(20_000, 1) });
+    product = await startProduct({
+      WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOKS_SWEEP_INTERVAL_MS: '100', CALL_RECORDING_HOSTS: recordings.host, CALL_RECORDING_MAX_BYTES: '10000',
+    });
     admin = await asAdmin(product);
     anna = await createUser(product, admin, { email: 'anna@sklep.test', name: 'Anna Nowak' });
     piotr = await createUser(product, admin, { email: 'piotr@sklep.test', name: 'Piotr Wiśniewski' });
@@ -96,6 +103,7 @@ describe('phone calls (CTI webhook and call log)', () => {
     outsiderStream?.close();
     await product?.close();
     await receiver?.close();
+    await recordings?.close();
   });
 
   const callOf = async (callId: string): Promise<Call> => {
@@ -284,6 +292,32 @@ describe('phone calls (CTI webhook and call log)', () => {
     // A ticket the agent may not see is as good as missing.
     expect((await outsider.api.post('/calls', { direction: 'in', note: 'x', ticketId: newTicket.id })).status).toBe(404);
     expectError(await admin.get('/calls/00000000-0000-4000-8000-000000000000'), 404, 'CALL_NOT_FOUND');
+
+    // Recordings: fetched once from an allowed host, refused from others, too large ones fail; uploads are filed too.
+    const recorded = await anna.api.post('/calls', { direction: 'in', phone: '600 100 200', note: 'Reklamacja', recordingUrl: `${recordings.url}/recordings/rozmowa-1.mp3` });
+    expect(recorded.status).toBe(201);
+    const attached = await waitFor(async () => {
+      const c = (await admin.get(`/calls/${(recorded.body as Call).id}`)).body as Call;
+      return c.recordingState === 'attached' ? c : undefined;
+    });
+    const recordedTicket = await ticket(attached.ticketId!);
+    expect(recordedTicket.messages.flatMap((m) => m.attachments)).toEqual([expect.objectContaining({ filename: 'rozmowa-1.mp3', contentType: 'audio/mpeg' })]);
+    expect(recordings.requests.get('/recordings/rozmowa-1.mp3')).toBe(1);
+    expectFieldErrors(await anna.api.post('/calls', { direction: 'in', phone: '600 100 200', note: 'x', recordingUrl: 'https://example.com/r.mp3' }), ['recordingUrl'], 'CALL_RECORDING_REFUSED');
+    const tooBig = await anna.api.post('/calls', { direction: 'in', phone: '600 100 200', note: 'Długa', recordingUrl: `${recordings.url}/recordings/za-duza.mp3` });
+    const failed = await waitFor(async () => {
+      const c = (await admin.get(`/calls/${(tooBig.body as Call).id}`)).body as Call;
+      return c.recordingState === 'failed' ? c : undefined;
+    });
+    expect(failed.recordingError).toContain('larger than 10000 bytes');
+    const upload = await request(product.baseUrl)
+      .post(`${API}/calls/${(onTicket.body as Call).id}/recording?name=oddzwonienie.mp3`)
+      .set('Authorization', `Bearer ${await login(product.baseUrl, anna.email, anna.password)}`)
+      .set('Content-Type', 'audio/mpeg')
+      .send(Buffer.alloc(512, 3));
+    expect(upload.status).toBe(201);
+    expect((upload.body as Call).recordingState).toBe('attached');
+    expect((await ticket(newTicket.id)).messages.flatMap((m) => m.attachments.map((a) => a.filename))).toContain('oddzwonienie.mp3');
     expect((await admin.get('/calls?state=busy')).status).toBe(400);
   });
 });

@@ -89,3 +89,28 @@ export class Call {
     return this.event('hangup', { cause, answeringNumber });
   }
 }
+
+/**
+ * The PBX's recordings store on 127.0.0.1, as PBXs serve recordings over HTTP
+ * for a helpdesk to fetch: `GET /recordings/<name>` answers the file
+ * (audio/mpeg) with its Content-Length; unknown names are 404. Counts the
+ * requests per path, so a test can see a recording was fetched once.
+ */
+export async function startRecordingStore(files: Record<string, Buffer>): Promise<{ url: string; host: string; requests: Map<string, number>; close(): Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const requests = new Map<string, number>();
+  const server = createServer((request, response) => {
+    const path = request.url ?? '/';
+    requests.set(path, (requests.get(path) ?? 0) + 1);
+    const file = path.startsWith('/recordings/') ? files[decodeURIComponent(path.slice('/recordings/'.length))] : undefined;
+    if (request.method !== 'GET' || !file) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': 'audio/mpeg', 'Content-Length': String(file.length) }).end(file);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  const host = `127.0.0.1:${address.port}`;
+  return { url: `http://${host}`, host, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

@@ -96,6 +96,10 @@ export interface AppConfig {
   baselinkerApiUrl: string;
   /** Whether webhooks and API-channel callbacks may reach private, loopback and link-local addresses (WEBHOOKS_ALLOW_PRIVATE_NETWORKS). */
   webhooksAllowPrivateNetworks: boolean;
+  /** Hosts (`host` or `host:port`) call recordings may be fetched from (CALL_RECORDING_HOSTS, comma-separated); none: no fetching. */
+  callRecordingHosts: string[];
+  /** The largest call recording fetched or uploaded, in bytes (CALL_RECORDING_MAX_BYTES, 50 MB by default). */
+  callRecordingMaxBytes: number;
   /** Waits before each retry of a failed webhook delivery (WEBHOOKS_RETRY_DELAYS_MS, comma-separated). */
   webhooksRetryDelaysMs: number[];
   /** How long an endpoint may fail before it is disabled (WEBHOOKS_DISABLE_AFTER_HOURS). */

@@ -1,6 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
+  ApiQuery, ApiTags,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { Actor } from '../../core/auth/actor.js';
+import type { AppConfig } from '../../core/config/app-config.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import { ErrorResponseDto } from '../../core/errors/error-response.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
@@ -16,7 +22,14 @@ import { LogCallDto } from './dtos/log-call.dto.js';
 @ApiBadRequestResponse({ description: 'Invalid input; `details.fields` names each field', type: ErrorResponseDto })
 @Controller('calls')
 export class CallsController {
-  constructor(private readonly calls: CallsService) {}
+  private readonly maxBytes: number;
+
+  constructor(
+    private readonly calls: CallsService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.maxBytes = config.callRecordingMaxBytes;
+  }
 
   @Get()
   @ApiOperation({ summary: 'Calls, newest first: filter by state (ringing, answered, missed, ended), direction, customer, channel' })
@@ -41,6 +54,20 @@ export class CallsController {
     return this.calls.log(dto, actor);
   }
 
+  @Post(':id/recording')
+  @ApiOperation({ summary: 'Upload the call’s recording (the raw file as the body, its type as Content-Type, `?name=`): filed on the call’s ticket' })
+  @ApiQuery({ name: 'name', required: false, example: 'rozmowa.mp3' })
+  @ApiConsumes('application/octet-stream')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedResponse({ type: CallDto })
+  @ApiNotFoundResponse({ description: 'CALL_NOT_FOUND', type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'CALL_WITHOUT_TICKET: the call is on no ticket', type: ErrorResponseDto })
+  async recording(@UuidParam() id: string, @Query('name') name: unknown, @Req() request: Request): Promise<CallDto> {
+    const content = await readRaw(request, this.maxBytes);
+    const type = (request.headers['content-type'] ?? '').split(';')[0].trim();
+    return this.calls.uploadRecording(id, typeof name === 'string' && name ? name : 'nagranie', type, content);
+  }
+
   @Post(':id/confirm-customer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm who a caller is (a possible match): the call’s number becomes the customer’s phone identity' })
@@ -50,4 +77,16 @@ export class CallsController {
   confirm(@UuidParam() id: string, @Body() dto: ConfirmCustomerDto): Promise<CallDto> {
     return this.calls.confirmCustomer(id, dto.customerId);
   }
+}
+
+/** The raw body, or null beyond `limit` bytes. */
+async function readRaw(request: Request, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }

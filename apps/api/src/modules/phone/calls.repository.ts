@@ -32,13 +32,16 @@ export interface CallRow {
   manual: boolean;
   note: string | null;
   recordingUrl: string | null;
+  recordingState: 'pending' | 'attached' | 'failed' | null;
+  recordingError: string | null;
 }
 
 const COLUMNS = `id, channel_id AS "channelId", external_call_id AS "externalCallId", direction, from_number AS "fromNumber",
   to_number AS "toNumber", phone, customer_id AS "customerId", match, possible_customer_ids AS "possibleCustomerIds", state,
   agent_user_id AS "agentUserId", answering_number AS "answeringNumber", users, queue_name AS "queueName", cause,
   started_at AS "startedAt", answered_at AS "answeredAt", ended_at AS "endedAt", duration_seconds AS "durationSeconds",
-  ticket_id AS "ticketId", manual, note, recording_url AS "recordingUrl"`;
+  ticket_id AS "ticketId", manual, note, recording_url AS "recordingUrl",
+  recording_state AS "recordingState", recording_error AS "recordingError"`;
 
 export interface NewCall {
   channelId: string | null;
@@ -112,10 +115,11 @@ export class CallsRepository {
   }
 
   /** Changes the call; answers the row after the change. */
-  async update(id: string, patch: Partial<Record<'state' | 'agentUserId' | 'answeringNumber' | 'cause' | 'answeredAt' | 'endedAt' | 'durationSeconds' | 'ticketId' | 'customerId' | 'match' | 'users', unknown>>): Promise<CallRow> {
+  async update(id: string, patch: Partial<Record<'state' | 'agentUserId' | 'answeringNumber' | 'cause' | 'answeredAt' | 'endedAt' | 'durationSeconds' | 'ticketId' | 'customerId' | 'match' | 'users' | 'recordingState' | 'recordingError', unknown>>): Promise<CallRow> {
     const columns: Record<string, string> = {
       state: 'state', agentUserId: 'agent_user_id', answeringNumber: 'answering_number', cause: 'cause', answeredAt: 'answered_at',
       endedAt: 'ended_at', durationSeconds: 'duration_seconds', ticketId: 'ticket_id', customerId: 'customer_id', match: 'match', users: 'users',
+      recordingState: 'recording_state', recordingError: 'recording_error',
     };
     const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
     const sets = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);

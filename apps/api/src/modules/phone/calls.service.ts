@@ -17,6 +17,7 @@ import { customerNumberOf, stateAfterHangup, type CtiEvent } from './cti-event.j
 import type { CallDto } from './dtos/call.dto.js';
 import type { LogCallDto } from './dtos/log-call.dto.js';
 import { PhoneErrorCode, PhoneException } from './phone.exception.js';
+import { CallRecordingsService } from './call-recordings.service.js';
 import { callText, missedCallSubject } from './call-texts.js';
 
 /** What Zammad's CTI API answers a PBX: nothing to do, or reject a blocked caller. */
@@ -49,6 +50,7 @@ export class CallsService {
     private readonly live: LiveHubService,
     private readonly channelKeys: ChannelKeysRepository,
     private readonly webhookEvents: WebhookEvents,
+    private readonly recordings: CallRecordingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -121,6 +123,7 @@ export class CallsService {
     if (!dto.phone && !dto.customerId && !dto.ticketId) {
       throw new PhoneException(PhoneErrorCode.CustomerRequired, 'Give the phone number, the customer or the ticket of the call', 'phone');
     }
+    if (dto.recordingUrl) this.recordings.assertFetchable(dto.recordingUrl);
     const phone = dto.phone ? this.phone(dto.phone) : null;
     if (dto.phone && !phone) throw new PhoneException(PhoneErrorCode.CustomerRequired, 'phone must be a phone number', 'phone');
     const ticket = dto.ticketId ? await this.tickets.get(dto.ticketId, actor) : null;
@@ -164,7 +167,15 @@ export class CallsService {
       joinTicketId: ticket?.id ?? null,
     });
     const linked = await this.calls.update(call.id, { ticketId: received.ticketId, customerId: call.customerId ?? received.customer?.id ?? null });
+    this.recordings.fetchSoon(linked);
     return this.get(linked.id);
+  }
+
+  /** An uploaded recording of the call, filed on its ticket. */
+  async uploadRecording(id: string, filename: string, contentType: string, content: Buffer | null): Promise<CallDto> {
+    const call = await this.row(id);
+    await this.recordings.upload(call, filename, contentType, content);
+    return this.get(call.id);
   }
 
   /** Confirms a possible match: the call's number becomes the customer's phone identity. */
@@ -295,6 +306,8 @@ export class CallsService {
         manual: r.manual,
         note: r.note,
         recordingUrl: r.recordingUrl,
+        recordingState: r.recordingState,
+        recordingError: r.recordingError,
       })),
     );
   }

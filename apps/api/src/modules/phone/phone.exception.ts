@@ -8,6 +8,8 @@ export enum PhoneErrorCode {
   CustomerRequired = 'CALL_CUSTOMER_REQUIRED',
   NumberTaken = 'CALL_NUMBER_TAKEN',
   NoCallerNumber = 'CALL_WITHOUT_NUMBER',
+  RecordingRefused = 'CALL_RECORDING_REFUSED',
+  NoTicket = 'CALL_WITHOUT_TICKET',
 }
 
 const KIND: Record<PhoneErrorCode, ErrorKind> = {
@@ -17,6 +19,8 @@ const KIND: Record<PhoneErrorCode, ErrorKind> = {
   [PhoneErrorCode.CustomerRequired]: ErrorKind.Invalid,
   [PhoneErrorCode.NumberTaken]: ErrorKind.Conflict,
   [PhoneErrorCode.NoCallerNumber]: ErrorKind.Conflict,
+  [PhoneErrorCode.RecordingRefused]: ErrorKind.Invalid,
+  [PhoneErrorCode.NoTicket]: ErrorKind.Conflict,
 };
 
 export class PhoneException extends AppException<PhoneErrorCode> {

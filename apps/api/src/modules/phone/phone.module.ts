@@ -6,6 +6,7 @@ import { LiveModule } from '../live/live.module.js';
 import { PublicLimitsModule } from '../public-limits/public-limits.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { WebhooksCoreModule } from '../webhooks/webhooks-core.module.js';
+import { CallRecordingsService } from './call-recordings.service.js';
 import { CallsController } from './calls.controller.js';
 import { CallsRepository } from './calls.repository.js';
 import { CallsService } from './calls.service.js';
@@ -18,6 +19,6 @@ import { CtiController } from './cti.controller.js';
 @Module({
   imports: [ChannelsModule, CustomersModule, IntakeModule, LiveModule, TicketsModule, PublicLimitsModule, WebhooksCoreModule],
   controllers: [CtiController, CallsController],
-  providers: [CallsRepository, CallsService],
+  providers: [CallsRepository, CallsService, CallRecordingsService],
 })
 export class PhoneModule {}

@@ -1185,6 +1185,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/{id}/recording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload the call’s recording (the raw file as the body, its type as Content-Type, `?name=`): filed on the call’s ticket */
+        post: operations["Calls_recording"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/{id}/confirm-customer": {
         parameters: {
             query?: never;
@@ -1873,6 +1890,23 @@ export interface paths {
         get: operations["ApiChannelInbound_attachment"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{id}/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Authorise an Allegro channel with Allegro's device flow: the admin enters userCode at verificationUri; GET /channels/{id} then answers status authorizing, connected or error */
+        post: operations["AllegroAuthorization_authorize"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4632,6 +4666,12 @@ export interface components {
             manual: boolean;
             note: string | null;
             recordingUrl: string | null;
+            /**
+             * @description The recording: being fetched, on the ticket, or failed (recordingError says why)
+             * @enum {string|null}
+             */
+            recordingState: "pending" | "attached" | "failed" | null;
+            recordingError: string | null;
         };
         CallListDto: {
             items: components["schemas"]["CallDto"][];
@@ -5435,6 +5475,25 @@ export interface components {
             ticketNumber: string;
             /** Format: uuid */
             messageId: string;
+        };
+        AllegroAuthorizationDto: {
+            /**
+             * @description The code to enter at verificationUri.
+             * @example ABC-DEF-GHI
+             */
+            userCode: string;
+            /** @example https://allegro.pl/skojarz-aplikacje */
+            verificationUri: string;
+            /**
+             * @description The page with the code filled in.
+             * @example https://allegro.pl/skojarz-aplikacje?code=ABCDEFGHI
+             */
+            verificationUriComplete: string;
+            /**
+             * Format: date-time
+             * @description Until when the code may be entered.
+             */
+            expiresAt: string;
         };
         RuleDto: {
             /** Format: uuid */
@@ -12401,6 +12460,78 @@ export interface operations {
             };
         };
     };
+    Calls_recording: {
+        parameters: {
+            query?: {
+                name?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CALL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CALL_WITHOUT_TICKET: the call is on no ticket */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Calls_confirm: {
         parameters: {
             query?: never;
@@ -15682,6 +15813,72 @@ export interface operations {
                 };
             };
             /** @description ATTACHMENT_LINK_INVALID: unknown, expired or not signed by us */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AllegroAuthorization_authorize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllegroAuthorizationDto"];
+                };
+            };
+            /** @description Allegro refused the application (details.fields names settings.clientId) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHANNEL_NOT_FOUND: no Allegro channel has the id */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -47,6 +47,9 @@ export class CallDto {
   @ApiProperty({ description: 'Logged by hand' }) manual!: boolean;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ type: String, nullable: true }) recordingUrl!: string | null;
+  @ApiProperty({ type: String, enum: ['pending', 'attached', 'failed'], nullable: true, description: 'The recording: being fetched, on the ticket, or failed (recordingError says why)' })
+  recordingState!: 'pending' | 'attached' | 'failed' | null;
+  @ApiProperty({ type: String, nullable: true }) recordingError!: string | null;
 }
 
 export class CallListDto {
