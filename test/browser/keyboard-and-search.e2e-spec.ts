@@ -218,7 +218,7 @@ describe('agent panel: keyboard, preview pane and search', () => {
     await search.fill('nieistniejącesłowo');
     // Said in the results' place, and to screen readers.
     await page.getByRole('search').getByText('Nothing found for “nieistniejącesłowo”').nth(1).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Nothing found for “nieistniejącesłowo”' }).waitFor({ state: 'attached' });
+    await page.getByRole('search').locator('[aria-live="polite"]').filter({ hasText: 'Nothing found for “nieistniejącesłowo”' }).waitFor({ state: 'attached' });
     await search.fill('paczkę');
     await results.getByRole('option', { name: /Zmiana adresu dostawy/ }).waitFor();
     await search.press('Enter');
