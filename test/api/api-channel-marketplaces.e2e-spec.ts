@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { API, asAdmin, expectError, expectFieldErrors, type ApiClient } from '../support/api-client.js';
+import { composeMail } from '../support/compose-mail.js';
+import { sendRaw } from '../support/send-mail.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import { startAllegroStandIn, type AllegroStandIn } from '../support/stand-ins/allegro.js';
 import { signStandardWebhook, startWebhookReceiver, verifyStandardWebhook, type WebhookReceiver } from '../support/stand-ins/webhook-receiver.js';
@@ -13,6 +15,7 @@ import { waitFor } from '../support/wait-for.js';
 // reaches the integrator's endpoint signed, with links to its attachments.
 // Allegro's message centre, against a stand-in of its API: the device-flow
 // authorisation, threads that become tickets, replies sent back, 429 and 5xx.
+// Amazon buyer messages by mail through Amazon's relay addresses.
 
 interface Channel {
   id: string;
@@ -258,5 +261,25 @@ describe('API channel', () => {
       await waitFor(async () => (await read()).lastError === null, { description: 'the error cleared' });
       expect(await ticketsOf('kolarz_pl')).toHaveLength(1);
     });
+  });
+
+  it("recognises Amazon's relay mail: the relay kept as an external identity, the order id tagged, replies to the relay", async () => {
+    expect((await admin.post('/inbound-addresses', { address: 'sklep@okienko.test' })).status).toBe(201);
+    const relay = 'x7pq2kz9m1c4@marketplace.amazon.pl';
+    const { raw } = composeMail({
+      from: relay, fromName: 'Jan - Amazon Marketplace', to: 'sklep@okienko.test',
+      subject: 'Zapytanie od klienta dotyczące zamówienia 405-1234567-7654321', body: 'Dzień dobry, kiedy wyślecie paczkę?',
+    });
+    await sendRaw(product.smtpPort!, { from: relay, to: ['sklep@okienko.test'], raw });
+    const found = await waitFor(async () => {
+      const res = await admin.get('/tickets?limit=200');
+      return (res.body as { items: { id: string; subject: string; tags: string[]; customerId: string }[] }).items.find((t) => t.subject.includes('405-1234567-7654321'));
+    }, { description: 'the Amazon mail as a ticket' });
+    await waitFor(async () => ((await admin.get(`/tickets/${found.id}`)).body as { tags: string[] }).tags.includes('amazon-order:405-1234567-7654321'));
+    expect(((await admin.get(`/tickets/${found.id}`)).body as { tags: string[] }).tags).toEqual(expect.arrayContaining(['amazon', 'amazon-order:405-1234567-7654321']));
+    const customer = (await admin.get(`/customers/${found.customerId}`)).body as { identities: { kind: string; source?: string; value: string }[] };
+    expect(customer.identities).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'external', source: 'amazon', value: relay })]));
+    const targets = (await admin.get(`/tickets/${found.id}/reply-targets`)).body as { recipient: string; isDefault: boolean }[];
+    expect(targets.find((t) => t.isDefault)?.recipient).toBe(relay);
   });
 });

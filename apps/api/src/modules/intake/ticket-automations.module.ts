@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Role } from '../../core/config/app-config.js';
+import { AmazonMailModule } from '../marketplaces/amazon/amazon-mail.module.js';
+import { AmazonRelayAutomation } from '../marketplaces/amazon/amazon-relay.automation.js';
 import { RuleRunnerService } from '../rules/rule-runner.service.js';
 import { RulesModule } from '../rules/rules.module.js';
 import { TicketSlaService } from '../sla/ticket-sla.service.js';
@@ -8,11 +10,12 @@ import { TICKET_AUTOMATIONS, type TicketAutomation } from '../tickets/automation
 
 /**
  * The automations every ticket change runs through, in this order, in the
- * change's own transaction: the rules first (they set fields, send answers,
+ * change's own transaction: Amazon's relay mail recognised first (so rules
+ * can match its tags), then the rules (they set fields, send answers,
  * call webhooks), then the SLA (it recounts the deadlines from the fields as
  * the rules left them). This list is the only place the order is written.
  */
-export const AUTOMATIONS_IN_ORDER = [RuleRunnerService, TicketSlaService] as const;
+export const AUTOMATIONS_IN_ORDER = [AmazonRelayAutomation, RuleRunnerService, TicketSlaService] as const;
 
 /**
  * Loads the rules and the SLA for the roles of the process and provides
@@ -24,7 +27,7 @@ export class TicketAutomationsModule {
   static forRoles(roles: readonly Role[]): DynamicModule {
     return {
       module: TicketAutomationsModule,
-      imports: [RulesModule.forRoles(roles), SlaModule.forRoles(roles)],
+      imports: [AmazonMailModule, RulesModule.forRoles(roles), SlaModule.forRoles(roles)],
       providers: [
         {
           provide: TICKET_AUTOMATIONS,
