@@ -125,6 +125,23 @@ describe('shop integrations and orders (WooCommerce)', () => {
     expectError(await admin.get('/tickets/00000000-0000-4000-8000-000000000000/orders'), 404, 'TICKET_NOT_FOUND');
   });
 
+  it("lets rules match on the status of the order the ticket is about, and the dry run shows it", async () => {
+    const rule = (status: string) => ({
+      name: 'Wysłane zamówienie', trigger: 'customer_replied',
+      conditions: { match: 'all', conditions: [{ field: 'order_status', operator: 'is', value: status }] },
+      actions: [{ type: 'add_tag', tag: 'zamowienie-wyslane' }],
+    });
+    const dryRun = async (status: string) => (await admin.post('/rules/dry-run', { rule: rule(status), lastTickets: 1 })).body as {
+      matched: number; items: { ticket: { id: string }; matched: boolean; explanation: { field?: string; matched?: boolean }[] }[];
+    };
+    const completed = await dryRun('completed');
+    expect(completed.items[0].ticket.id).toBe(ticket.id);
+    expect(completed.matched).toBe(1);
+    expect(completed.items[0].explanation).toContainEqual(expect.objectContaining({ field: 'order_status', matched: true }));
+    expect((await dryRun('cancelled')).matched).toBe(0);
+    expectError(await admin.post('/rules', rule('wyslane')), 400, 'RULE_INVALID');
+  });
+
   it('fills the order-status template with the mentioned order and its tracking link', async () => {
     const templates = (await admin.get('/templates')).body.items as { id: string; slug: string }[];
     const orderStatus = templates.find((t) => t.slug === 'order-status')!;

@@ -26,6 +26,7 @@ const FIELD_KINDS: Readonly<Record<StaticConditionField, ConditionFieldKind>> = 
   tag: 'list',
   has_attachments: 'boolean',
   business_hours: 'boolean',
+  order_status: 'id',
 });
 
 const OPERATORS_BY_KIND: Readonly<Record<ConditionFieldKind, readonly ConditionOperator[]>> = Object.freeze({

@@ -7,7 +7,7 @@ export type TextFieldName = 'subject' | 'body' | 'sender_address' | 'sender_doma
 /** The fields that hold several texts. */
 export type ListFieldName = 'inbound_address' | 'customer_tag' | 'tag';
 /** The identifier fields. */
-export type IdFieldName = 'channel' | 'category' | 'priority' | 'status' | 'queue' | 'assignee';
+export type IdFieldName = 'channel' | 'category' | 'priority' | 'status' | 'queue' | 'assignee' | 'order_status';
 
 /** Several texts of one field, prepared, with their display. */
 export class PreparedList {
@@ -116,6 +116,7 @@ export class FactsView {
       case 'status': return f.status || null;
       case 'queue': return f.queueId || null;
       case 'assignee': return f.assigneeId || null;
+      case 'order_status': return f.orderStatus || null;
     }
   }
 

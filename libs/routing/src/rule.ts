@@ -47,6 +47,8 @@ export const STATIC_CONDITION_FIELDS = [
   'tag',
   'has_attachments',
   'business_hours',
+  /** The status of the customer's order the ticket is about (the pinned, else the mentioned, else the newest one) in the connected shops. */
+  'order_status',
 ] as const;
 export type StaticConditionField = (typeof STATIC_CONDITION_FIELDS)[number];
 export const CUSTOMER_FIELD_PREFIX = 'customer_field:';

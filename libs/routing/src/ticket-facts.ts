@@ -23,6 +23,8 @@ export interface TicketFacts {
   tags: string[];
   hasAttachments: boolean;
   withinBusinessHours: boolean;
+  /** The status (`shipped`, `cancelled`, …) of the customer's order the ticket is about, from the connected shops; absent when no rule asks or no shop knows. */
+  orderStatus?: string | null;
 }
 
 /** A deep copy, so rules can change the working facts without touching the caller's object. */

@@ -1,4 +1,4 @@
-import { isSurveyKind, SURVEY_KINDS, TICKET_PRIORITIES, TICKET_STATUSES } from '@okienko/domain';
+import { isSurveyKind, ORDER_STATUSES, SURVEY_KINDS, TICKET_PRIORITIES, TICKET_STATUSES } from '@okienko/domain';
 import { conditionFieldKind, operatorsForField, operatorTakesValue } from './condition-fields.js';
 import { conditionBoolean, conditionNeedles, MAX_CONDITION_DEPTH } from './evaluate-conditions.js';
 import { CONDITION_OPERATORS, isConditionGroup, RULE_ACTION_TYPES, RULE_TRIGGERS, TIME_TRIGGERS } from './rule.js';
@@ -85,6 +85,7 @@ function validateCondition(c: Condition, path: string, problems: string[]): void
   }
   if (c.field === 'priority') checkEnum(needles, TICKET_PRIORITIES, 'priority', path, problems);
   if (c.field === 'status') checkEnum(needles, TICKET_STATUSES, 'status', path, problems);
+  if (c.field === 'order_status') checkEnum(needles, ORDER_STATUSES, 'order status', path, problems);
   if (c.operator === 'matches_regex') {
     for (const pattern of needles) {
       const compiled = compileSafeRegex(pattern);

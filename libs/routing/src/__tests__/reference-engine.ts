@@ -201,6 +201,7 @@ function readField(field: string, kind: ConditionFieldKind, facts: TicketFacts):
     case 'tag': return { kind: 'list', value: strList(facts.tags) };
     case 'has_attachments': return { kind: 'boolean', value: facts.hasAttachments === true };
     case 'business_hours': return { kind: 'boolean', value: facts.withinBusinessHours === true };
+    case 'order_status': return { kind: 'id', value: facts.orderStatus || null };
   }
   // Unreachable for known fields; keeps the compiler honest.
   return kind === 'list' ? { kind, value: [] } : { kind: 'text', value: '' };

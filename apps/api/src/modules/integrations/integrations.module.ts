@@ -13,6 +13,7 @@ import { IntegrationsService } from './integrations.service.js';
 import { OrderLookupService } from './order-lookup.service.js';
 import { OrderSources } from './order-sources.js';
 import { OrderTemplateValues } from './order-template-values.source.js';
+import { RuleOrderStatus } from './rule-order-status.js';
 
 /**
  * Shop integrations (WooCommerce, BaseLinker, Shoper) and the customer's
@@ -24,8 +25,8 @@ import { OrderTemplateValues } from './order-template-values.source.js';
   imports: [TicketsModule, CustomersModule, QueuesModule, SettingsModule, TemplatesModule],
   providers: [
     IntegrationsRepository, IntegrationSecrets, IntegrationsService, OrderSources, OrderLookupService, OrderTemplateValues, TokenBucket, CircuitBreaker,
-    OrdersCache,
+    OrdersCache, RuleOrderStatus,
   ],
-  exports: [IntegrationsService, OrderLookupService],
+  exports: [IntegrationsService, OrderLookupService, RuleOrderStatus],
 })
 export class IntegrationsModule {}

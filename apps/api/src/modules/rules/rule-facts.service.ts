@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { isWithinWeeklyHours } from '@okienko/domain';
-import type { TicketFacts } from '@okienko/routing';
+import type { Rule, TicketFacts } from '@okienko/routing';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import type { NewTicketDraft } from '../tickets/automation/ticket-automation.hooks.js';
 import type { MessageEntity } from '../tickets/entities/message.entity.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
+import { RuleOrderStatus } from '../integrations/rule-order-status.js';
+import { EnabledRulesCache } from './enabled-rules.cache.js';
 import { RulesRepository } from './rules.repository.js';
 
 /** A message the rules look at when there is no stored one (a dry run's sample). */
@@ -24,10 +27,15 @@ export class RuleFactsService {
   constructor(
     private readonly rules: RulesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly enabled: EnabledRulesCache,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
-  /** The facts of a stored ticket; `message` is the one that fired the trigger (or null: its first message). */
-  async forTicket(manager: EntityManager, ticket: TicketEntity, messageId: string | null, now = new Date()): Promise<TicketFacts> {
+  /**
+   * The facts of a stored ticket; `message` is the one that fired the trigger (or null: its first message).
+   * The order's status is asked of the shops only when an enabled rule (or `withOrders`: a dry run of one) needs it.
+   */
+  async forTicket(manager: EntityManager, ticket: TicketEntity, messageId: string | null, now = new Date(), withOrders?: boolean): Promise<TicketFacts> {
     const id = messageId ?? (await this.rules.firstInboundMessageId(manager, ticket.id));
     const message: MessageEntity | null = id ? await this.rules.message(manager, id) : null;
     const customer = await this.rules.customer(manager, ticket.customerId);
@@ -52,7 +60,22 @@ export class RuleFactsService {
       tags: [...ticket.tags],
       hasAttachments: message ? await this.rules.hasAttachments(manager, message.id) : false,
       withinBusinessHours: isWithinWeeklyHours(now, this.config.timeZone),
+      orderStatus: await this.orderStatus(ticket, message, customer?.email ?? null, withOrders),
     };
+  }
+
+  private async orderStatus(ticket: TicketEntity, message: MessageEntity | null, customerEmail: string | null, withOrders?: boolean): Promise<string | null> {
+    if (!withOrders && !rulesUseOrderStatus((await this.enabled.get()).list)) return null;
+    let source: RuleOrderStatus;
+    try {
+      source = this.moduleRef.get(RuleOrderStatus, { strict: false });
+    } catch {
+      return null;
+    }
+    const latestCustomerText = message?.direction === 'inbound' ? `${message.subject ?? ''}\n${message.visibleText ?? message.bodyText}` : null;
+    return source
+      .statusOf({ id: ticket.id, queueId: ticket.queueId, subject: ticket.subject, customerEmail, latestCustomerText })
+      .catch(() => null);
   }
 
   /** The facts of a ticket about to be opened for a new mail (its customer may exist already). */
@@ -101,4 +124,16 @@ export class RuleFactsService {
       withinBusinessHours: isWithinWeeklyHours(now, this.config.timeZone),
     };
   }
+}
+
+const USED_BY = new WeakMap<readonly Rule[], boolean>();
+
+/** Whether any of the rules has an `order_status` condition (remembered per list of rules). */
+export function rulesUseOrderStatus(rules: readonly Rule[]): boolean {
+  let uses = USED_BY.get(rules);
+  if (uses === undefined) {
+    uses = rules.some((rule) => JSON.stringify(rule.conditions ?? null).includes('"order_status"'));
+    USED_BY.set(rules, uses);
+  }
+  return uses;
 }

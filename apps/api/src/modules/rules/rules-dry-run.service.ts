@@ -8,7 +8,7 @@ import { TemplatesService } from '../templates/templates.service.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import type { DryRunDto } from './dtos/dry-run.dto.js';
 import type { DryRunActionDto, DryRunChangeDto, DryRunItemDto, DryRunResultDto } from './dtos/dry-run-result.dto.js';
-import { RuleFactsService } from './rule-facts.service.js';
+import { RuleFactsService, rulesUseOrderStatus } from './rule-facts.service.js';
 import { RulesRepository } from './rules.repository.js';
 
 const HOUR_MS = 3_600_000;
@@ -46,7 +46,7 @@ export class RulesDryRunService {
         const ticket = await this.rules.ticket(manager, id);
         if (!ticket) continue;
         const messageId = trial.trigger === 'customer_replied' ? await this.rules.latestInboundMessageId(manager, ticket.id) : null;
-        const facts = await this.facts.forTicket(manager, ticket, messageId);
+        const facts = await this.facts.forTicket(manager, ticket, messageId, undefined, rulesUseOrderStatus([trial]));
         items.push(await this.evaluate(manager, trial, facts, ticket, this.timing(trial, ticket)));
       }
     }

@@ -368,6 +368,7 @@ export const adminEn: typeof adminPl = {
       tag: 'Ticket tag',
       has_attachments: 'Has attachments',
       business_hours: 'In business hours',
+      order_status: 'Order status in the shop',
     },
     operator: {
       is: 'is',

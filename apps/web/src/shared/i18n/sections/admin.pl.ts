@@ -368,6 +368,7 @@ export const adminPl = {
       tag: 'Tag zgłoszenia',
       has_attachments: 'Ma załączniki',
       business_hours: 'W godzinach pracy',
+      order_status: 'Status zamówienia w sklepie',
     },
     operator: {
       is: 'jest',
