@@ -1,0 +1,134 @@
+/**
+ * `npm run bench:forms`: web form submissions into tickets.
+ *
+ * Starts the product (API and worker roles) on a fresh database
+ * `okienko_bench_forms` and a contact form, and measures:
+ * - submissions per second into tickets with BENCH_FORMS_CLIENTS concurrent
+ *   clients (default 16) sending BENCH_FORMS_SUBMISSIONS JSON submissions
+ *   (default 2000), each filed as a ticket with its status link and
+ *   confirmation mail (the client runs on the same machine);
+ * - the latency of submissions at a steady BENCH_FORMS_RATE per second
+ *   (default 50) for BENCH_FORMS_STEADY_SECONDS (default 20): p50, p95, p99;
+ * - the embed script's size, gzipped.
+ * The proof of work (BENCH_FORMS_DIFFICULTY, default 8; the server checks any
+ * difficulty with one hash) is solved for every token before the clock starts:
+ * it is the browser's work, not the server's.
+ */
+import 'reflect-metadata';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { loadConfig } from '../apps/api/src/core/config/load-config.js';
+import { startOkienko } from '../apps/api/src/core/startup/start-okienko.js';
+import { deriveFormKey, signFormToken } from '../apps/api/src/modules/web-forms/form-token.js';
+import { benchDatabaseUrl, percentile, recreateBenchDatabase } from './bench-database.js';
+
+const CLIENTS = Number(process.env.BENCH_FORMS_CLIENTS ?? 16);
+const SUBMISSIONS = Number(process.env.BENCH_FORMS_SUBMISSIONS ?? 2000);
+const RATE = Number(process.env.BENCH_FORMS_RATE ?? 50);
+const STEADY_SECONDS = Number(process.env.BENCH_FORMS_STEADY_SECONDS ?? 20);
+/** The proof of work's difficulty the tokens are signed with: the server checks any with one hash; solving is the browser's work. */
+const DIFFICULTY = Number(process.env.BENCH_FORMS_DIFFICULTY ?? 8);
+const DATABASE = 'okienko_bench_forms';
+const SECRET = 'bench-forms-secret-of-at-least-thirty-two-characters';
+
+function solve(token: string, difficulty: number): string {
+  for (let nonce = 0; ; nonce++) {
+    const digest = createHash('sha256').update(token + nonce).digest();
+    let bits = 0;
+    for (const byte of digest) {
+      if (byte === 0) {
+        bits += 8;
+        continue;
+      }
+      bits += Math.clz32(byte) - 24;
+      break;
+    }
+    if (bits >= difficulty) return String(nonce);
+  }
+}
+
+async function main(): Promise<void> {
+  await recreateBenchDatabase(DATABASE);
+  const product = await startOkienko(
+    loadConfig({
+      DATABASE_URL: benchDatabaseUrl(DATABASE), HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', OKIENKO_ROLES: 'api,worker', LOG_LEVEL: 'error',
+      ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'bench-password', REDIS_PREFIX: `okienko-bench-forms-${process.pid}`,
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', JWT_SECRET: SECRET,
+      FORMS_CHECK_EMAIL_DOMAIN: 'off', FORMS_SUBMISSIONS_PER_IP: '1000000', FORMS_SUBMISSIONS_PER_EMAIL: '1000000',
+      FORMS_SUBMISSIONS_PER_FORM_PER_MINUTE: '10000000', FORMS_FLOOD_STEP_PER_MINUTE: '1000000', AUTO_REPLY_PER_SENDER_PER_HOUR: '100000',
+      AUTO_REPLY_GLOBAL_PER_MINUTE: '1000000',
+    }, []),
+  );
+  const base = product.httpUrl!;
+  try {
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@bench.test', password: 'bench-password' }),
+    });
+    const token = ((await login.json()) as { accessToken: string }).accessToken;
+    const created = await fetch(`${base}/api/v1/channels`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ type: 'web_form', name: 'Kontakt', settings: { kind: 'contact' } }),
+    });
+    const form = (await created.json()) as { id: string; key: string };
+
+    const script = await (await fetch(`${base}/f/${form.key}.js`)).text();
+    const key = deriveFormKey(SECRET);
+    const total = SUBMISSIONS + RATE * STEADY_SECONDS;
+    const solvingStarted = Date.now();
+    const bodies = Array.from({ length: total }, (_, i) => {
+      const formToken = signFormToken(key, form.id, new Date(Date.now() - 60_000), DIFFICULTY);
+      return JSON.stringify({
+        name: `Klient ${i}`, email: `klient${i}@example.pl`, subject: `Pytanie ${i}`, message: `Dzień dobry, pytanie numer ${i} o zamówienie.`,
+        token: formToken, nonce: solve(formToken, DIFFICULTY),
+      });
+    });
+    console.log(`solved ${total} proofs of work (difficulty ${DIFFICULTY}) in ${((Date.now() - solvingStarted) / 1000).toFixed(1)} s, before the clock`);
+
+    let next = 0;
+    const send = async (i: number): Promise<number> => {
+      const started = performance.now();
+      const res = await fetch(`${base}/api/public/forms/${form.key}/submissions`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` }, body: bodies[i],
+      });
+      const answer = (await res.json()) as { ticketNumber?: string | null };
+      if (res.status !== 201 || !answer.ticketNumber) throw new Error(`submission ${i}: ${res.status} ${JSON.stringify(answer)}`);
+      return performance.now() - started;
+    };
+
+    // Throughput: CLIENTS clients, each sending its next submission as soon as the previous one is answered.
+    const burstStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (next < SUBMISSIONS) await send(next++);
+      }),
+    );
+    const burstSeconds = (performance.now() - burstStarted) / 1000;
+
+    // Latency at a steady rate.
+    const latencies: number[] = [];
+    const steadyStarted = performance.now();
+    const pending: Promise<void>[] = [];
+    for (let i = 0; i < RATE * STEADY_SECONDS; i++) {
+      const due = steadyStarted + (i * 1000) / RATE;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const index = next++;
+      pending.push(send(index).then((ms) => void latencies.push(ms)));
+    }
+    await Promise.all(pending);
+    latencies.sort((a, b) => a - b);
+
+    console.log(`\nweb forms (${CLIENTS} clients, ${SUBMISSIONS} submissions; then ${RATE}/s for ${STEADY_SECONDS} s)`);
+    console.log(`  throughput:        ${(SUBMISSIONS / burstSeconds).toFixed(0)} submissions/s into tickets (${burstSeconds.toFixed(1)} s)`);
+    console.log(`  latency at ${RATE}/s:   p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+    console.log(`  embed script:      ${script.length} bytes, ${gzipSync(script).length} bytes gzipped`);
+  } finally {
+    await product.stop();
+    await recreateBenchDatabase(DATABASE, { dropOnly: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
