@@ -184,8 +184,16 @@ async function main(): Promise<void> {
     }, []),
   );
   try {
-    if (reuse) console.log(`reusing the seeded ${DATABASE} (start and migrations: ${((Date.now() - migrating) / 1000).toFixed(1)} s)`);
-    else await seed(url);
+    if (reuse) {
+      console.log(`reusing the seeded ${DATABASE} (start and migrations: ${((Date.now() - migrating) / 1000).toFixed(1)} s)`);
+      // As after the seed: migrations may have rewritten rows, and the planner needs their statistics.
+      const db = new pg.Client({ connectionString: url });
+      await db.connect();
+      await db.query('VACUUM ANALYZE');
+      await db.end();
+    } else {
+      await seed(url);
+    }
     const base = product.httpUrl!;
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' },

@@ -202,10 +202,13 @@ export class CustomersRepository {
       const prefixes = [...new Set([text, ...(q.phone ? [q.phone] : []), ...(q.phonePrefix ? [q.phonePrefix] : [])])];
       // One LIKE per prefix: each is a range of the identities' prefix index (LIKE ANY would not be).
       const identityMatch = prefixes.map((_, i) => `ci.value LIKE :prefix${i}`).join(' OR ');
+      // A union of ids, one index each (as ORs with a sub-select the planner would read every customer).
       query.andWhere(
-        `(lower(okienko_unaccent(coalesce(c.name, '') || ' ' || coalesce(c.email, ''))) LIKE '%' || lower(okienko_unaccent(:pattern)) || '%'
-          OR c.emails @> ARRAY[:email]::text[]
-          OR c.id IN (SELECT ci.customer_id FROM customer_identities ci WHERE ci.kind IN ('email', 'phone') AND (${identityMatch})))`,
+        `c.id IN (
+          SELECT n.id FROM customers n
+          WHERE lower(okienko_unaccent(coalesce(n.name, '') || ' ' || coalesce(n.email, ''))) LIKE '%' || lower(okienko_unaccent(:pattern)) || '%'
+          UNION SELECT e.id FROM customers e WHERE e.emails @> ARRAY[:email]::text[]
+          UNION SELECT ci.customer_id FROM customer_identities ci WHERE ci.kind IN ('email', 'phone') AND (${identityMatch}))`,
         { email: text, pattern: like(q.text), ...Object.fromEntries(prefixes.map((p, i) => [`prefix${i}`, `${like(p)}%`])) },
       );
     }
