@@ -16,6 +16,7 @@ const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
 const CUSTOMERS = Math.ceil(TICKETS / 5);
 const MESSAGES_PER_TICKET = 3;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+const WARM_UP = Number(process.env.BENCH_WARMUP ?? 10);
 const DATABASE = process.env.BENCH_DATABASE ?? 'okienko_bench';
 /** BENCH_KEEP=1: reuse the database when it already holds a finished seed of this size (the product migrates it on start). */
 const KEEP = process.env.BENCH_KEEP === '1';
@@ -225,7 +226,7 @@ async function main(): Promise<void> {
     ];
     const rows: string[] = [];
     for (const [name, path] of scenarios) {
-      for (let i = 0; i < 10; i++) await fetch(base + path, { headers: { authorization: `Bearer ${accessToken}` } }); // warm-up
+      for (let i = 0; i < WARM_UP; i++) await fetch(base + path, { headers: { authorization: `Bearer ${accessToken}` } });
       const times: number[] = [];
       let total = '';
       for (let i = 0; i < ROUNDS; i++) {
