@@ -320,4 +320,18 @@ describe('phone calls (CTI webhook and call log)', () => {
     expect((await ticket(newTicket.id)).messages.flatMap((m) => m.attachments.map((a) => a.filename))).toContain('oddzwonienie.mp3');
     expect((await admin.get('/calls?state=busy')).status).toBe(400);
   });
+
+  it('reports calls per queue and agent: answered, missed, outbound and call-backs', async () => {
+    // Anna calls back the number whose calls were missed earlier.
+    const callBack = await pbx.dial('Anna Nowak', '+48601222333');
+    await callBack.answer(anna.email);
+    await callBack.hangup('normalClearing');
+    const res = await admin.get('/calls/report');
+    expect(res.status).toBe(200);
+    const report = res.body as { queues: { name: string | null; answered: number; missed: number; outbound: number; callBacks: number }[]; agents: { id: string; answered: number; outbound: number; callBacks: number }[] };
+    expect(report.queues.find((q) => q.name === 'Infolinia')).toEqual(expect.objectContaining({ answered: 3, missed: 5, outbound: 3, callBacks: 1 }));
+    expect(report.agents.find((a) => a.id === piotr.id)).toEqual(expect.objectContaining({ answered: 1, outbound: 0, callBacks: 0 }));
+    expect(report.agents.find((a) => a.id === anna.id)).toEqual(expect.objectContaining({ callBacks: 1 }));
+    expect((await anna.api.get('/calls/report')).status).toBe(403);
+  });
 });

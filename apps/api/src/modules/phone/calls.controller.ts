@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
+  ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
   ApiQuery, ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -11,7 +11,9 @@ import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import { ErrorResponseDto } from '../../core/errors/error-response.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { CallsService } from './calls.service.js';
+import { Roles } from '../../core/auth/roles.decorator.js';
 import { CallDto, CallListDto } from './dtos/call.dto.js';
+import { CallReportDto, CallReportQueryDto } from './dtos/call-report.dto.js';
 import { CallQueryDto } from './dtos/call-query.dto.js';
 import { ConfirmCustomerDto } from './dtos/confirm-customer.dto.js';
 import { LogCallDto } from './dtos/log-call.dto.js';
@@ -36,6 +38,17 @@ export class CallsController {
   @ApiOkResponse({ type: CallListDto })
   list(@Query() query: CallQueryDto): Promise<CallListDto> {
     return this.calls.list(query);
+  }
+
+  @Get('report')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Calls per queue and per agent: answered, missed, outbound and call-backs (admins)' })
+  @ApiOkResponse({ type: CallReportDto })
+  @ApiForbiddenResponse({ description: 'Admins only', type: ErrorResponseDto })
+  async report(@Query() query: CallReportQueryDto): Promise<CallReportDto> {
+    const to = query.to ? new Date(query.to) : new Date();
+    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * 24 * 3600 * 1000);
+    return { from: from.toISOString(), to: to.toISOString(), ...(await this.calls.report(from, to)) };
   }
 
   @Get(':id')

@@ -224,4 +224,44 @@ export class CallsRepository {
       : await this.db.query(`SELECT id FROM users WHERE active`);
     return rows.map((r) => r.id);
   }
+
+  /**
+   * Calls per queue (the channel's) and per agent in [from, to): answered and
+   * missed inbound calls, outbound calls, and call-backs (outbound calls to a
+   * number whose missed call came in the 7 days before).
+   */
+  async report(from: Date, to: Date): Promise<{ queues: CallCounts[]; agents: CallCounts[] }> {
+    const counts = `
+      count(*) FILTER (WHERE k.direction = 'in' AND k.answered_at IS NOT NULL)::int AS answered,
+      count(*) FILTER (WHERE k.state = 'missed')::int AS missed,
+      count(*) FILTER (WHERE k.direction = 'out')::int AS outbound,
+      count(*) FILTER (WHERE k.direction = 'out' AND EXISTS (
+        SELECT 1 FROM calls m WHERE m.state = 'missed' AND m.phone = k.phone AND m.started_at < k.started_at
+           AND m.started_at > k.started_at - interval '7 days'))::int AS "callBacks"`;
+    const [queues, agents]: [CallCounts[], CallCounts[]] = await Promise.all([
+      this.db.query(
+        `SELECT ch.queue_id AS id, q.name, ${counts}
+           FROM calls k LEFT JOIN channels ch ON ch.id = k.channel_id LEFT JOIN queues q ON q.id = ch.queue_id
+          WHERE k.started_at >= $1 AND k.started_at < $2 GROUP BY ch.queue_id, q.name ORDER BY q.name NULLS LAST`,
+        [from, to],
+      ),
+      this.db.query(
+        `SELECT k.agent_user_id AS id, u.name, ${counts}
+           FROM calls k JOIN users u ON u.id = k.agent_user_id
+          WHERE k.started_at >= $1 AND k.started_at < $2 GROUP BY k.agent_user_id, u.name ORDER BY u.name`,
+        [from, to],
+      ),
+    ]);
+    return { queues, agents };
+  }
+}
+
+/** Call counts of a queue or an agent. */
+export interface CallCounts {
+  id: string | null;
+  name: string | null;
+  answered: number;
+  missed: number;
+  outbound: number;
+  callBacks: number;
 }

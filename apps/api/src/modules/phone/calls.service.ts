@@ -113,6 +113,10 @@ export class CallsService {
     return { items: await this.toDtos(rows), total };
   }
 
+  report(from: Date, to: Date) {
+    return this.calls.report(from, to);
+  }
+
   async get(id: string): Promise<CallDto> {
     const [dto] = await this.toDtos([await this.row(id)]);
     return dto;

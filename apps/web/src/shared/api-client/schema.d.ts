@@ -1130,6 +1130,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/form-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The values of the web form the ticket came from, field by field (no rows for a ticket from elsewhere) */
+        get: operations["TicketFormData_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cti/{channelKey}": {
         parameters: {
             query?: never;
@@ -1162,6 +1179,23 @@ export interface paths {
         put?: never;
         /** Log a call by hand: a phone message with the note on the given ticket, else on a new phone ticket of the customer */
         post: operations["Calls_log"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calls per queue and per agent: answered, missed, outbound and call-backs (admins) */
+        get: operations["Calls_report"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4548,6 +4582,24 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        TicketFormRowDto: {
+            /** @example orderNumber */
+            name: string;
+            /** @example Numer zamówienia */
+            label: string;
+            /** @example Order number */
+            labelEn: string;
+            /** @example ZAM-4521 */
+            value: string;
+        };
+        TicketFormDataDto: {
+            /**
+             * @description null: the ticket did not come from a web form
+             * @enum {string|null}
+             */
+            kind: "contact" | "complaint" | null;
+            rows: components["schemas"]["TicketFormRowDto"][];
+        };
         CtiEventDto: {
             /** @enum {string} */
             event: "newCall" | "answer" | "hangup";
@@ -4676,6 +4728,32 @@ export interface components {
         CallListDto: {
             items: components["schemas"]["CallDto"][];
             total: number;
+        };
+        CallCountsDto: {
+            /**
+             * Format: uuid
+             * @description The queue or agent (null: calls of a channel in no queue, or logged by hand)
+             */
+            id: string | null;
+            name: string | null;
+            /** @description Inbound calls answered */
+            answered: number;
+            /** @description Inbound calls nobody answered */
+            missed: number;
+            /** @description Outbound calls */
+            outbound: number;
+            /** @description Outbound calls to a number whose call was missed in the 7 days before */
+            callBacks: number;
+        };
+        CallReportDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description Per queue of the call’s channel */
+            queues: components["schemas"]["CallCountsDto"][];
+            /** @description Per agent who answered or made the call */
+            agents: components["schemas"]["CallCountsDto"][];
         };
         LogCallDto: {
             /**
@@ -12228,6 +12306,63 @@ export interface operations {
             };
         };
     };
+    TicketFormData_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketFormDataDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description TICKET_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Cti_event: {
         parameters: {
             query?: never;
@@ -12385,6 +12520,70 @@ export interface operations {
             };
             /** @description The ticket or customer does not exist (or the caller may not see the ticket) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calls_report: {
+        parameters: {
+            query?: {
+                /** @description From (inclusive); 30 days ago when left out */
+                from?: string;
+                /** @description To (exclusive); now when left out */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallReportDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Admins only
+             *
+             *     Only for: admin
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
