@@ -210,6 +210,13 @@ describe('web forms', () => {
       const preview = await admin.post('/templates/preview', { body: 'Reklamacja zamówienia {{form.orderNumber}}: {{form.remedy}}', ticketId: t.id });
       expect(preview.status).toBe(200);
       expect((preview.body as { body: string }).body).toBe('Reklamacja zamówienia ZAM-77: Wymiana na nowy');
+      const data = await admin.get(`/tickets/${t.id}/form-data`);
+      expect(data.status).toBe(200);
+      expect(data.body).toMatchObject({ kind: 'complaint' });
+      expect((data.body as { rows: { name: string; label: string; value: string }[] }).rows).toEqual(expect.arrayContaining([
+        { name: 'orderNumber', label: 'Numer zamówienia', labelEn: 'Order number', value: 'ZAM-77' },
+        { name: 'remedy', label: 'Czego Pan/Pani żąda', labelEn: 'What you ask for', value: 'Wymiana na nowy' },
+      ]));
     });
 
     it('validation errors name each field in the form\'s language', async () => {

@@ -20,6 +20,7 @@ import { StatusLinksController } from './status-links.controller.js';
 import { StatusLinksRepository } from './status-links.repository.js';
 import { StatusLinksService } from './status-links.service.js';
 import { StatusMessagesService } from './status-messages.service.js';
+import { TicketFormDataController } from './ticket-form-data.controller.js';
 
 /**
  * Web forms: a form is a channel of type `web_form`; its submissions reach
@@ -30,7 +31,7 @@ import { StatusMessagesService } from './status-messages.service.js';
  */
 @Module({
   imports: [ChannelsModule, IntakeModule, TicketsModule, CustomersModule, SettingsModule, TemplatesModule],
-  controllers: [PublicFormsController, PublicTicketsController, FormPagesController, FormSubmissionsController, StatusLinksController],
+  controllers: [PublicFormsController, PublicTicketsController, FormPagesController, FormSubmissionsController, StatusLinksController, TicketFormDataController],
   providers: [
     FormSubmissionsService, FormSubmissionsRepository, StatusLinksService, StatusLinksRepository, StatusMessagesService, FormCountersService,
     FormKeysService, EmailDomainCheckService, ComplaintRouteRepository, FormTemplateValues,
