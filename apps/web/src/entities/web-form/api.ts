@@ -14,3 +14,10 @@ export async function listSpamSubmissions(signal?: AbortSignal): Promise<FormSub
 export function fileAsNotSpam(id: string): Promise<FormSubmission> {
   return unwrap(api.POST('/api/v1/form-submissions/{id}/not-spam', { params: { path: { id } } }));
 }
+
+/** The values of the web form a ticket came from, field by field (no rows for other tickets). */
+export type TicketFormData = components['schemas']['TicketFormDataDto'];
+
+export function fetchTicketFormData(ticketId: string, signal?: AbortSignal): Promise<TicketFormData> {
+  return unwrap(api.GET('/api/v1/tickets/{id}/form-data', { params: { path: { id: ticketId } }, signal }));
+}

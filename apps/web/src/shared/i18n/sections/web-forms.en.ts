@@ -27,6 +27,10 @@ export const webFormsEn: typeof webFormsPl = {
     nameRequired: 'Give the form a name.',
     fieldsHint: "A form's fields can be changed in the channel's settings (Channels) or through the API.",
   },
+  ticket: {
+    heading: 'Form data',
+    complaintHeading: 'Complaint form data',
+  },
   spam: {
     heading: 'Suspected spam',
     explain: 'Submissions kept as spam are not lost: if one is from a customer, click "Not spam" and it becomes a ticket.',

@@ -25,6 +25,10 @@ export const webFormsPl = {
     nameRequired: 'Podaj nazwę formularza.',
     fieldsHint: 'Pola formularza można zmienić w ustawieniach kanału (Kanały) lub przez API.',
   },
+  ticket: {
+    heading: 'Dane z formularza',
+    complaintHeading: 'Dane reklamacji z formularza',
+  },
   spam: {
     heading: 'Podejrzane o spam',
     explain: 'Zgłoszenia zatrzymane jako spam nie giną: jeśli to wiadomość od klienta, kliknij „To nie spam”, a powstanie zgłoszenie.',
