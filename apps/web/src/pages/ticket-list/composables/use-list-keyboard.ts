@@ -27,6 +27,8 @@ export function useListKeyboard(options: {
   selected: Ref<string[]>;
   preview: Ref<boolean>;
   reload: () => Promise<void> | void;
+  /** The list's pages: J on the last row goes on to the next page's first, K on the first back to the previous page's last. */
+  paging?: { hasNext: () => boolean; next: () => void; hasPrevious: () => boolean; previous: () => void };
 }) {
   const { items, selected, preview } = options;
   const { t } = useAppI18n();
@@ -43,12 +45,32 @@ export function useListKeyboard(options: {
   const snoozing = ref<TicketListItem | null>(null);
   const busy = ref(false);
 
+  /** Where the cursor goes once the page the keys asked for has come. */
+  let landOn: 'first' | 'last' | null = null;
+
   watch(items, (shown, before) => {
+    if (landOn) {
+      index.value = shown.length === 0 ? -1 : landOn === 'first' ? 0 : shown.length - 1;
+      landOn = null;
+      return;
+    }
     const previous = before?.[index.value] ?? null;
     index.value = followCursor(previous?.id ?? null, index.value, shown.map((ticket) => ticket.id));
   });
 
   function move(delta: number): void {
+    const { paging } = options;
+    const last = items.value.length - 1;
+    if (paging && delta > 0 && last >= 0 && index.value === last && paging.hasNext()) {
+      landOn = 'first';
+      paging.next();
+      return;
+    }
+    if (paging && delta < 0 && index.value === 0 && paging.hasPrevious()) {
+      landOn = 'last';
+      paging.previous();
+      return;
+    }
     index.value = stepCursor(index.value, delta, items.value.length);
   }
 

@@ -45,10 +45,24 @@ async function setUp() {
   const selected = ref<string[]>([]);
   const preview = ref(false);
   const reload = vi.fn();
+  // Two pages: the one shown and one after it.
+  const page = ref(1);
+  const paging = {
+    hasNext: () => page.value === 1,
+    next: () => {
+      page.value = 2;
+      items.value = [ticket('4'), ticket('5')];
+    },
+    hasPrevious: () => page.value === 2,
+    previous: () => {
+      page.value = 1;
+      items.value = [ticket('1'), ticket('2', 'waiting_customer'), ticket('3')];
+    },
+  };
   let keyboard!: ReturnType<typeof useListKeyboard>;
   const host = defineComponent({
     setup() {
-      keyboard = useListKeyboard({ items, selected, preview, reload });
+      keyboard = useListKeyboard({ items, selected, preview, reload, paging });
       return () => h('div');
     },
   });
@@ -111,6 +125,23 @@ describe('the ticket list by keyboard', () => {
     expect(keyboard.notice.value).toEqual({ tone: 'warning', text: 'Assigned to you: 1 · 3 not changed: that status cannot be set from the current one' });
     // The changed ticket is unticked; the refused one stays ticked.
     expect(selected.value).toEqual(['id-3']);
+    wrapper.unmount();
+  });
+
+  it('goes on to the next page after the last row, and back to the previous page’s last row', async () => {
+    const { keyboard, wrapper } = await setUp();
+    for (let i = 0; i < 3; i++) press('j');
+    expect(keyboard.current.value?.number).toBe('3');
+    press('j');
+    await nextTick();
+    expect(keyboard.current.value?.number).toBe('4');
+    press('j');
+    press('j');
+    expect(keyboard.current.value?.number).toBe('5');
+    press('k');
+    press('k');
+    await nextTick();
+    expect(keyboard.current.value?.number).toBe('3');
     wrapper.unmount();
   });
 
