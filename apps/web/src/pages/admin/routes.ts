@@ -10,6 +10,7 @@ import { adminRuleRoutes } from '../admin-rules/routes';
 import { adminSlaRoutes } from '../admin-sla/routes';
 import { adminTemplateRoutes } from '../admin-templates/routes';
 import { adminUserRoutes } from '../admin-users/routes';
+import { adminWebhookRoutes } from '../admin-webhooks/routes';
 
 /** The administration: only for administrators, every screen inside one layout with its own navigation. */
 export const adminRoutes: RouteRecordRaw[] = [
@@ -28,6 +29,7 @@ export const adminRoutes: RouteRecordRaw[] = [
       ...adminTemplateRoutes,
       ...adminIntegrationRoutes,
       ...adminApiTokenRoutes,
+      ...adminWebhookRoutes,
       ...adminRuleRoutes,
       ...adminSlaRoutes,
     ],

@@ -17,6 +17,7 @@ import { workspaceSettingsEn } from './sections/workspace-settings.en';
 import { ticketRelationsEn } from './sections/ticket-relations.en';
 import { keyboardEn } from './sections/keyboard.en';
 import { ordersEn } from './sections/orders.en';
+import { webhooksEn } from './sections/webhooks.en';
 
 // English texts of the agent panel; the shape is checked against Polish.
 export const en: MessageSchema = {
@@ -372,6 +373,7 @@ export const en: MessageSchema = {
   deadlines: deadlinesEn,
   channels: channelsEn,
   orders: ordersEn,
+  webhooks: webhooksEn,
   ticketRelations: ticketRelationsEn,
   compose: composeEn,
   keyboard: keyboardEn,

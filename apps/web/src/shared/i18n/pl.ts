@@ -16,6 +16,7 @@ import { workspaceSettingsPl } from './sections/workspace-settings.pl';
 import { ticketRelationsPl } from './sections/ticket-relations.pl';
 import { keyboardPl } from './sections/keyboard.pl';
 import { ordersPl } from './sections/orders.pl';
+import { webhooksPl } from './sections/webhooks.pl';
 
 // Polish texts of the agent panel. Polish is the default language, so this
 // file defines the shape every other language has to match.
@@ -372,6 +373,7 @@ export const pl = {
   deadlines: deadlinesPl,
   channels: channelsPl,
   orders: ordersPl,
+  webhooks: webhooksPl,
   ticketRelations: ticketRelationsPl,
   compose: composePl,
   keyboard: keyboardPl,
