@@ -100,6 +100,8 @@ export interface AppConfig {
   callRecordingHosts: string[];
   /** The largest call recording fetched or uploaded, in bytes (CALL_RECORDING_MAX_BYTES, 50 MB by default). */
   callRecordingMaxBytes: number;
+  /** Rate limits of the chat widget's public routes (CHAT_SESSIONS_PER_IP_PER_MINUTE, CHAT_REQUESTS_PER_IP_PER_MINUTE, CHAT_MESSAGES_PER_SESSION_PER_MINUTE). */
+  chatLimits: { sessionsPerIpPerMinute: number; requestsPerIpPerMinute: number; messagesPerSessionPerMinute: number };
   /** Waits before each retry of a failed webhook delivery (WEBHOOKS_RETRY_DELAYS_MS, comma-separated). */
   webhooksRetryDelaysMs: number[];
   /** How long an endpoint may fail before it is disabled (WEBHOOKS_DISABLE_AFTER_HOURS). */

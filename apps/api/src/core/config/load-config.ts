@@ -156,6 +156,11 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     webhooksAllowPrivateNetworks: flag(env, 'WEBHOOKS_ALLOW_PRIVATE_NETWORKS', false),
     callRecordingHosts: (optional(env, 'CALL_RECORDING_HOSTS') ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     callRecordingMaxBytes: integer(env, 'CALL_RECORDING_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    chatLimits: {
+      sessionsPerIpPerMinute: integer(env, 'CHAT_SESSIONS_PER_IP_PER_MINUTE', 60, 1, 10_000_000),
+      requestsPerIpPerMinute: integer(env, 'CHAT_REQUESTS_PER_IP_PER_MINUTE', 600, 1, 100_000_000),
+      messagesPerSessionPerMinute: integer(env, 'CHAT_MESSAGES_PER_SESSION_PER_MINUTE', 30, 1, 1_000_000),
+    },
     webhooksRetryDelaysMs: delays(env, 'WEBHOOKS_RETRY_DELAYS_MS', [60_000, 300_000, 1_800_000, 7_200_000, 21_600_000, 86_400_000]),
     webhooksDisableAfterMs: integer(env, 'WEBHOOKS_DISABLE_AFTER_HOURS', 72, 1, 24 * 365) * 3600 * 1000,
     webhooksTimeoutMs: integer(env, 'WEBHOOKS_TIMEOUT_MS', 10_000, 100, 60_000),

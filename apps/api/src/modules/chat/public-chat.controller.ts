@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Options, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Options, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiGoneResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse,
   ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../core/auth/public.decorator.js';
+import type { AppConfig } from '../../core/config/app-config.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
 import { ErrorResponseDto } from '../../core/errors/error-response.dto.js';
 import { PublicRateLimiter } from '../public-limits/public-rate-limiter.service.js';
 import { ChatBusService } from './chat-bus.service.js';
@@ -20,11 +22,7 @@ const KEY = { name: 'key', description: 'The chat channel’s key (the widget’
 const SESSION = { name: 'id', description: 'The session id `POST …/sessions` answered' };
 const TOKEN_HEADER = { name: 'Authorization', required: false, description: '`Bearer <token>`: the token the session was created with' };
 const RETRY_MS = 2_000;
-/** Per client address: new sessions, and requests of every kind. */
-const SESSIONS_PER_MINUTE = 60;
-const REQUESTS_PER_MINUTE = 600;
-/** Per session: messages (and files), typing signals. */
-const MESSAGES_PER_MINUTE = 30;
+/** Per session: typing signals. */
 const TYPING_PER_MINUTE = 120;
 
 /**
@@ -43,6 +41,7 @@ export class PublicChatController {
     private readonly sessions: ChatSessionsService,
     private readonly bus: ChatBusService,
     private readonly limiter: PublicRateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Options([':key/status', ':key/sessions', ':key/offline-messages', 'sessions/:id/events', 'sessions/:id/messages', 'sessions/:id/files', 'sessions/:id/typing'])
@@ -79,7 +78,7 @@ export class PublicChatController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CreatedChatSessionDto> {
     chatCors(request, response);
-    await this.byAddress(request, { key: `chat:sessions:${clientAddress(request)}`, max: SESSIONS_PER_MINUTE });
+    await this.byAddress(request, { key: `chat:sessions:${clientAddress(request)}`, max: this.config.chatLimits.sessionsPerIpPerMinute });
     return this.visitor.create(key, dto);
   }
 
@@ -96,7 +95,7 @@ export class PublicChatController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<OfflineMessageResultDto> {
     chatCors(request, response);
-    await this.byAddress(request, { key: `chat:offline:${clientAddress(request)}`, max: MESSAGES_PER_MINUTE });
+    await this.byAddress(request, { key: `chat:offline:${clientAddress(request)}`, max: this.config.chatLimits.messagesPerSessionPerMinute });
     return this.visitor.offline(key, dto);
   }
 
@@ -148,7 +147,7 @@ export class PublicChatController {
     chatCors(request, response);
     await this.byAddress(request);
     const session = await this.sessions.visitorSession(id, chatToken(request));
-    await this.limiter.take('chat messages', [{ key: `chat:messages:${session.id}`, max: MESSAGES_PER_MINUTE }], 60);
+    await this.limiter.take('chat messages', [{ key: `chat:messages:${session.id}`, max: this.config.chatLimits.messagesPerSessionPerMinute }], 60);
     return this.visitor.message(session, dto.text.trim());
   }
 
@@ -172,7 +171,7 @@ export class PublicChatController {
     chatCors(request, response);
     await this.byAddress(request);
     const session = await this.sessions.visitorSession(id, chatToken(request));
-    await this.limiter.take('chat messages', [{ key: `chat:messages:${session.id}`, max: MESSAGES_PER_MINUTE }], 60);
+    await this.limiter.take('chat messages', [{ key: `chat:messages:${session.id}`, max: this.config.chatLimits.messagesPerSessionPerMinute }], 60);
     const content = await readRaw(request, CHAT_FILE_LIMIT_BYTES);
     if (!content) throw new ChatException(ChatErrorCode.FileInvalid, `The file must be at most ${CHAT_FILE_LIMIT_BYTES / 1024 / 1024} MB`, 'file');
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim();
@@ -196,7 +195,7 @@ export class PublicChatController {
   }
 
   private byAddress(request: Request, extra?: { key: string; max: number }): Promise<void> {
-    const limits = [{ key: `chat:ip:${clientAddress(request)}`, max: REQUESTS_PER_MINUTE }, ...(extra ? [extra] : [])];
+    const limits = [{ key: `chat:ip:${clientAddress(request)}`, max: this.config.chatLimits.requestsPerIpPerMinute }, ...(extra ? [extra] : [])];
     return this.limiter.take('chat requests', limits, 60);
   }
 }
