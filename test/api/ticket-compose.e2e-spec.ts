@@ -207,4 +207,28 @@ describe('composing in the panel', () => {
     expect(note.bodyText).toBe('Notatka');
     expectFieldErrors(await anna.api.put('/profile/signature', { signature: 5 }), ['signature']);
   });
+
+  it('a picture in a formatted reply travels in the mail as an inline part the HTML points at, not as a data: address', async () => {
+    const opened = await anna.api.post('/tickets', {
+      subject: 'Zdjęcie paragonu', channel: 'email',
+      customer: { email: 'ola@example.pl', name: 'Ola Nowak' },
+      message: { body: 'Jak wygląda poprawny paragon?' },
+    });
+    const id = (opened.body as Ticket).id;
+    // A 1×1 PNG, as the panel inserts a pasted picture.
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+    const body = 'Tak wygląda poprawny paragon.';
+    const reply = await anna.api.post(`/tickets/${id}/messages`, { type: 'reply', body, html: `<p>${body}</p><p><img src="data:image/png;base64,${png}" alt="paragon"></p>` });
+    expect(reply.status).toBe(201);
+    const mail = await sink.waitFor((m) => m.text.includes(body));
+    // The HTML part as sent (quoted-printable undone); mailparser's own `html` would put the data: address back.
+    const sentHtml = mail.raw.toString('utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    expect(sentHtml).not.toContain('data:image');
+    const cid = /<img src="cid:([^"]+)" alt="paragon"/.exec(sentHtml)?.[1];
+    expect(cid).toBeDefined();
+    const picture = mail.parsed.attachments.find((a) => a.contentId === `<${cid}>`);
+    expect(picture?.contentType).toBe('image/png');
+    expect(picture?.contentDisposition).toBe('inline');
+    expect(picture?.content.toString('base64')).toBe(png);
+  });
 });

@@ -14,7 +14,9 @@ export function isPermanentSmtpError(error: unknown): boolean {
 }
 
 export function smtpTransport(url: string): MailTransport {
-  const transporter: Transporter = nodemailer.createTransport(url, {});
+  // A picture pasted into a formatted reply reaches the API as a data: address; it leaves as an inline part the HTML
+  // refers to by Content-ID, which mail programs show (most block data: images).
+  const transporter: Transporter = nodemailer.createTransport(url, { attachDataUrls: true });
   return {
     send: async (mail) => {
       const info = await transporter.sendMail(mail);
