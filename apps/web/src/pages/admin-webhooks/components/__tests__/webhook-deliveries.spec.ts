@@ -1,6 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import PrimeVue from 'primevue/config';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Webhook } from '../../../../entities/webhook/api';
 import { i18n, setLocale } from '../../../../shared/i18n';
 import WebhookDeliveries from '../webhook-deliveries.vue';
 
@@ -13,7 +14,7 @@ const fetchMock = vi.hoisted(() => {
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
 
-const webhook = {
+const webhook: Webhook = {
   id: '3f0c1b8e-0c1d-4a43-9c31-8f7b2d1e5a10', url: 'https://erp.example.pl/okienko', events: ['ticket.created'], description: null, active: true,
   includeNotes: false, failingSince: null, disabledAt: null, disabledReason: null, previousSecretValidUntil: null,
   createdAt: '2026-12-07T10:00:00.000Z', updatedAt: '2026-12-07T10:00:00.000Z',
