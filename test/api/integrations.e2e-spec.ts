@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { withDatabase } from '../mail/mail-kit.js';
+import { addInboundAddress, deliverRaw, waitForProcessed, withDatabase } from '../mail/mail-kit.js';
+import { composeMail } from '../support/compose-mail.js';
 import { asAdmin, expectError, expectFieldErrors, type ApiClient } from '../support/api-client.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import { startWooCommerceStandIn, type WooCommerceStandIn } from '../support/stand-ins/woocommerce.js';
@@ -140,6 +141,24 @@ describe('shop integrations and orders (WooCommerce)', () => {
     expect(completed.items[0].explanation).toContainEqual(expect.objectContaining({ field: 'order_status', matched: true }));
     expect((await dryRun('cancelled')).matched).toBe(0);
     expectError(await admin.post('/rules', rule('wyslane')), 400, 'RULE_INVALID');
+  });
+
+  it('lets a rule on a new ticket match the status of the order a new mail mentions', async () => {
+    const rule = await admin.post('/rules', {
+      name: 'Zrealizowane zamówienie', trigger: 'ticket_created', enabled: true,
+      conditions: { match: 'all', conditions: [{ field: 'order_status', operator: 'is', value: 'completed' }] },
+      actions: [{ type: 'add_tag', tag: 'zamowienie-zrealizowane' }],
+    });
+    expect(rule.status).toBe(201);
+    try {
+      await addInboundAddress(admin, { address: 'sklep@rowerownia.pl' });
+      const mail = composeMail({ from: 'anna@example.pl', to: 'sklep@rowerownia.pl', subject: 'Zamówienie 4521', body: 'Czy zamówienie nr 4521 zostało wysłane?' });
+      await deliverRaw(product, mail.raw, { to: ['sklep@rowerownia.pl'] });
+      const filed = await waitForProcessed(admin, mail.messageId);
+      expect((await admin.get(`/tickets/${filed.ticketId}`)).body.tags).toContain('zamowienie-zrealizowane');
+    } finally {
+      await admin.delete(`/rules/${(rule.body as { id: string }).id}`);
+    }
   });
 
   it('fills the order-status template with the mentioned order and its tracking link', async () => {

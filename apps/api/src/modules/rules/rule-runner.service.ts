@@ -9,7 +9,7 @@ import { TicketsRepository, type NewTicketEvent } from '../tickets/tickets.repos
 import { EnabledRulesCache } from './enabled-rules.cache.js';
 import { RuleEffectsService } from './rule-effects.service.js';
 import { ruleChanges } from './rule-changes.js';
-import { RuleFactsService } from './rule-facts.service.js';
+import { RuleFactsService, rulesUseOrderStatus } from './rule-facts.service.js';
 import { RulesRepository } from './rules.repository.js';
 
 /** Only the rules that applied are recorded (with why they matched): rules that did not match are not explained. */
@@ -47,8 +47,10 @@ export class RuleRunnerService implements TicketAutomation {
   }
 
   async planNewTicket(draft: NewTicketDraft): Promise<NewTicketPlan | null> {
-    const { compiled: rules } = await this.cache.get();
+    const { compiled: rules, list } = await this.cache.get();
     if (rules.rulesFor('ticket_created').length === 0) return { patch: {}, events: [] };
+    // The order's status is asked of the shops on the general path, where the rules see the ticket as written.
+    if (rulesUseOrderStatus(list)) return null;
     const facts = this.facts.forDraft(draft);
     const result = runRules(rules, 'ticket_created', facts, {}, RUN_OPTIONS);
     // An assignment notifies the agent (notifications are written on the general path, with the audit events).
