@@ -19,8 +19,9 @@ export interface TicketSearch {
 /**
  * Reads the ticket search box. Words are prefixes that must all match the
  * ticket's document (see `buildPrefixTsQuery`); text that reads as a phone
- * number also matches its digits run together, which is how the document
- * holds the customer's numbers (`48600100200`, `600100200`): `+48 600 100 200`,
+ * number is looked up as its digits run together (a prefix), which is how the
+ * document holds the customer's numbers (`48600100200`, `600100200`) and a
+ * number written in a message without spaces: `+48 600 100 200`,
  * `600-100-200` and `0048 600 100 200` all find them. Anything with an `@`
  * is the start of the customer's e-mail address (`jan@` finds jan@example.pl,
  * not Janina). Null when nothing searchable is left.
@@ -38,6 +39,6 @@ function withPhoneDigits(text: string, words: string | null): string | null {
   if (!PHONE_LIKE.test(text)) return words;
   const digits = text.replace(/\D/g, '').replace(/^00/, '');
   if (digits.length < MIN_PHONE_DIGITS || digits.length > MAX_PHONE_DIGITS) return words;
-  const phone = `${digits}:*`;
-  return words === null || words === phone ? phone : `${phone} | (${words})`;
+  // Only the digits: each group as a prefix of its own (`48:*`) would scan every number starting so.
+  return `${digits}:*`;
 }
