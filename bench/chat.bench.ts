@@ -97,7 +97,8 @@ async function main(): Promise<void> {
       into.push(performance.now() - started);
     };
     await stream(`${base}/api/v1/live`, { authorization: `Bearer ${token}` }, (event, data) => {
-      if (event === 'chat.message' || event === 'chat.waiting') seen((data as { event: { text: string } }).event.text, toAgent);
+      const told = (data as { event?: { text: string; author: string } }).event;
+      if ((event === 'chat.message' || event === 'chat.waiting') && told?.author === 'visitor') seen(told.text, toAgent);
     }, abort.signal);
 
     global.gc?.();
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
       })).json()) as { sessionId: string; token: string };
       sessions.push({ id: created.sessionId, token: created.token });
       await stream(`${base}/api/public/chat/sessions/${created.sessionId}/events?token=${created.token}`, {}, (event, data) => {
-        if (event === 'message') seen((data as { text: string }).text, toVisitor);
+        if (event === 'message' && (data as { author: string }).author === 'agent') seen((data as { text: string }).text, toVisitor);
       }, abort.signal);
     });
     global.gc?.();
