@@ -5,6 +5,7 @@ const reklamacje: UsedChannel = { id: 'c-reklamacje', type: 'email', name: 'Rekl
 const biuro: UsedChannel = { id: 'c-biuro', type: 'email', name: 'Biuro', recipient: 'jan@example.pl' };
 const phone: UsedChannel = { id: 'c-phone', type: 'phone', name: 'Infolinia', recipient: '+48600100200' };
 const chat: UsedChannel = { id: 'c-chat', type: 'chat', name: 'Czat', recipient: 'visitor-7' };
+const hotline: UsedChannel = { id: 'c-hotline', type: 'phone', name: 'Infolinia 2', recipient: '+48600100200' };
 
 const plan = (used: UsedChannel[], emailRecipient = 'jan@example.pl') =>
   planReplyTargets({ used, emailRecipient, fallbackFrom: 'biuro@sklep.pl' });
@@ -18,8 +19,10 @@ describe('planReplyTargets', () => {
   });
 
   it('a latest channel replies cannot be sent on yet stays the default, marked; older ones of such types are left out', () => {
-    expect(plan([phone, chat, biuro])).toEqual([
+    expect(plan([phone, hotline, chat, biuro])).toEqual([
       { channelId: 'c-phone', type: 'phone', name: 'Infolinia', recipient: '+48600100200', isDefault: true, canSend: false },
+      // Replies on a chat go to the visitor's chat (the chat transport).
+      { channelId: 'c-chat', type: 'chat', name: 'Czat', recipient: 'visitor-7', isDefault: false, canSend: true },
       { channelId: 'c-biuro', type: 'email', name: 'Biuro', recipient: 'jan@example.pl', isDefault: false, canSend: true },
     ]);
   });
