@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { asAdmin, createUser, expectError, expectFieldErrors, type ApiClient } from '../support/api-client.js';
+import { addInboundAddress, deliverRaw, waitForProcessed } from '../mail/mail-kit.js';
+import { composeMail } from '../support/compose-mail.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import { startWebhookReceiver, verifyStandardWebhook, type ReceivedCall, type WebhookReceiver } from '../support/stand-ins/webhook-receiver.js';
 import { waitFor } from '../support/wait-for.js';
@@ -122,6 +124,22 @@ describe('webhooks', () => {
     // The other endpoint got no note (its deliveries are the two customer-side events).
     await waitFor(async () => (await deliveries(hook.id)).every((d) => d.state === 'delivered'));
     expect((await deliveries(hook.id)).map((d) => d.event).sort()).toEqual(['message.created', 'ticket.created']);
+  });
+
+  it('sends ticket.created, message.created and customer.created for a conversation a new e-mail opens', async () => {
+    const hook = await create({ url: `${receiver.url}/mail`, events: ['ticket.created', 'message.created', 'customer.created'] });
+    await addInboundAddress(admin, { address: 'sklep@rowerownia.pl' });
+    const mail = composeMail({ from: 'ewa.zielinska@example.pl', fromName: 'Ewa Zielińska', to: 'sklep@rowerownia.pl', subject: 'Faktura do zamówienia', body: 'Proszę o fakturę.' });
+    await deliverRaw(product, mail.raw, { to: ['sklep@rowerownia.pl'] });
+    const filed = await waitForProcessed(admin, mail.messageId);
+    const calls = await waitFor(() => {
+      const mine = callsTo('/mail');
+      return mine.length >= 3 ? mine : null;
+    }, { description: 'the three events of the new mail' });
+    expect(calls.map((c) => c.json.type).sort()).toEqual(['customer.created', 'message.created', 'ticket.created']);
+    for (const call of calls) expect(verifyStandardWebhook(hook.secret!, call.headers, call.body)).toBe(true);
+    const created = calls.find((c) => c.json.type === 'ticket.created')!.json as { data: { ticket: { id: string; subject: string } } };
+    expect(created.data.ticket).toMatchObject({ id: filed.ticketId, subject: 'Faktura do zamówienia' });
   });
 
   it('sends customer.created for a new customer, and ticket.updated with the changed fields', async () => {

@@ -17,6 +17,7 @@ import { MessagesRepository } from '../tickets/messages.repository.js';
 import { statusChangePatch } from '../tickets/status-change-patch.js';
 import { fieldChangeEvents, type EventActor } from '../tickets/ticket-audit.js';
 import { wakeUp } from '../tickets/ticket-snooze.js';
+import { TicketEventObservers } from '../tickets/ticket-event-observers.js';
 import { TicketsRepository, type NewTicketEvent } from '../tickets/tickets.repository.js';
 import type { IncomingEmail, IncomingMessage, ReceivedMessage } from './incoming-message.js';
 import { OpeningStatementRepository, type InsertedInboundTicket, type NewInboundTicket } from './opening-statement.repository.js';
@@ -58,6 +59,7 @@ export class IntakeService {
     private readonly customerRows: CustomersRepository,
     private readonly queues: QueuesService,
     private readonly automation: TicketAutomationHooks,
+    private readonly observers: TicketEventObservers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -149,6 +151,8 @@ export class IntakeService {
     const sender = message.sender.identities.find((i) => i.kind === 'email')?.value;
     if (!this.oneStatement || !email || !sender || message.channel.type !== 'email' || message.externalThreadId || message.attachments.length) return null;
     if (email.bounce || email.threadIds.length || email.ticketNumbers.length || NEVER_OPENS_TICKET.includes(email.kind)) return null;
+    // Whoever must hear of the new ticket's events (a webhook) hears of them on the general path.
+    if (await this.observers.needNewTicketEvents()) return null;
     const plan = planTicketOpening(message, {
       defaultQueueId: message.route?.queueId ? null : await this.queues.resolveQueueId(undefined),
       now: new Date(),

@@ -15,8 +15,13 @@ const TICKET_FIELDS = new Set(['status', 'priority', 'queueId', 'categoryId', 'a
  * to endpoints that include notes), `customer_merged` → `customer.merged`,
  * `survey_answered` → `survey.answered`.
  */
+/** How long a process trusts that an endpoint is (or is not) listening: a new endpoint hears of new mail within it. */
+const LISTENING_TTL_MS = 3_000;
+
 @Injectable()
 export class TicketWebhookObserver implements TicketEventObserver, OnModuleInit {
+  private listening: { answer: Promise<boolean>; until: number } | null = null;
+
   constructor(
     private readonly observers: TicketEventObservers,
     private readonly events: WebhookEvents,
@@ -25,6 +30,17 @@ export class TicketWebhookObserver implements TicketEventObserver, OnModuleInit 
 
   onModuleInit(): void {
     this.observers.register(this);
+  }
+
+  /** New mail is filed with its events when an endpoint listens (checked at most every few seconds on this hot path). */
+  needsNewTicketEvents(): Promise<boolean> {
+    const now = Date.now();
+    if (!this.listening || this.listening.until < now) {
+      const answer = this.events.anyListening();
+      this.listening = { answer, until: now + LISTENING_TTL_MS };
+      answer.catch(() => (this.listening = null));
+    }
+    return this.listening.answer;
   }
 
   async written(manager: EntityManager, written: readonly WrittenTicketEvent[]): Promise<void> {
