@@ -12,7 +12,8 @@ import { waitFor } from '../support/wait-for.js';
 // visitor chats with an agent who answers from the panel's Chats page (both
 // ways, a file, typing), leaves and comes back to the same conversation, on a
 // phone's width; with nobody available the widget offers the offline form.
-// The same agent sees the caller card when the PBX reports a call. axe finds
+// The same agent sees the caller card when the PBX reports a call and logs a
+// call by hand. axe finds
 // no serious problem in the widget.
 
 jest.setTimeout(120_000);
@@ -153,6 +154,19 @@ describe('chat widget in a browser', () => {
     await card.getByText('Nieznany numer').waitFor();
     expect((await post('hangup')).status).toBe(200);
     await card.waitFor({ state: 'detached' });
+
+    // The agent logs the call back by hand: a phone ticket with the note.
+    await agent.getByRole('button', { name: 'Zapisz rozmowę' }).click();
+    const dialog = agent.getByRole('dialog', { name: 'Zapisz rozmowę telefoniczną' });
+    await dialog.getByLabel('Kierunek').selectOption('out');
+    await dialog.getByLabel('Numer telefonu').fill('601 222 333');
+    await dialog.getByLabel('Czas trwania (minuty)').fill('2');
+    await dialog.getByLabel('Notatka z rozmowy').fill('Oddzwoniłam, klient pyta o fakturę.');
+    await dialog.getByRole('button', { name: 'Zapisz' }).click();
+    await dialog.getByText('Rozmowa zapisana w zgłoszeniu.').waitFor();
+    const logged = ((await anna.api.get('/calls?direction=out')).body as { items: { manual: boolean; durationSeconds: number; note: string; ticketId: string }[] }).items[0];
+    expect(logged).toMatchObject({ manual: true, durationSeconds: 120, note: 'Oddzwoniłam, klient pyta o fakturę.' });
+    expect(((await anna.api.get(`/tickets/${logged.ticketId}`)).body as Ticket).channel).toBe('phone');
   });
 
   it('with nobody available offers the offline form, whose message becomes a ticket', async () => {

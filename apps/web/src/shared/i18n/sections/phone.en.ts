@@ -15,4 +15,18 @@ export const phoneEn: typeof phonePl = {
     dismiss: 'Close',
     anonymous: 'withheld number',
   },
+  log: {
+    open: 'Log a call',
+    heading: 'Log a phone call',
+    direction: 'Direction',
+    in: 'The customer called',
+    out: 'I called the customer',
+    phone: 'Phone number',
+    minutes: 'Duration (minutes)',
+    note: 'Note of the call',
+    save: 'Save',
+    done: 'The call is saved on a ticket.',
+    openTicket: 'Open the ticket',
+    failed: 'The call could not be saved: {message}',
+  },
 };

@@ -13,4 +13,18 @@ export const phonePl = {
     dismiss: 'Zamknij',
     anonymous: 'numer zastrzeżony',
   },
+  log: {
+    open: 'Zapisz rozmowę',
+    heading: 'Zapisz rozmowę telefoniczną',
+    direction: 'Kierunek',
+    in: 'Klient dzwonił',
+    out: 'Dzwoniłem/am do klienta',
+    phone: 'Numer telefonu',
+    minutes: 'Czas trwania (minuty)',
+    note: 'Notatka z rozmowy',
+    save: 'Zapisz',
+    done: 'Rozmowa zapisana w zgłoszeniu.',
+    openTicket: 'Otwórz zgłoszenie',
+    failed: 'Nie udało się zapisać rozmowy: {message}',
+  },
 };
