@@ -103,6 +103,7 @@ describe('chat widget in a browser', () => {
     await box.fill('A kiedy dokładnie?');
     await box.press('Enter');
     await agent.getByRole('log').getByText('A kiedy dokładnie?').waitFor({ timeout: 2_000 });
+    expect(await seriousAccessibilityProblems(agent)).toEqual([]);
 
     const waiting = ((await anna.api.get('/chats?state=active')).body as { items: { id: string; ticketId: string }[] }).items[0];
     await anna.api.post(`/chats/${waiting.id}/typing`, { typing: true }).expect(204);
