@@ -18,10 +18,14 @@ export function useReplyDraft(ticketId: Ref<string | null>, content: () => Draft
   let loading = false;
   /** The agent typed while the draft was still being loaded: their text wins and is saved once loading ends. */
   let changedWhileLoading = false;
+  /** The text in the box when loading began: changes the page makes itself meanwhile (copies offered, an editor
+   * settling) are not typing, and must not keep the saved draft out (nor delete it). */
+  let textAtLoad = '';
   let lastSaved = '';
 
   async function load(id: string): Promise<void> {
     loading = true;
+    textAtLoad = content().body.trim();
     try {
       const answer = await fetchDraft(id);
       colleagues.value = answer.colleagues;
@@ -53,7 +57,7 @@ export function useReplyDraft(ticketId: Ref<string | null>, content: () => Draft
   }
 
   function schedule(): void {
-    if (loading) changedWhileLoading = true;
+    if (loading && content().body.trim() !== textAtLoad) changedWhileLoading = true;
     if (loading || !ticketId.value) return;
     clearTimeout(timer);
     timer = setTimeout(() => void flush(), SAVE_DELAY_MS);

@@ -57,6 +57,23 @@ describe('the reply draft kept on the server', () => {
     close();
   });
 
+  it('restores the saved draft when the page changed the box itself (no text typed) while it was loading, and deletes nothing', async () => {
+    let answer!: (state: DraftState) => void;
+    api.fetchDraft.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const body = { value: '' };
+    const { draft, applied, close } = open(body);
+
+    draft.schedule(); // the box settling, copies offered: no text typed
+    answer({ draft: { type: 'reply', body: 'zapisany szkic' } as Draft, colleagues: [] });
+    await flushPromises();
+    expect(applied.map((d) => d.body)).toEqual(['zapisany szkic']);
+    expect(draft.restored.value).toBe(true);
+
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(api.deleteDraft).not.toHaveBeenCalled();
+    close();
+  });
+
   it('restores the saved draft when the agent has not typed yet', async () => {
     api.fetchDraft.mockResolvedValue({ draft: { type: 'reply', body: 'stary szkic' } as Draft, colleagues: [] });
     const { draft, applied, close } = open({ value: '' });
