@@ -13,10 +13,11 @@ const common = {
 };
 
 export default {
-  // Three test files at a time: every end-to-end file starts its own product (database, Redis prefix, free ports) in
-  // its worker's product host, so files share nothing but the host's loaded code, and much of a file's time is spent
-  // waiting on I/O and timers. (Jest's default, half the cores, would be one worker on a two-core machine.)
-  maxWorkers: 3,
+  // Two test files at a time: every end-to-end file starts its own product (database, Redis prefix, free ports) in
+  // its worker's product host, so files share nothing but the host's loaded code. (Jest's default, half the cores,
+  // would be one worker on a two-core machine; three at a time is faster here but leaves the browser suites' timing
+  // races more room.)
+  maxWorkers: 2,
   // The end-to-end suites start the whole product and talk to it over real connections: on a busy machine (two test
   // files at a time, a browser) one step can take longer than jest's default of 5 s without anything being wrong. The
   // limit only stops a test that hangs; how fast things are is measured by the benchmarks, never asserted.
