@@ -135,10 +135,11 @@ describe('agent panel: keyboard, preview pane and search', () => {
     await waitFor(async () => !(await shownNumbers(page)).includes(tickets.invoice.number), { timeoutMs: PANEL_WAIT_MS, description: 'the snoozed ticket gone' });
     await waitFor(async () => (await currentNumber(page)) === tickets.shoes.number, { timeoutMs: PANEL_WAIT_MS, description: 'the cursor on the next ticket' });
 
-    // a assigns the current ticket to me, e resolves it.
+    // a assigns the current ticket to me, e resolves it (keys pressed with the list's current row focused, as after
+    // the dialog the focus is wherever the browser put it back).
+    await ticketTable(page).locator('tbody a[aria-current="true"]').focus();
     await page.keyboard.press('a');
-    await page.getByText(`Przypisano do Ciebie: ${tickets.shoes.number}`).waitFor();
-    expect((await ticketState(tickets.shoes.id)).assigneeId).toBe(ewa.id);
+    await waitFor(async () => (await ticketState(tickets.shoes.id)).assigneeId === ewa.id, { timeoutMs: PANEL_WAIT_MS, description: 'assigned to me' });
     await page.keyboard.press('e');
     await page.getByText(`Rozwiązano: ${tickets.shoes.number}`).waitFor();
     expect((await ticketState(tickets.shoes.id)).status).toBe('resolved');
