@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../core/auth/actor.js';
 import type { CreateMessageDto } from '../tickets/dtos/create-message.dto.js';
+import { TicketRepliesService } from '../tickets/ticket-replies.service.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { ChatErrorCode, ChatException } from './chat.exception.js';
 import type { ChatSessionRow, ChatState } from './chat.repository.js';
@@ -18,6 +19,7 @@ export class ChatAgentService {
   constructor(
     private readonly sessions: ChatSessionsService,
     private readonly tickets: TicketsService,
+    private readonly replies: TicketRepliesService,
   ) {}
 
   /** Chats with at least one message (each has its ticket) the agent may see, newest first. */
@@ -58,7 +60,7 @@ export class ChatAgentService {
   /** The agent's reply: written on the chat's ticket (like any reply) and shown to the visitor at once. */
   async reply(id: string, text: string, actor: Actor): Promise<ChatEventDto> {
     const session = await this.own(id, actor);
-    const message = await this.tickets.addMessage(session.ticketId!, { type: 'reply', body: text, channelId: session.channelId } as CreateMessageDto, actor);
+    const message = await this.replies.addMessage(session.ticketId!, { type: 'reply', body: text, channelId: session.channelId } as CreateMessageDto, actor);
     const event = await this.sessions.record(
       session,
       { type: 'message', author: 'agent', authorName: actor.name, text, messageId: message.id, attachment: null },
@@ -89,21 +91,10 @@ export class ChatAgentService {
     return dto;
   }
 
+  /** Ends the chat; the transcript goes to the customer by mail when they left an address. */
   async end(id: string, actor: Actor): Promise<ChatSessionDto> {
     const session = await this.visible(id, actor);
-    if (session.state !== 'ended') {
-      await this.sessions.repository.updateSession(session.id, { state: 'ended', endedAt: new Date() });
-    }
-    const ended = await this.sessions.session(session.id);
-    const [dto] = await this.sessions.sessionDtos([ended]);
-    if (session.state !== 'ended') {
-      const channel = await this.sessions.channelOf(session);
-      await this.sessions.record(
-        ended,
-        { type: 'ended', author: 'system', authorName: actor.name, text: null, messageId: null, attachment: null },
-        { userIds: await this.sessions.agentsOf(channel), event: 'chat.ended', data: dto },
-      );
-    }
+    const [dto] = await this.sessions.sessionDtos([await this.sessions.end(session, actor.name)]);
     return dto;
   }
 

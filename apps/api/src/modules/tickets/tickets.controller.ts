@@ -21,6 +21,7 @@ import { TicketRef } from './ticket-ref-param.js';
 import { TicketBulkService } from './ticket-bulk.service.js';
 import { TicketDetailsService } from './ticket-details.service.js';
 import { TicketsService } from './tickets.service.js';
+import { TicketRepliesService } from './ticket-replies.service.js';
 
 /** What a 404 of a ticket route means. */
 const OUT_OF_REACH = 'TICKET_NOT_FOUND: no such ticket, or one the caller may not see (out of their queues; never told apart)';
@@ -40,6 +41,7 @@ function contentDisposition(kind: 'inline' | 'attachment', filename: string): st
 export class TicketsController {
   constructor(
     private readonly tickets: TicketsService,
+    private readonly replies: TicketRepliesService,
     private readonly details: TicketDetailsService,
     private readonly bulk: TicketBulkService,
   ) {}
@@ -120,7 +122,7 @@ export class TicketsController {
   @ApiNotFoundResponse({ description: OUT_OF_REACH, type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'The status given with the reply is not allowed', type: ErrorResponseDto })
   async addMessage(@TicketRef() ref: string, @Body() dto: CreateMessageDto, @CurrentActor() actor: Actor): Promise<MessageDto> {
-    return this.details.message(await this.tickets.addMessage(ref, dto, actor));
+    return this.details.message(await this.replies.addMessage(ref, dto, actor));
   }
 
   @Get(':id/reply-targets')
@@ -131,6 +133,6 @@ export class TicketsController {
   @ApiOkResponse({ type: [ReplyTargetDto] })
   @ApiNotFoundResponse({ description: OUT_OF_REACH, type: ErrorResponseDto })
   async replyTargets(@TicketRef() ref: string, @CurrentActor() actor: Actor): Promise<ReplyTargetDto[]> {
-    return this.tickets.replyTargets(ref, actor);
+    return this.replies.replyTargets(ref, actor);
   }
 }

@@ -28,6 +28,7 @@ import { MessagesRepository } from './messages.repository.js';
 import { TicketListsRepository } from './ticket-lists.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
 import { TicketsService } from './tickets.service.js';
+import { TicketRepliesService } from './ticket-replies.service.js';
 import { ViewsController } from './views.controller.js';
 
 @Module({
@@ -46,7 +47,7 @@ import { ViewsController } from './views.controller.js';
     SettingsModule,
   ],
   controllers: [TicketsController, ViewsController],
-  providers: [TicketEventObservers, TicketWatchersRepository, TicketsRepository, MessagesRepository, MessageChannelsRepository, TicketListsRepository, TicketsService, TicketBulkService, TicketDetailsService, OutboundMessagesService, TicketAutomationHooks],
-  exports: [TicketAccessModule, TicketEventObservers, TicketWatchersRepository, TicketsService, TicketDetailsService, TicketsRepository, MessagesRepository, OutboundMessagesService, TicketAutomationHooks],
+  providers: [TicketEventObservers, TicketWatchersRepository, TicketsRepository, MessagesRepository, MessageChannelsRepository, TicketListsRepository, TicketsService, TicketRepliesService, TicketBulkService, TicketDetailsService, OutboundMessagesService, TicketAutomationHooks],
+  exports: [TicketAccessModule, TicketEventObservers, TicketWatchersRepository, TicketsService, TicketRepliesService, TicketDetailsService, TicketsRepository, MessagesRepository, OutboundMessagesService, TicketAutomationHooks],
 })
 export class TicketsModule {}
