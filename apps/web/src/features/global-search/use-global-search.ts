@@ -1,6 +1,6 @@
-import { onScopeDispose, ref, shallowRef, watch } from 'vue';
+import { ref, shallowRef, watch } from 'vue';
 import { listTickets, type TicketListItem } from '../../entities/ticket/api';
-import { useErrorText } from '../../shared/i18n/use-error-text';
+import { useLatestRequest } from '../../shared/ui/use-latest-request';
 
 /** How long typing has to pause before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -18,7 +18,6 @@ export function searchable(words: string): boolean {
  * searched as the user types once typing pauses; a newer search cancels an older one.
  */
 export function useGlobalSearch(options: { debounceMs?: number } = {}) {
-  const errorText = useErrorText();
   const words = ref('');
   const results = shallowRef<TicketListItem[]>([]);
   const total = ref(0);
@@ -26,40 +25,18 @@ export function useGlobalSearch(options: { debounceMs?: number } = {}) {
   const totalIsExact = ref(true);
   /** The words the shown results are for (null: none yet). */
   const searchedFor = ref<string | null>(null);
-  const loading = ref(false);
-  const failure = ref<string | null>(null);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight: AbortController | null = null;
-
-  async function run(q: string): Promise<void> {
-    inFlight?.abort();
-    const controller = new AbortController();
-    inFlight = controller;
-    loading.value = true;
-    try {
-      const page = await listTickets({ q, limit: SEARCH_RESULT_LIMIT, snoozed: 'any' }, controller.signal);
-      if (controller.signal.aborted) return;
+  const { loading, failure, schedule, cancel } = useLatestRequest(
+    (q: string, signal) => listTickets({ q, limit: SEARCH_RESULT_LIMIT, snoozed: 'any' }, signal),
+    (page, q) => {
       results.value = page.items;
       total.value = page.total;
       totalIsExact.value = page.totalIsExact !== false;
       searchedFor.value = q;
-      failure.value = null;
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      failure.value = errorText(error);
-    } finally {
-      if (inFlight === controller) {
-        inFlight = null;
-        loading.value = false;
-      }
-    }
-  }
+    },
+  );
 
   function clear(): void {
-    clearTimeout(timer);
-    inFlight?.abort();
-    inFlight = null;
-    loading.value = false;
+    cancel();
     results.value = [];
     total.value = 0;
     searchedFor.value = null;
@@ -67,18 +44,12 @@ export function useGlobalSearch(options: { debounceMs?: number } = {}) {
   }
 
   watch(words, (value) => {
-    clearTimeout(timer);
     const q = value.trim();
     if (!searchable(q)) {
       clear();
       return;
     }
-    timer = setTimeout(() => void run(q), options.debounceMs ?? SEARCH_DEBOUNCE_MS);
-  });
-
-  onScopeDispose(() => {
-    clearTimeout(timer);
-    inFlight?.abort();
+    schedule(q, options.debounceMs ?? SEARCH_DEBOUNCE_MS);
   });
 
   return { words, results, total, totalIsExact, searchedFor, loading, failure, clear };
