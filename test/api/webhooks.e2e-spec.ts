@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { asAdmin, createUser, expectError, expectFieldErrors, type ApiClient } from '../support/api-client.js';
 import { addInboundAddress, deliverRaw, waitForProcessed } from '../mail/mail-kit.js';
 import { composeMail } from '../support/compose-mail.js';
@@ -219,6 +220,69 @@ describe('webhooks', () => {
     expect(verifyStandardWebhook(secret, second.headers, second.body)).toBe(true);
     expect(verifyStandardWebhook(hook.secret!, second.headers, second.body)).toBe(true);
     expect((second.headers['webhook-signature'] as string).split(' ')).toHaveLength(2);
+  });
+
+  it('sends customer.created once for each new customer: POST /customers, a ticket for a new customer; none for a known one', async () => {
+    const hook = await create({ url: `${receiver.url}/customers`, events: ['customer.created'] });
+    const email = `nowy.${randomUUID().slice(0, 8)}@example.pl`;
+    const made = await admin.post('/customers', { email, name: 'Jan Nowy', phones: ['+48 601 200 300'] });
+    expect(made.status).toBe(201);
+    const customerId = (made.body as { id: string }).id;
+    // A ticket for the customer just created (known now) and one for a customer new with it.
+    expect((await admin.post('/tickets', { subject: 'Znany klient', customer: { email }, message: { body: 'Pytanie' } })).status).toBe(201);
+    const ticket = await openTicket('Nowy klient z biletem');
+    const ticketCustomer = ((await admin.get(`/tickets/${ticket.id}`)).body as { customer: { id: string } }).customer.id;
+    await waitFor(async () => {
+      const list = await deliveries(hook.id);
+      return list.length >= 2 && list.every((d) => d.state === 'delivered');
+    }, { description: 'the customer.created deliveries' });
+    const calls = callsTo('/customers');
+    for (const call of calls) expect(verifyStandardWebhook(hook.secret!, call.headers, call.body)).toBe(true);
+    const told = calls.map((c) => (c.json as { type: string; data: { customer: { id: string; email: string; name: string } } }));
+    expect(told.every((c) => c.type === 'customer.created')).toBe(true);
+    expect(told.map((c) => c.data.customer.id).sort()).toEqual([customerId, ticketCustomer].sort());
+    expect(told.find((c) => c.data.customer.id === customerId)!.data.customer).toMatchObject({ email, name: 'Jan Nowy', phones: ['+48601200300'] });
+    // A customer refused (the address is taken) raises nothing.
+    expect((await admin.post('/customers', { email, name: 'Duplikat' })).status).toBe(409);
+    expect((await deliveries(hook.id)).length).toBe(2);
+  });
+
+  it('disables an endpoint failing for 72 hours and tells the administrators in their notifications, not agents', async () => {
+    const agent = await createUser(product, admin, { email: 'dyzurny@okienko.test', name: 'Dyżurny Agent' });
+    const hook = await create({ url: `${receiver.url}/down`, events: ['ticket.created'], description: 'Stary ERP' });
+    receiver.answers.set('/down', [500, 500, 500, 500, 500, 500]);
+    // The endpoint has been failing since three days and an hour ago.
+    const db = new pg.Client({ connectionString: product.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(`UPDATE webhooks SET failing_since = now() - interval '73 hours' WHERE id = $1`, [hook.id]);
+    } finally {
+      await db.end();
+    }
+    await openTicket('Awaria integracji');
+    const disabled = await waitFor(async () => {
+      const read = (await admin.get(`/webhooks/${hook.id}`)).body as Webhook & { disabledReason: string | null };
+      return read.disabledAt ? read : null;
+    }, { description: 'the endpoint disabled' });
+    expect(disabled.disabledReason).toBe('Every delivery failed for 72 hours');
+    const notifications = await admin.get('/notifications');
+    expect(notifications.status).toBe(200);
+    const mine = (notifications.body as { items: { kind: string; ticketId: string | null; ticketNumber: string | null; readAt: string | null; payload: Record<string, unknown> }[] }).items
+      .filter((n) => n.kind === 'webhook_disabled');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      ticketId: null, ticketNumber: null, readAt: null,
+      payload: { webhookId: hook.id, url: `${receiver.url}/down`, description: 'Stary ERP', reason: 'Every delivery failed for 72 hours' },
+    });
+    const agentList = (await agent.api.get('/notifications')).body as { items: { kind: string }[] };
+    expect(agentList.items.filter((n) => n.kind === 'webhook_disabled')).toEqual([]);
+    // Nothing more is sent to it until an admin enables it again.
+    const before = callsTo('/down').length;
+    await openTicket('Po wyłączeniu');
+    await waitFor(async () => (await deliveries(hook.id)).every((d) => d.state !== 'pending'), { description: 'the new delivery settled' });
+    expect(callsTo('/down')).toHaveLength(before);
+    const enabled = await admin.patch(`/webhooks/${hook.id}`, { active: true });
+    expect(enabled.body).toMatchObject({ disabledAt: null });
   });
 
   it("sends a rule's call-a-webhook through the same engine: signed, retried and in the endpoint's delivery log", async () => {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TicketAccessModule } from '../tickets/ticket-access.module.js';
 import { CustomerMergeService } from './customer-merge.service.js';
+import { CustomerObservers } from './customer-observers.js';
 import { CustomerMergesRepository } from './customer-merges.repository.js';
 import { CustomersController } from './customers.controller.js';
 import { CustomersRepository } from './customers.repository.js';
@@ -13,7 +14,7 @@ import { CustomerEntity } from './entities/customer.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([CustomerEntity, CustomerIdentityEntity, CustomerMergeEntity]), TicketAccessModule],
   controllers: [CustomersController],
-  providers: [CustomersRepository, CustomersService, CustomerMergesRepository, CustomerMergeService],
-  exports: [CustomersService, CustomersRepository],
+  providers: [CustomersRepository, CustomersService, CustomerMergesRepository, CustomerMergeService, CustomerObservers],
+  exports: [CustomersService, CustomersRepository, CustomerObservers],
 })
 export class CustomersModule {}

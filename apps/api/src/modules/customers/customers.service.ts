@@ -6,6 +6,7 @@ import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { TicketAccessPolicy, type TicketAccessCondition } from '../tickets/ticket-access.policy.js';
+import { CustomerObservers } from './customer-observers.js';
 import { CustomersException, CustomersErrorCode } from './customers.exception.js';
 import { CustomersRepository } from './customers.repository.js';
 import type { CreateCustomerIdentityDto } from './dtos/create-customer-identity.dto.js';
@@ -35,6 +36,7 @@ export class CustomersService {
   constructor(
     private readonly customers: CustomersRepository,
     private readonly access: TicketAccessPolicy,
+    private readonly observers: CustomerObservers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -118,6 +120,8 @@ export class CustomersService {
         .catch((error: unknown) => rethrowEmailTaken(error, dto.email));
       await this.customers.addIdentities(manager, customer.id, identities.map((g) => g.identity));
       await this.customers.syncContactColumns(manager, customer.id);
+      // Webhooks (customer.created) hear of it in this transaction: the event leaves only if the customer is stored.
+      await this.observers.created(manager, customer.id);
       return this.get(customer.id, manager);
     });
   }

@@ -5,7 +5,7 @@ import type { Actor } from '../../core/auth/actor.js';
 import { TicketAccessPolicy } from '../tickets/ticket-access.policy.js';
 import { TicketEventObservers, type TicketEventObserver, type WrittenTicketEvent } from '../tickets/ticket-event-observers.js';
 import { TicketWatchersRepository } from '../tickets/ticket-watchers.repository.js';
-import type { NotificationKind } from './notification-kind.js';
+import type { TicketNotificationKind as NotificationKind } from './notification-kind.js';
 import { NotificationsRepository, type NewNotification, type NotifiedTicket } from './notifications.repository.js';
 
 /** How much of a message a notification quotes. */

@@ -1,4 +1,4 @@
-import type { NotificationKind } from './notification-kind.js';
+import type { TicketNotificationKind as NotificationKind } from './notification-kind.js';
 
 /** What a notification mail says about one notification. */
 export interface NotificationMailInput {

@@ -1,4 +1,4 @@
-import type { NotificationKind } from './notification-kind.js';
+import type { TicketNotificationKind as NotificationKind } from './notification-kind.js';
 import type { NotificationSettings } from './notifications.repository.js';
 
 /** What comes by mail until the agent says otherwise: mentions, assignments and SLA warnings. */

@@ -2,31 +2,35 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TicketStatus } from '@okienko/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { NotificationActor, NotificationKind } from './notification-kind.js';
+import type { NotificationActor, NotificationKind, TicketNotificationKind } from './notification-kind.js';
 
 /** A notification to write. */
 export interface NewNotification {
   userId: string;
   kind: NotificationKind;
-  ticketId: string;
+  /** Null only for administrators' notifications that concern no ticket (`webhook_disabled`). */
+  ticketId: string | null;
   eventId: string | null;
   actor: NotificationActor;
   payload: Record<string, unknown>;
 }
 
-/** A notification as read, with its ticket's number and subject. */
+/** A notification as read, with its ticket's number and subject (null for those of no ticket). */
 export interface NotificationRow {
   id: string;
   userId: string;
   kind: NotificationKind;
-  ticketId: string;
-  ticketNumber: string;
-  ticketSubject: string;
+  ticketId: string | null;
+  ticketNumber: string | null;
+  ticketSubject: string | null;
   actor: NotificationActor;
   payload: Record<string, unknown>;
   createdAt: Date;
   readAt: Date | null;
 }
+
+/** A ticket's notification claimed for mail. */
+export type MailedNotification = NotificationRow & { kind: TicketNotificationKind; ticketId: string; ticketNumber: string; ticketSubject: string; email: string; locale: string };
 
 /** A user as the notifications need them: who they are, what they see, what they want by mail. */
 export interface RecipientUser {
@@ -40,7 +44,7 @@ export interface RecipientUser {
 
 /** Per kind, whether it also comes by mail. */
 export interface NotificationSettings {
-  email?: Partial<Record<NotificationKind, boolean>>;
+  email?: Partial<Record<TicketNotificationKind, boolean>>;
 }
 
 /** The ticket of a change, as read inside its transaction. */
@@ -54,10 +58,10 @@ export interface NotifiedTicket {
 }
 
 const SELECT = `SELECT n.id, n.user_id, n.kind, n.ticket_id, t.number, t.subject, n.actor, n.payload, n.created_at, n.read_at
-  FROM notifications n JOIN tickets t ON t.id = n.ticket_id`;
+  FROM notifications n LEFT JOIN tickets t ON t.id = n.ticket_id`;
 
 interface Row {
-  id: string; user_id: string; kind: NotificationKind; ticket_id: string; number: string; subject: string;
+  id: string; user_id: string; kind: NotificationKind; ticket_id: string | null; number: string | null; subject: string | null;
   actor: NotificationActor; payload: Record<string, unknown>; created_at: Date; read_at: Date | null;
 }
 
@@ -137,6 +141,12 @@ export class NotificationsRepository {
     return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, locale: r.locale, notificationSettings: r.notification_settings ?? {} }));
   }
 
+  /** The active administrators (told of what concerns the whole installation). */
+  async activeAdminIds(manager: EntityManager): Promise<string[]> {
+    const rows = (await manager.query(`SELECT id FROM users WHERE role = 'admin' AND active`)) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   async messageText(manager: EntityManager, messageId: string): Promise<string | null> {
     const rows = (await manager.query(`SELECT body_text FROM messages WHERE id = $1`, [messageId])) as { body_text: string | null }[];
     return rows[0]?.body_text ?? null;
@@ -173,7 +183,7 @@ export class NotificationsRepository {
    * wants by mail (`defaults` when they never said), marked mailed in the
    * caller's transaction (others' claims are skipped).
    */
-  async claimForMail(manager: EntityManager, defaults: Readonly<Record<NotificationKind, boolean>>, limit: number): Promise<(NotificationRow & { email: string; locale: string })[]> {
+  async claimForMail(manager: EntityManager, defaults: Readonly<Record<TicketNotificationKind, boolean>>, limit: number): Promise<MailedNotification[]> {
     const rows = (await manager.query(
       `WITH due AS (
          SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id
@@ -185,7 +195,8 @@ export class NotificationsRepository {
          FROM marked m JOIN tickets t ON t.id = m.ticket_id JOIN users u ON u.id = m.user_id`,
       [JSON.stringify(defaults), limit],
     )) as (Row & { email: string; locale: string })[];
-    return rows.map((r) => ({ ...toRow(r), email: r.email, locale: r.locale }));
+    // Only kinds with a default (those of tickets) are claimed, and the join keeps those with a ticket.
+    return rows.map((r) => ({ ...toRow(r), email: r.email, locale: r.locale }) as MailedNotification);
   }
 
   async settings(userId: string): Promise<NotificationSettings> {

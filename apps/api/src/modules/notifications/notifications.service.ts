@@ -5,7 +5,7 @@ import { TicketsService } from '../tickets/tickets.service.js';
 import type { MarkReadDto } from './dtos/mark-read.dto.js';
 import type { NotificationSettingsDto } from './dtos/notification-settings.dto.js';
 import { effectiveSettings } from './notification-settings.js';
-import type { NotificationKind } from './notification-kind.js';
+import type { TicketNotificationKind as NotificationKind } from './notification-kind.js';
 import { NotificationsException, NotificationsErrorCode } from './notifications.exception.js';
 import { NotificationsRepository, type NotificationRow } from './notifications.repository.js';
 

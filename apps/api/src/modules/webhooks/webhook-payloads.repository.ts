@@ -25,6 +25,12 @@ export class WebhookPayloadsRepository {
     return rows[0] ?? null;
   }
 
+  /** A customer as `customer.created` tells of it. */
+  async customer(manager: EntityManager, id: string): Promise<Record<string, unknown> | null> {
+    const rows = (await manager.query(`SELECT c.id, c.name, c.email, c.phones, c.created_at AS "createdAt" FROM customers c WHERE c.id = $1`, [id])) as Record<string, unknown>[];
+    return rows[0] ?? null;
+  }
+
   /** The message a ticket was opened with. */
   async firstMessage(manager: EntityManager, ticketId: string): Promise<Record<string, unknown> | null> {
     const rows = (await manager.query(`SELECT id FROM messages WHERE ticket_id = $1 ORDER BY created_at, id LIMIT 1`, [ticketId])) as { id: string }[];

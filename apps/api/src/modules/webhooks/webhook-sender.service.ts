@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
+import { AdminNotificationsService } from '../notifications/admin-notifications.service.js';
 import { OutboundHttpService } from './outbound-http.service.js';
 import { TEST_EVENT } from './webhook-event-types.js';
 import { isRetryable, nextRetryDelay } from './retry-schedule.js';
@@ -20,7 +21,8 @@ export type AttemptOutcome = 'delivered' | 'retrying' | 'failed' | 'skipped';
  * secrets are decrypted here, at send time, and never logged). A 2xx answer
  * delivers it; network errors, time-outs, 408, 429 and 5xx are retried after
  * the configured waits (with jitter); other answers and the last retry fail it
- * for good. An endpoint failing for WEBHOOKS_DISABLE_AFTER_HOURS is disabled.
+ * for good. An endpoint failing for WEBHOOKS_DISABLE_AFTER_HOURS is disabled
+ * and every active administrator is notified (`webhook_disabled`).
  */
 @Injectable()
 export class WebhookSenderService {
@@ -30,6 +32,7 @@ export class WebhookSenderService {
     private readonly repository: WebhooksRepository,
     private readonly http: OutboundHttpService,
     private readonly secrets: SecretsService,
+    private readonly adminNotifications: AdminNotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -91,8 +94,12 @@ export class WebhookSenderService {
     }
     if (!webhook.disabledAt && now.getTime() - webhook.failingSince.getTime() >= this.config.webhooksDisableAfterMs) {
       const hours = Math.round(this.config.webhooksDisableAfterMs / 3_600_000);
-      await this.repository.update(webhook.id, { disabledAt: now, disabledReason: `Every delivery failed for ${hours} hours` });
-      this.logger.error({ webhookId: webhook.id, url: webhook.url, message: `webhook disabled: every delivery failed for ${hours} hours` });
+      const reason = `Every delivery failed for ${hours} hours`;
+      const failingSince = webhook.failingSince;
+      const disabled = await this.repository.disableForFailing(webhook.id, now, reason, (manager) =>
+        this.adminNotifications.webhookDisabled({ webhookId: webhook.id, url: webhook.url, description: webhook.description, reason, failingSince }, manager),
+      );
+      if (disabled) this.logger.error({ webhookId: webhook.id, url: webhook.url, message: `webhook disabled: every delivery failed for ${hours} hours` });
     }
   }
 }

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { CustomersModule } from '../customers/customers.module.js';
+import { NotificationsCoreModule } from '../notifications/notifications-core.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
+import { CustomerWebhookObserver } from './customer-webhook-observer.js';
 import { OutboundHttpService } from './outbound-http.service.js';
 import { SecretsService } from './secrets.service.js';
 import { TicketWebhookObserver } from './ticket-webhook-observer.js';
@@ -16,8 +19,8 @@ import { WebhooksRepository } from './webhooks.repository.js';
  * the sender (also used by the API's test and redelivery).
  */
 @Module({
-  imports: [TicketsModule, SettingsModule],
-  providers: [WebhooksRepository, WebhookPayloadsRepository, WebhookEvents, TicketWebhookObserver, OutboundHttpService, SecretsService, WebhookSenderService],
+  imports: [TicketsModule, SettingsModule, NotificationsCoreModule, CustomersModule],
+  providers: [WebhooksRepository, WebhookPayloadsRepository, WebhookEvents, TicketWebhookObserver, CustomerWebhookObserver, OutboundHttpService, SecretsService, WebhookSenderService],
   exports: [WebhookEvents, OutboundHttpService, SecretsService, WebhookSenderService],
 })
 export class WebhooksCoreModule {}

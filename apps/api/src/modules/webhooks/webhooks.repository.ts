@@ -219,9 +219,20 @@ export class WebhooksRepository {
     );
   }
 
-  /** The administrators to tell of a disabled endpoint. */
-  async adminIds(): Promise<string[]> {
-    const rows = (await this.dataSource.query(`SELECT id FROM users WHERE role = 'admin' AND active`)) as { id: string }[];
-    return rows.map((r) => r.id);
+  /**
+   * Disables an endpoint for failing unless it is disabled already, and runs
+   * `then` in the same transaction when this call disabled it (so only one
+   * worker tells of it). Answers whether it did.
+   */
+  async disableForFailing(id: string, at: Date, reason: string, then: (manager: EntityManager) => Promise<unknown>): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `UPDATE webhooks SET disabled_at = $2, disabled_reason = $3, updated_at = now() WHERE id = $1 AND disabled_at IS NULL RETURNING id`,
+        [id, at, reason],
+      )) as [unknown[], number];
+      if (!rows[0].length) return false;
+      await then(manager);
+      return true;
+    });
   }
 }

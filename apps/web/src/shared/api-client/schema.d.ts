@@ -4111,18 +4111,21 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description mention: `@you` in an internal note; assigned: the ticket was assigned to you (by somebody else or a rule); customer_replied: the customer wrote on your ticket or one you watch; sla_warning: an SLA warning on such a ticket; snooze_ended: the snooze of your ticket ended.
+             * @description mention: `@you` in an internal note; assigned: the ticket was assigned to you (by somebody else or a rule); customer_replied: the customer wrote on your ticket or one you watch; sla_warning: an SLA warning on such a ticket; snooze_ended: the snooze of your ticket ended; webhook_disabled (administrators only, no ticket): a webhook endpoint failed for WEBHOOKS_DISABLE_AFTER_HOURS (72 by default) and was disabled.
              * @enum {string}
              */
-            kind: "mention" | "assigned" | "customer_replied" | "sla_warning" | "snooze_ended";
-            /** Format: uuid */
-            ticketId: string;
+            kind: "mention" | "assigned" | "customer_replied" | "sla_warning" | "snooze_ended" | "webhook_disabled";
+            /**
+             * Format: uuid
+             * @description Null for notifications of no ticket (webhook_disabled).
+             */
+            ticketId: string | null;
             /** @example 2026-000123 */
-            ticketNumber: string;
+            ticketNumber: string | null;
             /** @example Zwrot zamówienia 4521 */
-            ticketSubject: string;
+            ticketSubject: string | null;
             actor: components["schemas"]["NotificationActorDto"];
-            /** @description Per kind: mention and customer_replied `{messageId, excerpt}`; sla_warning `{target, dueAt}`; snooze_ended `{snoozedUntil}`; assigned `{}`. */
+            /** @description Per kind: mention and customer_replied `{messageId, excerpt}`; sla_warning `{target, dueAt}`; snooze_ended `{snoozedUntil}`; assigned `{}`; webhook_disabled `{webhookId, url, description, reason, failingSince}`. */
             payload: {
                 [key: string]: unknown;
             };

@@ -20,25 +20,27 @@ export class NotificationDto {
   @ApiProperty({
     enum: NOTIFICATION_KINDS,
     description: 'mention: `@you` in an internal note; assigned: the ticket was assigned to you (by somebody else or a rule); customer_replied: the customer ' +
-      'wrote on your ticket or one you watch; sla_warning: an SLA warning on such a ticket; snooze_ended: the snooze of your ticket ended.',
+      'wrote on your ticket or one you watch; sla_warning: an SLA warning on such a ticket; snooze_ended: the snooze of your ticket ended; ' +
+      'webhook_disabled (administrators only, no ticket): a webhook endpoint failed for WEBHOOKS_DISABLE_AFTER_HOURS (72 by default) and was disabled.',
   })
   kind!: NotificationKind;
 
-  @ApiProperty({ format: 'uuid' })
-  ticketId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for notifications of no ticket (webhook_disabled).' })
+  ticketId!: string | null;
 
-  @ApiProperty({ example: '2026-000123' })
-  ticketNumber!: string;
+  @ApiProperty({ type: String, nullable: true, example: '2026-000123' })
+  ticketNumber!: string | null;
 
-  @ApiProperty({ example: 'Zwrot zamówienia 4521' })
-  ticketSubject!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Zwrot zamówienia 4521' })
+  ticketSubject!: string | null;
 
   @ApiProperty({ type: NotificationActorDto })
   actor!: NotificationActorDto;
 
   @ApiProperty({
     type: 'object', additionalProperties: true,
-    description: 'Per kind: mention and customer_replied `{messageId, excerpt}`; sla_warning `{target, dueAt}`; snooze_ended `{snoozedUntil}`; assigned `{}`.',
+    description: 'Per kind: mention and customer_replied `{messageId, excerpt}`; sla_warning `{target, dueAt}`; snooze_ended `{snoozedUntil}`; assigned `{}`; ' +
+      'webhook_disabled `{webhookId, url, description, reason, failingSince}`.',
   })
   payload!: Record<string, unknown>;
 

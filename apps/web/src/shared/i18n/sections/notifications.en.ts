@@ -17,7 +17,9 @@ export const notificationsEn: typeof notificationsPl = {
     customer_replied: '{actor} replied',
     sla_warning: 'SLA deadline approaching',
     snooze_ended: 'Snooze ended',
+    webhook_disabled: 'Webhook disabled: every delivery failed for 72 hours',
   },
+  webhook: 'Webhook {url}',
   someone: 'Somebody',
   rule: 'Rule “{name}”',
   mentions: {

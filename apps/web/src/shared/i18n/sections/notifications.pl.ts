@@ -15,7 +15,9 @@ export const notificationsPl = {
     customer_replied: '{actor} odpowiada',
     sla_warning: 'Zbliża się termin SLA',
     snooze_ended: 'Koniec uśpienia',
+    webhook_disabled: 'Webhook wyłączony: każde doręczenie zawodziło przez 72 godziny',
   },
+  webhook: 'Webhook {url}',
   someone: 'Ktoś',
   rule: 'Reguła „{name}”',
   mentions: {
