@@ -227,9 +227,9 @@ describe('templates', () => {
       expect(res.status).toBe(200);
       const items = res.body.items as { path: string; available: boolean; description: string; example: string; unavailableReason: string | null }[];
       expect(items.filter((p) => p.available).map((p) => p.path)).toEqual([
-        'customer.name', 'customer.email', 'ticket.number', 'ticket.subject', 'ticket.createdAt', 'ticket.firstResponseDueAt',
+        'customer.name', 'customer.email', 'ticket.number', 'ticket.subject', 'ticket.createdAt', 'ticket.firstResponseDueAt', 'ticket.statusUrl',
         'ticket.resolutionDueAt', 'agent.name', 'queue.name', 'order.number', 'order.status', 'order.trackingUrl', 'order.carrier', 'order.total',
-        'form.orderNumber', 'form.product', 'form.purchaseDate', 'form.remedy',
+        'form.orderNumber', 'form.product', 'form.purchaseDate', 'form.remedy', 'form.<name>',
       ]);
       expect(items.filter((p) => !p.available)).toEqual([]);
     });

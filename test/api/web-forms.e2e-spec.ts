@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { deriveFormKey, signFormToken } from '../../apps/api/src/modules/web-forms/form-token.js';
 import { asAdmin, expectError, expectFieldErrors, type ApiClient } from '../support/api-client.js';
+import { composeMail } from '../support/compose-mail.js';
 import { startDnsStub, type DnsStub } from '../support/dns-stub.js';
+import { sendRaw } from '../support/send-mail.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import { waitFor } from '../support/wait-for.js';
@@ -407,6 +409,84 @@ describe('web forms', () => {
       expect(script.text).toContain('attachShadow');
       expect(gzipSync(script.text).length).toBeLessThan(12 * 1024);
       expect((await request(product.baseUrl).get('/f/no-such-form-key-0000000000.js')).status).toBe(404);
+    });
+  });
+
+  describe('the status link and form values in mails', () => {
+    const linkIn = (text: string) => /https?:\/\/\S+\/s\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
+
+    it("a mail ticket's acknowledgement with {{ticket.statusUrl}} links the status page; a message added there joins the ticket; a template reply repeats the link", async () => {
+      const address = await admin.post('/inbound-addresses', {
+        address: 'pomoc@sklep.test', acknowledgementSubject: 'Zgłoszenie {{ticket.number}}', acknowledgementBody: 'Zgłoszenie {{ticket.number}}.\nStan sprawy: {{ticket.statusUrl}}',
+      });
+      expect(address.status).toBe(201);
+      const mail = composeMail({ from: 'marek@klient.test', fromName: 'Marek', to: 'pomoc@sklep.test', subject: 'Zepsuty zamek', body: 'Zamek w drzwiach się zaciął.' });
+      await sendRaw(product.smtpPort!, { from: 'marek@klient.test', to: ['pomoc@sklep.test'], raw: mail.raw });
+      const ack = await waitFor(() => sink.messages.find((m) => m.to.includes('marek@klient.test') && m.text.includes('Stan sprawy')), { description: 'the acknowledgement' });
+      const number = /Zgłoszenie (\d{4}-\d{6})/.exec(ack.text)![1];
+      const token = linkIn(ack.text)!;
+      expect(token).toBeDefined();
+      const page = await request(product.baseUrl).get(`/s/${token}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(number);
+      expect(page.text).toContain('Zamek w drzwiach się zaciął.');
+
+      expect((await request(product.baseUrl).post(`/api/public/tickets/${token}/messages`).send({ text: 'Dodaję numer drzwi: 12B' })).status).toBe(201);
+      const t = await ticket(number);
+      expect(t.messages.filter((m) => m.direction === 'inbound').map((m) => m.bodyText)).toEqual(expect.arrayContaining(['Dodaję numer drzwi: 12B']));
+
+      const template = await admin.post('/templates', { title: 'Link do sprawy', body: 'Postęp sprawy zobaczy Pan tutaj: {{ticket.statusUrl}}' });
+      expect(template.status).toBe(201);
+      expect((await admin.post(`/tickets/${t.id}/messages`, { type: 'reply', templateId: (template.body as { id: string }).id })).status).toBe(201);
+      const reply = await waitFor(() => sink.messages.find((m) => m.to.includes('marek@klient.test') && m.text.includes('Postęp sprawy')), { description: 'the reply with the link' });
+      expect(linkIn(reply.text)).toBe(token);
+    });
+
+    it('{{form.<name>}} takes any field of the form, in templates and in a rule\'s answer to a new form ticket (rules match the values in the message)', async () => {
+      expectFieldErrors(await admin.post('/templates', { title: 'Zły', body: '{{form.product.name}}' }), ['body'], 'TEMPLATE_INVALID_PLACEHOLDER');
+      const form = (await admin.post('/channels', {
+        type: 'web_form', name: 'Płatności', settings: {
+          kind: 'contact',
+          fields: [
+            { name: 'email', label: { pl: 'E-mail', en: 'E-mail' }, type: 'email', required: true },
+            { name: 'message', label: { pl: 'Wiadomość', en: 'Message' }, type: 'textarea', required: true },
+            { name: 'invoiceNumber', label: { pl: 'Numer faktury', en: 'Invoice number' }, type: 'text', required: true },
+            { name: 'method', label: { pl: 'Sposób płatności', en: 'Payment method' }, type: 'select', required: true, options: ['BLIK', 'przelew'] },
+            { name: 'paid', label: { pl: 'Opłacone', en: 'Paid' }, type: 'checkbox', required: false },
+          ],
+        },
+      })).body as Form;
+      const template = await admin.post('/templates', {
+        title: 'Płatność przyjęta', body: 'Faktura {{form.invoiceNumber}} ({{form.method}}), opłacone: {{form.paid}}\nProdukt: {{form.productName}}\nStan: {{ticket.statusUrl}}',
+      });
+      expect(template.status).toBe(201);
+      const rule = await admin.post('/rules', {
+        name: 'Płatności BLIK: odpowiedź', enabled: true, trigger: 'ticket_created',
+        conditions: { match: 'all', conditions: [{ field: 'body', operator: 'contains', value: 'Sposób płatności: BLIK' }] },
+        actions: [{ type: 'reply_with_template', templateId: (template.body as { id: string }).id }],
+      });
+      expect(rule.status).toBe(201);
+      try {
+        const res = await submit(form, { email: 'blik@klient.test', message: 'Zapłaciłem dwa razy.', invoiceNumber: 'FV/12/2026', method: 'BLIK', paid: true, ...proof(form) });
+        expect(res.status).toBe(201);
+        const { ticketNumber, statusUrl } = res.body as { ticketNumber: string; statusUrl: string };
+        const answer = await waitFor(() => sink.messages.find((m) => m.to.includes('blik@klient.test') && m.text.includes('Faktura')), { description: "the rule's answer" });
+        expect(answer.text).toContain('Faktura FV/12/2026 (BLIK), opłacone: tak');
+        expect(answer.text).not.toContain('Produkt:');
+        // The rule's answer made the ticket's status link; the confirmation and the public answer repeat it.
+        expect(linkIn(answer.text)).toBe(statusTokenOf(statusUrl));
+        expect((await request(product.baseUrl).get(`/api/public/tickets/${statusTokenOf(statusUrl)}`)).body).toMatchObject({ ticketNumber });
+        const t = await ticket(ticketNumber);
+        const preview = await admin.post('/templates/preview', { body: '{{form.invoiceNumber}}: {{form.method}}', ticketId: t.id });
+        expect((preview.body as { body: string }).body).toBe('FV/12/2026: BLIK');
+
+        const other = await submit(form, { email: 'przelew@klient.test', message: 'Pytanie', invoiceNumber: 'FV/13/2026', method: 'przelew', ...proof(form) });
+        expect(other.status).toBe(201);
+        await waitFor(() => sink.messages.find((m) => m.to.includes('przelew@klient.test')), { description: 'the confirmation' });
+        expect(sink.messages.some((m) => m.to.includes('przelew@klient.test') && m.text.includes('Faktura'))).toBe(false);
+      } finally {
+        await admin.delete(`/rules/${(rule.body as { id: string }).id}`);
+      }
     });
   });
 });

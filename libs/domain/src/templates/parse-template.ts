@@ -1,4 +1,4 @@
-import type { PlaceholderDefinition } from './template-placeholders.js';
+import { placeholderFamilyOf, type PlaceholderDefinition } from './template-placeholders.js';
 
 /**
  * The template language, deliberately tiny:
@@ -116,7 +116,7 @@ function scan(source: string, allowed: readonly PlaceholderDefinition[]): { temp
     const written = source.slice(open, close + CLOSE.length);
     const path = source.slice(open + OPEN.length, close).trim();
     i = close + CLOSE.length;
-    const definition = PATH.test(path) ? known.get(path) : undefined;
+    const definition = PATH.test(path) ? (known.get(path) ?? placeholderFamilyOf(path, allowed)) : undefined;
     if (!PATH.test(path)) {
       report('malformed_placeholder', open, written, 'a placeholder is a name such as {{ticket.number}}');
     } else if (!definition) {
@@ -157,7 +157,7 @@ function closest(path: string, known: ReadonlyMap<string, PlaceholderDefinition>
   let bestDistance = 3;
   let tie = false;
   for (const [candidate, definition] of known) {
-    if (definition.unavailable) continue;
+    if (definition.unavailable || definition.prefix) continue;
     const distance = editDistance(path.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;

@@ -15,6 +15,12 @@ export interface PlaceholderDefinition {
    * refused with this reason instead of silently rendering nothing.
    */
   readonly unavailable?: string;
+  /**
+   * Set for a family of placeholders: the definition stands for every
+   * `<prefix><name>` (e.g. `form.` for each field of a web form); `path` shows
+   * it as `form.<name>`.
+   */
+  readonly prefix?: string;
 }
 
 /** Placeholders of templates (canned responses), for agents' replies, rule actions and acknowledgements of rules. */
@@ -28,6 +34,11 @@ export const TEMPLATE_PLACEHOLDERS: readonly PlaceholderDefinition[] = Object.fr
     path: 'ticket.firstResponseDueAt',
     description: "When the first response is due under the ticket's SLA policy, in the helpdesk's time zone (empty when no deadline applies)",
     example: '22.05.2026 14:03',
+  },
+  {
+    path: 'ticket.statusUrl',
+    description: "The link to the ticket's status page, where the customer follows the case and adds to it without an account (made for the ticket when it has none)",
+    example: 'https://pomoc.sklep.pl/s/3q2-7wZ0vKxH1mNcR4tYbA8eLdF6gJiU9oPsQ5uVzX0',
   },
   {
     path: 'ticket.resolutionDueAt',
@@ -49,6 +60,12 @@ export const TEMPLATE_PLACEHOLDERS: readonly PlaceholderDefinition[] = Object.fr
   { path: 'form.product', description: 'The product named in the complaint form', example: 'Rower Kross Esker' },
   { path: 'form.purchaseDate', description: 'The purchase date given in the complaint form', example: '2026-11-02' },
   { path: 'form.remedy', description: 'What the customer asks for in the complaint form (repair, replacement, price reduction, refund)', example: 'Wymiana na nowy' },
+  {
+    path: 'form.<name>',
+    prefix: 'form.',
+    description: "The value of any field of the web form the ticket came from, by the field's name, e.g. {{form.productName}} (a choice by its label; a line whose value is empty is left out)",
+    example: 'Rower Kross Esker',
+  },
 ]);
 
 /** Placeholders of an inbound address's own acknowledgement subject and body. */
@@ -63,10 +80,22 @@ export const ACKNOWLEDGEMENT_PLACEHOLDERS: readonly PlaceholderDefinition[] = Ob
     example: '22.05.2026 14:03',
   },
   { path: 'faq_url', description: 'The help page (ACK_FAQ_URL; empty when unset)', example: 'https://sklep.pl/pomoc' },
+  {
+    path: 'ticket.statusUrl',
+    description: "The link to the new ticket's status page, where the customer follows the case without an account",
+    example: 'https://pomoc.sklep.pl/s/3q2-7wZ0vKxH1mNcR4tYbA8eLdF6gJiU9oPsQ5uVzX0',
+  },
   { path: 'address.name', description: "The address's reply name, name or address", example: 'Sklep Kowalski – obsługa klienta' },
 ]);
 
 /** The example values of a placeholder list, for previews without a real ticket. */
 export function examplePlaceholderValues(definitions: readonly PlaceholderDefinition[]): Map<string, string> {
-  return new Map(definitions.filter((d) => !d.unavailable).map((d) => [d.path, d.example]));
+  return new Map(definitions.filter((d) => !d.unavailable && !d.prefix).map((d) => [d.path, d.example]));
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The family a path belongs to (`form.orderNumber` → the `form.<name>` definition), if any. */
+export function placeholderFamilyOf(path: string, definitions: readonly PlaceholderDefinition[]): PlaceholderDefinition | undefined {
+  return definitions.find((d) => d.prefix !== undefined && path.startsWith(d.prefix) && NAME.test(path.slice(d.prefix.length)));
 }

@@ -4,6 +4,7 @@ import {
 } from '@okienko/domain';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
+import { TemplateValueSources } from '../templates/template-value-sources.js';
 import { OutboundMessagesService } from '../tickets/outbound-messages.service.js';
 import { AutoReplyLimiterService } from '../mail-outbox/auto-reply-limiter.service.js';
 import type { InboundAddressEntity } from './entities/inbound-address.entity.js';
@@ -17,6 +18,7 @@ export class AcknowledgementService {
     private readonly outbound: OutboundMessagesService,
     private readonly limiter: AutoReplyLimiterService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly valueSources: TemplateValueSources,
   ) {}
 
   async acknowledge(input: {
@@ -62,8 +64,6 @@ export class AcknowledgementService {
       faq_url: this.config.ackFaqUrl ?? '',
       'address.name': signature,
     });
-    // Checked when saved (unknown placeholders are refused); texts saved before that render as they always did.
-    const render = (text: string) => renderTemplate(parseTemplateLenient(text, ACKNOWLEDGEMENT_PLACEHOLDERS), values);
     const defaultBody = english
       ? [
           'Hello,',
@@ -92,14 +92,23 @@ export class AcknowledgementService {
     // The address's own texts are written in Polish; a customer written to in English gets the built-in English text.
     const subject = english ? null : input.address.acknowledgementSubject;
     const body = english ? null : input.address.acknowledgementBody;
+    // Checked when saved (unknown placeholders are refused); texts saved before that render as they always did.
+    const parsedSubject = subject ? parseTemplateLenient(subject, ACKNOWLEDGEMENT_PLACEHOLDERS) : null;
+    const parsedBody = body ? parseTemplateLenient(body, ACKNOWLEDGEMENT_PLACEHOLDERS) : null;
+    const used = [...(parsedSubject?.placeholders ?? []), ...(parsedBody?.placeholders ?? [])];
+    // {{ticket.statusUrl}}: the ticket's status page (made when the text asks for it).
+    if (used.includes('ticket.statusUrl')) {
+      const ticket = { id: input.ticketId, queueId: null, subject: input.topic, customerEmail: input.recipient, latestCustomerText: null };
+      await this.valueSources.fill(values, ticket, 'pl', used);
+    }
     const defaultSubject = english
       ? `Ticket received: ${input.topic || input.ticketNumber}`
       : `Potwierdzenie zgłoszenia: ${input.topic || input.ticketNumber}`;
     // Sent from the address the customer wrote to, under its reply name (as the mail sender does): the ticket shows who it came from.
     const senderName = input.address.replyFromName ?? input.address.name;
     await this.outbound.queueAutomaticReply(input.ticketId, {
-      subject: subject ? render(subject) : defaultSubject,
-      body: body ? render(body) : defaultBody,
+      subject: parsedSubject ? renderTemplate(parsedSubject, values) : defaultSubject,
+      body: parsedBody ? renderTemplate(parsedBody, values) : defaultBody,
       from: senderName ? `${senderName} <${input.address.address}>` : input.address.address,
     });
     return true;

@@ -27,6 +27,8 @@ import { INBOUND_MAIL_QUEUE, MAIL_MAINTENANCE_QUEUE } from './mail-queues.js';
 import { OutboundMailSenderService } from './outbound-mail-sender.service.js';
 import { SenderAuthenticationService } from './sender-authentication.service.js';
 import { SmtpListenerService } from './smtp-listener.service.js';
+import { TemplatesModule } from '../templates/templates.module.js';
+import { WebFormTemplatesModule } from '../web-forms/web-form-templates.module.js';
 import { WebFormTransport } from '../web-forms/web-form.transport.js';
 
 /**
@@ -58,6 +60,9 @@ export class MailModule {
         IntakeModule,
         TicketsModule,
         CustomersModule,
+        // The acknowledgement's {{ticket.statusUrl}}; in every role, so a worker's rules fill the web forms' placeholders too.
+        TemplatesModule,
+        WebFormTemplatesModule,
       ],
       controllers,
       providers: [InboundAddressesRepository, InboundAddressesService, InboundMailsRepository, InboundMailsService, ...roleProviders],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TemplateLanguage } from '@okienko/domain';
+import type { EntityManager } from 'typeorm';
 
 /** What a value source knows of the ticket a template is rendered for. */
 export interface TemplateTicket {
@@ -9,6 +10,8 @@ export interface TemplateTicket {
   customerEmail: string | null;
   /** The customer's latest message (subject and text), read in the caller's transaction. */
   latestCustomerText: string | null;
+  /** The transaction the template renders in (a rule answering a ticket being opened), for sources that read or write the ticket's rows. */
+  manager?: EntityManager | null;
 }
 
 /**

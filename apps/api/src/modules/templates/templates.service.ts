@@ -167,7 +167,7 @@ export class TemplatesService {
     const used = [...(subject?.placeholders ?? []), ...body.placeholders];
     if (used.some((path) => this.valueSources.fills(path))) {
       const latestCustomerText = await this.templates.latestCustomerText(ticket.id, manager);
-      await this.valueSources.fill(values, { ...ticket, latestCustomerText }, template.language, used);
+      await this.valueSources.fill(values, { ...ticket, latestCustomerText, manager }, template.language, used);
     }
     const lineNeeds = (path: string) => this.valueSources.fills(path);
     return {

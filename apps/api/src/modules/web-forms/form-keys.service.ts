@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
@@ -13,6 +14,7 @@ import { deriveFormKey } from './form-token.js';
 @Injectable()
 export class FormKeysService {
   private key: Promise<Buffer> | null = null;
+  private secret: Promise<string> | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -20,8 +22,19 @@ export class FormKeysService {
   ) {}
 
   signingKey(): Promise<Buffer> {
-    this.key ??= (async () => deriveFormKey(this.config.jwtSecret || (await this.settings.getOrCreate('jwt_secret', generateSecret))))();
+    this.key ??= (async () => deriveFormKey(await this.installationSecret()))();
     this.key.catch(() => (this.key = null));
     return this.key;
+  }
+
+  /** The key status link tokens are derived with (HMAC of the link's id), so a link can be put into a later mail again. */
+  async statusLinkKey(): Promise<Buffer> {
+    return createHmac('sha256', await this.installationSecret()).update('okienko/status-link/v1').digest();
+  }
+
+  private installationSecret(): Promise<string> {
+    this.secret ??= (async () => this.config.jwtSecret || (await this.settings.getOrCreate('jwt_secret', generateSecret)))();
+    this.secret.catch(() => (this.secret = null));
+    return this.secret;
   }
 }

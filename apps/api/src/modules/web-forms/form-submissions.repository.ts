@@ -114,8 +114,8 @@ export class FormSubmissionsRepository {
   }
 
   /** The structured data of a ticket's form messages (for templates and the ticket view): the newest submission's values. */
-  async valuesOfTicket(ticketId: string): Promise<{ values: Record<string, FormValue>; settings: unknown } | null> {
-    const rows: { values: Record<string, FormValue>; settings: unknown }[] = await this.dataSource.query(
+  async valuesOfTicket(ticketId: string, manager: EntityManager | null = null): Promise<{ values: Record<string, FormValue>; settings: unknown } | null> {
+    const rows: { values: Record<string, FormValue>; settings: unknown }[] = await (manager ?? this.dataSource.manager).query(
       `SELECT s.field_values AS "values", c.settings
          FROM form_submissions s JOIN channels c ON c.id = s.channel_id
         WHERE s.ticket_id = $1 ORDER BY s.created_at DESC LIMIT 1`,

@@ -19,7 +19,7 @@ import { ComplaintRouteRepository } from './complaint-route.repository.js';
 import { confirmationMail } from './confirmation-mail.js';
 import { EmailDomainCheckService } from './email-domain-check.service.js';
 import { FormCountersService } from './form-counters.service.js';
-import { FILING_SUBMISSION } from './form-template-values.source.js';
+import { FILING_SUBMISSION, type FilingSubmission } from './form-template-values.source.js';
 import { FormKeysService } from './form-keys.service.js';
 import { submissionSubject, submissionText } from './form-message.js';
 import { FormSubmissionsRepository, type FormSubmissionRow, type SubmissionState } from './form-submissions.repository.js';
@@ -188,7 +188,8 @@ export class FormSubmissionsService {
     const { received, statusUrl } = await this.intake.transaction(async (manager: EntityManager) => {
       const files = s.spamSubmission ? await this.submissions.filesOf(manager, s.spamSubmission) : [];
       // The rules answering the new ticket read its form's values (`{{form.orderNumber}}`) from here.
-      const got = await FILING_SUBMISSION.run({ form: s.form, values: s.values }, () =>
+      const filing: FilingSubmission = { form: s.form, values: s.values, link: { channelId: s.channel.id, threadId: s.submissionId, language: s.lang } };
+      const got = await FILING_SUBMISSION.run(filing, () =>
         this.intake.receiveIn(manager, files.length ? { ...message, attachments: files } : message),
       );
       if (!got.ticketId) throw new Error('the intake filed no ticket for a form submission');
@@ -201,12 +202,12 @@ export class FormSubmissionsService {
         });
       }
       if (got.customer) await this.customers.settleLanguage(got.customer.id, s.lang, manager);
-      const link = await this.statusLinks.create(
-        manager,
-        { ticketId: got.ticketId, language: s.lang, channelId: s.channel.id, threadId: s.submissionId },
-        publicBase(this.config.publicUrl, s.selfOrigin),
-      );
-      return { received: got, statusUrl: link.url };
+      const base = publicBase(this.config.publicUrl, s.selfOrigin);
+      // A rule's answer may have put the ticket's link into its mail already: the confirmation repeats that one.
+      const statusUrl = filing.linkMade
+        ? await this.statusLinks.urlFor(manager, got.ticketId, filing.link, base)
+        : (await this.statusLinks.create(manager, { ticketId: got.ticketId, ...filing.link }, base)).url;
+      return { received: got, statusUrl };
     });
     await this.intake.afterCommit(received);
     const ticketNumber = received.ticketNumber!;

@@ -22,13 +22,21 @@ export class StatusLinksRepository {
 
   async insert(
     manager: EntityManager | null,
-    link: { ticketId: string; tokenSha256: Buffer; language: FormLanguage; channelId: string | null; threadId: string },
+    link: { id: string; ticketId: string; tokenSha256: Buffer; language: FormLanguage; channelId: string | null; threadId: string },
   ): Promise<StatusLinkRow> {
     const rows: StatusLinkRow[] = await (manager ?? this.dataSource.manager).query(
-      `INSERT INTO ticket_status_links (ticket_id, token_sha256, language, channel_id, thread_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-      [link.ticketId, link.tokenSha256, link.language, link.channelId, link.threadId],
+      `INSERT INTO ticket_status_links (id, ticket_id, token_sha256, language, channel_id, thread_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+      [link.id, link.ticketId, link.tokenSha256, link.language, link.channelId, link.threadId],
     );
     return rows[0];
+  }
+
+  /** The ticket's links with their token hashes, newest first, read through `manager` (the caller's transaction, if any). */
+  async withHashesOfTicket(manager: EntityManager | null, ticketId: string): Promise<(StatusLinkRow & { tokenSha256: Buffer })[]> {
+    return (manager ?? this.dataSource.manager).query(
+      `SELECT ${COLUMNS}, token_sha256 AS "tokenSha256" FROM ticket_status_links WHERE ticket_id = $1 ORDER BY created_at DESC, id LIMIT 20`,
+      [ticketId],
+    );
   }
 
   async findByTokenHash(tokenSha256: Buffer): Promise<StatusLinkRow | null> {

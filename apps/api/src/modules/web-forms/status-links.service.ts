@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type FormLanguage, type TicketStatus } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../core/config/config.module.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { MessagesRepository } from '../tickets/messages.repository.js';
 import { TicketsRepository } from '../tickets/tickets.repository.js';
+import { FormKeysService } from './form-keys.service.js';
 import { StatusLinksRepository, type StatusLinkRow } from './status-links.repository.js';
 import { WebFormsErrorCode, WebFormsException } from './web-forms.exception.js';
 
@@ -42,9 +43,12 @@ function hashOf(token: string): Buffer {
 }
 
 /**
- * The customer's status links: `PUBLIC_URL/s/<token>`, 32 random bytes (only
- * their SHA-256 is stored), revocable, working until the ticket has been
- * closed for STATUS_LINK_DAYS_AFTER_CLOSE days.
+ * The customer's status links: `PUBLIC_URL/s/<token>`, 32 bytes (the HMAC of
+ * the link's random id under a key derived from the installation's secret;
+ * only their SHA-256 is stored), revocable, working until the ticket has been
+ * closed for STATUS_LINK_DAYS_AFTER_CLOSE days. Because the token can be
+ * derived again, a later mail (`{{ticket.statusUrl}}`) repeats the ticket's
+ * live link instead of making a new one each time.
  */
 @Injectable()
 export class StatusLinksService {
@@ -52,6 +56,7 @@ export class StatusLinksService {
     private readonly links: StatusLinksRepository,
     private readonly tickets: TicketsRepository,
     private readonly messages: MessagesRepository,
+    private readonly keys: FormKeysService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,9 +66,45 @@ export class StatusLinksService {
     input: { ticketId: string; language: FormLanguage; channelId: string | null; threadId: string },
     base: string,
   ): Promise<{ token: string; url: string; link: StatusLinkRow }> {
-    const token = randomBytes(32).toString('base64url');
-    const link = await this.links.insert(manager, { ...input, tokenSha256: hashOf(token) });
+    const id = randomUUID();
+    const token = await this.tokenOf(id);
+    const link = await this.links.insert(manager, { ...input, id, tokenSha256: hashOf(token) });
     return { token, url: `${base}/s/${token}`, link };
+  }
+
+  /**
+   * The URL of the ticket's status link for a mail (`{{ticket.statusUrl}}`):
+   * its newest live link, else a new one on the conversation `fresh` names, else
+   * on that of its earlier links; a ticket without any gets one on no channel
+   * (what the customer adds there joins the ticket, and replies go by e-mail).
+   * Reads and writes through `manager`, so a rule answering a ticket being
+   * opened sees it.
+   */
+  async urlFor(
+    manager: EntityManager | null,
+    ticketId: string,
+    fresh: { language: FormLanguage; channelId?: string; threadId?: string },
+    base: string,
+  ): Promise<string> {
+    const links = await this.links.withHashesOfTicket(manager, ticketId);
+    for (const link of links) {
+      if (link.revokedAt) continue;
+      const token = await this.tokenOf(link.id);
+      // Links made before tokens were derived (or under another secret) cannot be written again: a new one is made.
+      if (hashOf(token).equals(link.tokenSha256)) return `${base}/s/${token}`;
+    }
+    const latest = links[0];
+    const made = await this.create(manager, {
+      ticketId,
+      language: fresh.channelId ? fresh.language : (latest?.language ?? fresh.language),
+      channelId: fresh.channelId ?? latest?.channelId ?? null,
+      threadId: fresh.threadId ?? latest?.threadId ?? randomUUID(),
+    }, base);
+    return made.url;
+  }
+
+  private async tokenOf(linkId: string): Promise<string> {
+    return createHmac('sha256', await this.keys.statusLinkKey()).update(linkId).digest('base64url');
   }
 
   /** The link and its ticket; 404 for an unknown token, 410 once revoked or expired. */

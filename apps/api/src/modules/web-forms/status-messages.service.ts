@@ -22,7 +22,8 @@ const MESSAGES: Record<FormLanguage, { empty: string; long: string }> = {
 /**
  * The customer's messages from the status page: a customer message on the
  * ticket's web channel (the intake appends it to the ticket by the link's
- * thread, as any later message on a channel's conversation).
+ * thread, as any later message on a channel's conversation); on a ticket that
+ * did not come from a form, a web message joining the ticket.
  */
 @Injectable()
 export class StatusMessagesService {
@@ -76,6 +77,8 @@ export class StatusMessagesService {
         externalThreadId: link.channelId ? link.threadId : null,
         externalMessageId: link.channelId ? id : null,
         email: null,
+        // A link put into a mail of a ticket from another channel (`{{ticket.statusUrl}}`) has no form conversation: it joins its ticket.
+        joinTicketId: link.channelId ? null : link.ticketId,
       }),
     );
     await this.intake.afterCommit(received);

@@ -8,19 +8,15 @@ import { TicketsModule } from '../tickets/tickets.module.js';
 import { ComplaintRouteRepository } from './complaint-route.repository.js';
 import { EmailDomainCheckService } from './email-domain-check.service.js';
 import { FormCountersService } from './form-counters.service.js';
-import { FormKeysService } from './form-keys.service.js';
 import { FormPagesController } from './pages/form-pages.controller.js';
 import { FormSubmissionsController } from './form-submissions.controller.js';
-import { FormSubmissionsRepository } from './form-submissions.repository.js';
 import { FormSubmissionsService } from './form-submissions.service.js';
-import { FormTemplateValues } from './form-template-values.source.js';
 import { PublicFormsController } from './public-forms.controller.js';
 import { PublicTicketsController } from './public-tickets.controller.js';
 import { StatusLinksController } from './status-links.controller.js';
-import { StatusLinksRepository } from './status-links.repository.js';
-import { StatusLinksService } from './status-links.service.js';
 import { StatusMessagesService } from './status-messages.service.js';
 import { TicketFormDataController } from './ticket-form-data.controller.js';
+import { WebFormTemplatesModule } from './web-form-templates.module.js';
 
 /**
  * Web forms: a form is a channel of type `web_form`; its submissions reach
@@ -30,11 +26,10 @@ import { TicketFormDataController } from './ticket-form-data.controller.js';
  * its JSON twins; the admin API of the submissions kept as spam.
  */
 @Module({
-  imports: [ChannelsModule, IntakeModule, TicketsModule, CustomersModule, SettingsModule, TemplatesModule],
+  imports: [ChannelsModule, IntakeModule, TicketsModule, CustomersModule, SettingsModule, TemplatesModule, WebFormTemplatesModule],
   controllers: [PublicFormsController, PublicTicketsController, FormPagesController, FormSubmissionsController, StatusLinksController, TicketFormDataController],
   providers: [
-    FormSubmissionsService, FormSubmissionsRepository, StatusLinksService, StatusLinksRepository, StatusMessagesService, FormCountersService,
-    FormKeysService, EmailDomainCheckService, ComplaintRouteRepository, FormTemplateValues,
+    FormSubmissionsService, StatusMessagesService, FormCountersService, EmailDomainCheckService, ComplaintRouteRepository,
   ],
 })
 export class WebFormsModule {}

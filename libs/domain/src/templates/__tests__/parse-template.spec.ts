@@ -179,6 +179,15 @@ describe('parseTemplate: what is refused', () => {
     expect(parseTemplate('{{faq_url}}', TEMPLATE_PLACEHOLDERS).ok).toBe(false);
     expect(parseTemplate('{{customer.name}}', [])).toMatchObject({ ok: false });
   });
+
+  it('takes any field of a web form by its name ({{form.<name>}}), and nothing deeper', () => {
+    const result = parseTemplate('Zamówienie {{form.orderNumber}}, produkt {{ form.productName }}', TEMPLATE_PLACEHOLDERS);
+    expect(result).toMatchObject({ ok: true, template: { placeholders: ['form.orderNumber', 'form.productName'] } });
+    expect(parseTemplate('{{form.product.name}}', TEMPLATE_PLACEHOLDERS)).toMatchObject({ ok: false, problems: [{ kind: 'unknown_placeholder' }] });
+    expect(parseTemplate('{{form}}', TEMPLATE_PLACEHOLDERS)).toMatchObject({ ok: false });
+    expect(parseTemplate('{{form.orderNumber}}', ACKNOWLEDGEMENT_PLACEHOLDERS)).toMatchObject({ ok: false });
+    expect(parseTemplate('{{ticket.statusUrl}}', ACKNOWLEDGEMENT_PLACEHOLDERS).ok).toBe(true);
+  });
 });
 
 describe('parseTemplateLenient', () => {

@@ -79,15 +79,15 @@ describe('placeholder lists', () => {
 
   it('keep every placeholder the acknowledgement has always understood', () => {
     expect(ACKNOWLEDGEMENT_PLACEHOLDERS.map((p) => p.path)).toEqual([
-      'ticket.number', 'ticket.subject', 'customer.name', 'expected_response', 'ticket.firstResponseDueAt', 'faq_url', 'address.name',
+      'ticket.number', 'ticket.subject', 'customer.name', 'expected_response', 'ticket.firstResponseDueAt', 'faq_url', 'ticket.statusUrl', 'address.name',
     ]);
   });
 
   it('offer the template placeholders of the spec, the SLA deadlines included', () => {
     expect(TEMPLATE_PLACEHOLDERS.map((p) => p.path)).toEqual([
-      'customer.name', 'customer.email', 'ticket.number', 'ticket.subject', 'ticket.createdAt', 'ticket.firstResponseDueAt',
+      'customer.name', 'customer.email', 'ticket.number', 'ticket.subject', 'ticket.createdAt', 'ticket.firstResponseDueAt', 'ticket.statusUrl',
       'ticket.resolutionDueAt', 'agent.name', 'queue.name', 'order.number', 'order.status', 'order.trackingUrl', 'order.carrier', 'order.total',
-      'form.orderNumber', 'form.product', 'form.purchaseDate', 'form.remedy',
+      'form.orderNumber', 'form.product', 'form.purchaseDate', 'form.remedy', 'form.<name>',
     ]);
     expect(TEMPLATE_PLACEHOLDERS.filter((p) => p.unavailable)).toEqual([]);
   });
