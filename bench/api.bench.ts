@@ -207,8 +207,13 @@ async function main(): Promise<void> {
     const { rows: [agent] } = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'agent7@bench.test'`);
     await db.end();
 
+    // Page 201 of the newest-first list, by offset and by the cursor the page before it gave (keyset pagination).
+    const page200 = await fetch(`${base}/api/v1/tickets?limit=50&offset=9950`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const { nextCursor } = (await page200.json()) as { nextCursor: string | null };
     const scenarios: [string, string][] = [
       ['list: newest first, first page', '/api/v1/tickets?limit=50'],
+      ['list: newest first, page 201 by offset (10,000)', '/api/v1/tickets?limit=50&offset=10000'],
+      ['list: newest first, page 201 by cursor (after)', `/api/v1/tickets?limit=50&after=${nextCursor}`],
       ['list: status open + queue, page 3', `/api/v1/tickets?status=open&queueId=${queue.id}&limit=50&offset=100`],
       ['list: unresolved of one agent by priority', `/api/v1/tickets?status=new,open,waiting_customer&assigneeId=${agent.id}&sort=-priority&limit=50`],
       ['list: unassigned urgent', '/api/v1/tickets?assigneeId=none&priority=urgent&limit=50'],

@@ -437,7 +437,7 @@ describe('ticket access', () => {
       const opened = await strictAdmin.post('/tickets', { subject: 'Bez kolejki', customer: { email: 'ewa@example.pl' }, message: { body: 'x' } });
       expect((await strictAdmin.patch(`/tickets/${opened.body.id}`, { queueId: null })).status).toBe(200);
       expectError(await agent.api.get(`/tickets/${opened.body.id}`), 404, 'TICKET_NOT_FOUND');
-      expect((await agent.api.get('/tickets')).body).toEqual({ items: [], total: 0 });
+      expect((await agent.api.get('/tickets')).body).toEqual({ items: [], total: 0, nextCursor: null });
       expect((await agent.api.get('/views/today?scope=all')).body).toEqual({ items: [], total: 0 });
       expect((await strictAdmin.patch(`/tickets/${opened.body.id}`, { assigneeId: agent.id })).status).toBe(200);
       expect((await agent.api.get(`/tickets/${opened.body.id}`)).status).toBe(200);

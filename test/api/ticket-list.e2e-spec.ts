@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { asAdmin, createUser, expectFieldErrors, type ApiClient, type CreatedUser } from '../support/api-client.js';
+import { asAdmin, createUser, errorFields, expectError, expectFieldErrors, type ApiClient, type CreatedUser } from '../support/api-client.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 
 // The ticket list: every filter, sorting, paging and the Polish full-text
@@ -237,7 +237,7 @@ describe('ticket list', () => {
 
     it('an offset past the end answers no items and the full total', async () => {
       const res = await admin.get('/tickets?offset=100');
-      expect(res.body).toEqual({ items: [], total: 15 });
+      expect(res.body).toEqual({ items: [], total: 15, nextCursor: null });
     });
 
     it('paging applies after filtering', async () => {
@@ -245,6 +245,56 @@ describe('ticket list', () => {
       const wanted = rows.filter((r) => r.status === 'new').sort(by((r) => r.number, 1));
       expect(res.body.total).toBe(wanted.length);
       expect(numbersOf(res.body.items)).toEqual(numbersOf(wanted.slice(2, 4)));
+    });
+
+    /** Every page of `query` read with `after`, in pages of `limit`, until nextCursor is null. */
+    async function walkWithCursor(query: string, limit: number): Promise<{ items: Row[]; pages: number }> {
+      const items: Row[] = [];
+      let pages = 0;
+      let after: string | null = null;
+      do {
+        const page = await admin.get(`/tickets?limit=${limit}&${query}${after ? `&after=${after}` : ''}`);
+        expect(page.status).toBe(200);
+        items.push(...page.body.items);
+        pages += 1;
+        // A full page points further (the next may then be empty); a page short of the limit ends the list.
+        expect(page.body.nextCursor === null).toBe(page.body.items.length < limit);
+        after = page.body.nextCursor;
+        expect(pages).toBeLessThan(20);
+      } while (after);
+      return { items, pages };
+    }
+
+    it.each(['sort=-createdAt', 'sort=createdAt', 'sort=priority', 'sort=-priority', 'sort=number', 'sort=-number', 'sort=-updatedAt', 'sort=dueAt', 'sort=-dueAt', 'status=new,open&sort=priority'])(
+      'after (keyset pagination) walks through %s exactly as one long page does, ties and tickets without deadline included',
+      async (query) => {
+        const whole = (await admin.get(`/tickets?limit=200&${query}`)).body.items as Row[];
+        expect(whole.length).toBeGreaterThan(4);
+        const walked = await walkWithCursor(query, 4);
+        expect(numbersOf(walked.items)).toEqual(numbersOf(whole));
+        expect(walked.pages).toBe(Math.ceil(whole.length / 4) + (whole.length % 4 === 0 ? 1 : 0));
+      },
+    );
+
+    it('a cursor continues the order it came from: not another sort, not with an offset, not a made-up one', async () => {
+      const first = await admin.get('/tickets?limit=4&sort=priority');
+      const cursor = first.body.nextCursor as string;
+      expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+
+      const otherSort = await admin.get(`/tickets?limit=4&sort=number&after=${cursor}`);
+      expectError(otherSort, 400, 'TICKET_LIST_INVALID_CURSOR');
+      expect(errorFields(otherSort)).toEqual(['after']);
+      expect(otherSort.body.message).toContain('sorted by priority');
+
+      const withOffset = await admin.get(`/tickets?limit=4&offset=4&sort=priority&after=${cursor}`);
+      expectError(withOffset, 400, 'TICKET_LIST_INVALID_CURSOR');
+      expect(errorFields(withOffset)).toEqual(['offset']);
+
+      for (const forged of ['bm90LWpzb24', Buffer.from(JSON.stringify(['priority', '9', '2026-01-01T00:00:00Z', 'x'])).toString('base64url'), 'a b']) {
+        const refused = await admin.get(`/tickets?sort=priority&after=${encodeURIComponent(forged)}`);
+        expect(refused.status).toBe(400);
+        expect(errorFields(refused)).toEqual(['after']);
+      }
     });
 
     it('without limit answers at most 50', async () => {
@@ -305,13 +355,13 @@ describe('ticket list', () => {
     it('a word that appears nowhere answers total 0', async () => {
       const res = await admin.get('/tickets?q=hulajnoga');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ items: [], total: 0 });
+      expect(res.body).toEqual({ items: [], total: 0, nextCursor: null });
     });
 
     it('a query of only punctuation (`&|!`) is not an error: it has no words, so it answers 200 with nothing', async () => {
       const res = await admin.get(`/tickets?q=${encodeURIComponent('&|!')}`);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ items: [], total: 0 });
+      expect(res.body).toEqual({ items: [], total: 0, nextCursor: null });
       // tsquery syntax inside a query is not interpreted either.
       expect((await admin.get(`/tickets?q=${encodeURIComponent("zwrot | ' & !(")}`)).body.total).toBe(1);
     });

@@ -1,6 +1,7 @@
 import type { TicketChannel, TicketPriority, TicketStatus } from '@okienko/domain';
 import type { SnoozedFilter, TicketSort } from './dtos/ticket-query.dto.js';
 import type { TicketAccessCondition } from './ticket-access.policy.js';
+import type { TicketListCursor } from './ticket-list-cursor.js';
 
 /** What the ticket list is asked for, with `me` already resolved to a user id and `none` to null. */
 export interface ListTicketsFilter {
@@ -26,6 +27,8 @@ export interface ListTicketsFilter {
   sort: TicketSort;
   limit: number;
   offset: number;
+  /** Keyset pagination: the page right after this ticket of the same order (then `offset` is 0). */
+  after?: TicketListCursor;
   /** The caller's reach (see TicketAccessPolicy); null: every ticket. */
   access: TicketAccessCondition | null;
 }

@@ -4,6 +4,7 @@ import { parseTicketSearch } from '@okienko/domain';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { TicketEntity } from './entities/ticket.entity.js';
 import type { ListTicketsFilter, TodayFilter } from './list-tickets-filter.js';
+import { encodeTicketListCursor, type TicketListCursor } from './ticket-list-cursor.js';
 import { NEAREST_DUE_SQL, SLA_STATE_SQL } from './ticket-sla-sql.js';
 
 /**
@@ -34,10 +35,40 @@ export interface TicketPage {
   items: TicketEntity[];
   total: number;
   totalIsExact: boolean;
+  /** Where the next page starts (`after`), when this page is full; null on the last page. */
+  nextCursor: string | null;
 }
+
+/** A timestamp as text with every microsecond, in UTC: what a cursor carries. */
+const cursorTime = (sql: string) => `to_char((${sql}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** How a cursor's sort value is read back in SQL, per sort column. */
+const CURSOR_KEY_TYPE: Record<keyof typeof SORT_COLUMNS, string> = {
+  createdAt: 'timestamptz', updatedAt: 'timestamptz', number: 'text', priority: 'int', dueAt: 'timestamptz',
+};
 
 /** A search for one ticket number, as typed or copied from a subject tag: `2026-000123`, `#2026-000123`, `[#2026-000123]`. */
 const TICKET_NUMBER_QUERY = /^\s*\[?#?(\d{4}-\d{6,})\]?\s*$/;
+
+function sortColumn(sort: ListTicketsFilter['sort']): keyof typeof SORT_COLUMNS {
+  return sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
+}
+
+/**
+ * The tickets after the cursor's in the list's order: (sort value, then creation
+ * time descending, then id descending); tickets without a deadline last when
+ * sorted by it. The newest-first list is one row comparison its index serves.
+ */
+function afterCursor(cursor: TicketListCursor, column: keyof typeof SORT_COLUMNS, direction: 'ASC' | 'DESC'): [string, Record<string, unknown>] {
+  const parameters = { cursorKey: cursor.key, cursorCreated: cursor.createdAt, cursorId: cursor.id };
+  const tie = '(t.created_at, t.id) < (CAST(:cursorCreated AS timestamptz), CAST(:cursorId AS uuid))';
+  if (column === 'createdAt' && direction === 'DESC') return [tie, parameters];
+  const key = SORT_COLUMNS[column];
+  if (cursor.key === null) return [`(${key} IS NULL AND ${tie})`, parameters];
+  const value = `CAST(:cursorKey AS ${CURSOR_KEY_TYPE[column]})`;
+  const beyond = `${key} ${direction === 'DESC' ? '<' : '>'} ${value} OR (${key} = ${value} AND ${tie})`;
+  return [column === 'dueAt' ? `(${beyond} OR ${key} IS NULL)` : `(${beyond})`, parameters];
+}
 
 /** The ticket lists: the filtered, sorted, paged list and the "today" views. */
 @Injectable()
@@ -47,8 +78,8 @@ export class TicketListsRepository {
   /** One page of tickets matching the filter, and how many match (exactly up to EXACT_TOTAL_LIMIT). */
   async list(filter: ListTicketsFilter): Promise<TicketPage> {
     if (filter.q === undefined) {
-      const [items, count] = await Promise.all([this.page(filter, this.dataSource.manager).getMany(), this.cappedCount(filter, this.dataSource.manager)]);
-      return this.pageOf(items, count);
+      const [page, count] = await Promise.all([this.readPage(filter, this.dataSource.manager), this.cappedCount(filter, this.dataSource.manager)]);
+      return this.pageOf(page, count);
     }
     // A search. The planner cannot tell a word found in half the tickets from one found in five (prefix queries have no
     // statistics), and guessing wrong reads every ticket. So the matches are counted through the search index first, and
@@ -62,20 +93,35 @@ export class TicketListsRepository {
         await manager.query('SET LOCAL enable_seqscan = on');
         await manager.query('SET LOCAL enable_indexscan = on');
       }
-      return this.pageOf(await this.page(filter, manager).getMany(), count);
+      return this.pageOf(await this.readPage(filter, manager), count);
     });
   }
 
-  private pageOf(items: TicketEntity[], count: number): TicketPage {
-    return { items, total: Math.min(count, EXACT_TOTAL_LIMIT), totalIsExact: count <= EXACT_TOTAL_LIMIT };
+  private pageOf({ items, nextCursor }: { items: TicketEntity[]; nextCursor: string | null }, count: number): TicketPage {
+    return { items, total: Math.min(count, EXACT_TOTAL_LIMIT), totalIsExact: count <= EXACT_TOTAL_LIMIT, nextCursor };
   }
 
-  /** The filter's page in its order. */
+  /** The filter's page in its order, and the cursor of its last ticket when the page is full. */
+  private async readPage(filter: ListTicketsFilter, manager: EntityManager): Promise<{ items: TicketEntity[]; nextCursor: string | null }> {
+    const column = sortColumn(filter.sort);
+    const keyText = CURSOR_KEY_TYPE[column] === 'timestamptz' ? cursorTime(SORT_COLUMNS[column]) : `(${SORT_COLUMNS[column]})::text`;
+    const { entities, raw } = await this.page(filter, manager)
+      .addSelect(keyText, 'cursor_key')
+      .addSelect(cursorTime('t.created_at'), 'cursor_created')
+      .getRawAndEntities<{ cursor_key: string | null; cursor_created: string }>();
+    // One raw row per ticket (the query joins nothing): the last row is the last ticket's.
+    const [last, lastTicket] = [raw.at(-1), entities.at(-1)];
+    const nextCursor = entities.length === filter.limit && last && lastTicket
+      ? encodeTicketListCursor({ sort: filter.sort, key: last.cursor_key, createdAt: last.cursor_created, id: lastTicket.id })
+      : null;
+    return { items: entities, nextCursor };
+  }
+
+  /** The filter's page in its order: from `offset`, or right after the cursor's ticket. */
   private page(filter: ListTicketsFilter, manager: EntityManager): SelectQueryBuilder<TicketEntity> {
-    const [column, direction] = filter.sort.startsWith('-')
-      ? [filter.sort.slice(1) as keyof typeof SORT_COLUMNS, 'DESC' as const]
-      : [filter.sort as keyof typeof SORT_COLUMNS, 'ASC' as const];
-    return this.filtered(filter, manager)
+    const column = sortColumn(filter.sort);
+    const direction = filter.sort.startsWith('-') ? 'DESC' as const : 'ASC' as const;
+    const q = this.filtered(filter, manager)
       .addSelect(SORT_COLUMNS[column], 'sort_key')
       // Tickets without a running deadline come last either way.
       .orderBy('sort_key', direction, column === 'dueAt' ? 'NULLS LAST' : undefined)
@@ -83,6 +129,8 @@ export class TicketListsRepository {
       .addOrderBy('t.id', 'DESC')
       .offset(filter.offset)
       .limit(filter.limit);
+    if (filter.after) q.andWhere(...afterCursor(filter.after, column, direction));
+    return q;
   }
 
   /** How many tickets match, counting no further than one past EXACT_TOTAL_LIMIT. */

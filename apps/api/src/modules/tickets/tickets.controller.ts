@@ -53,8 +53,8 @@ export class TicketsController {
   })
   @ApiOkResponse({ type: TicketListDto })
   async list(@Query() query: TicketQueryDto, @CurrentActor() actor: Actor): Promise<TicketListDto> {
-    const { items, total, totalIsExact } = await this.tickets.list(query, actor);
-    return { items: await this.details.listItems(items), total, ...(totalIsExact ? {} : { totalIsExact: false as const }) };
+    const { items, total, totalIsExact, nextCursor } = await this.tickets.list(query, actor);
+    return { items: await this.details.listItems(items), total, ...(totalIsExact ? {} : { totalIsExact: false as const }), nextCursor };
   }
 
   @Post()

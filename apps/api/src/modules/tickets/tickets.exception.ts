@@ -10,6 +10,7 @@ export enum TicketsErrorCode {
   NotWaiting = 'TICKET_NOT_WAITING',
   SnoozeInPast = 'TICKET_SNOOZE_IN_PAST',
   CustomerEmailRequired = 'TICKET_CUSTOMER_EMAIL_REQUIRED',
+  InvalidCursor = 'TICKET_LIST_INVALID_CURSOR',
 }
 
 const KIND: Record<TicketsErrorCode, ErrorKind> = {
@@ -21,6 +22,7 @@ const KIND: Record<TicketsErrorCode, ErrorKind> = {
   [TicketsErrorCode.NotWaiting]: ErrorKind.Conflict,
   [TicketsErrorCode.SnoozeInPast]: ErrorKind.Invalid,
   [TicketsErrorCode.CustomerEmailRequired]: ErrorKind.Invalid,
+  [TicketsErrorCode.InvalidCursor]: ErrorKind.Invalid,
 };
 
 export class TicketsException extends AppException<TicketsErrorCode> {

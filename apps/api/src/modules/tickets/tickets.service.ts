@@ -25,6 +25,7 @@ import { OutboundMessagesService } from './outbound-messages.service.js';
 import { TicketAutomationHooks, type AfterCommit } from './automation/ticket-automation.hooks.js';
 import { MessagesRepository } from './messages.repository.js';
 import { TicketListsRepository, type TicketPage } from './ticket-lists.repository.js';
+import { decodeTicketListCursor, type TicketListCursor } from './ticket-list-cursor.js';
 import { TicketsRepository } from './tickets.repository.js';
 
 const TICKET_NUMBER = /^\d{4}-\d{6,}$/;
@@ -88,6 +89,7 @@ export class TicketsService {
       sort: query.sort ?? '-createdAt',
       limit: query.limit,
       offset: query.offset,
+      after: query.after === undefined ? undefined : this.cursor(query),
       access: await this.access.condition(actor),
     };
     return this.lists.list(filter);
@@ -257,6 +259,16 @@ export class TicketsService {
     const ticket = await this.tickets.findForUpdate(manager, id);
     if (!ticket) throw ticketNotFound(id);
     return ticket;
+  }
+
+  /** The cursor `after` names, which continues a list from where its previous page ended (so with no offset). */
+  private cursor(query: TicketQueryDto): TicketListCursor {
+    if (query.offset > 0) {
+      throw new TicketsException(TicketsErrorCode.InvalidCursor, 'after and offset cannot be combined: a cursor already says where the page starts', {
+        fields: [{ field: 'offset', errors: ['offset must be 0 (or left out) with after'] }],
+      });
+    }
+    return decodeTicketListCursor(query.after!, query.sort ?? '-createdAt');
   }
 
   private assigneeFilter(value: string | undefined, actor: Actor): string | null | undefined {

@@ -27,4 +27,13 @@ export class TicketListDto {
     example: false,
   })
   totalIsExact?: false;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      'The ticket list (`GET /tickets`) only: where the next page starts, to pass as `after` with the same filters and ' +
+      'sort. Null on the last page.',
+  })
+  nextCursor?: string | null;
 }

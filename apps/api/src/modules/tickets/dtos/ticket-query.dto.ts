@@ -104,4 +104,17 @@ export class TicketQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(TICKET_SORTS)
   sort?: TicketSort;
+
+  @ApiPropertyOptional({
+    description:
+      'Keyset pagination: the `nextCursor` of the previous page, to read the page right after it in the same order ' +
+      '(same filters and `sort`, no `offset`). Unlike a growing offset it costs the same on every page, and tickets ' +
+      'created meanwhile do not shift the pages.',
+    example: 'WyItY3JlYXRlZEF0IiwiMjAyNi0xMi0wN1QwOToxMjozNC41Njc4OTBaIiwiMjAyNi0xMi0wN1QwOToxMjozNC41Njc4OTBaIiwiYjFkM2YzZjAtN2U3Yy00ZTJhLTg0ZmUtNzRiNjFjNzFkOWEwIl0',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'after must be a nextCursor this list returned' })
+  after?: string;
 }
