@@ -4,13 +4,15 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { asAdmin, type ApiClient } from '../support/api-client.js';
 import { launchBrowser, newSession, seriousAccessibilityProblems } from '../support/browser.js';
+import { panelSessions } from '../support/panel-session.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import { waitFor } from '../support/wait-for.js';
 
 // A shop's own page on another origin embeds the complaint form with one
 // script tag; a customer fills it in and attaches a photo in Chromium, follows
 // the status link and adds a message by keyboard alone. axe finds no serious
-// problem on the hosted form or the status page.
+// problem on the hosted form or the status page. An admin adds a contact form
+// and the complaint preset in the panel and takes each one's key and code.
 
 jest.setTimeout(120_000);
 
@@ -30,15 +32,18 @@ describe('web forms in a browser', () => {
   let shop: Server;
   let shopOrigin: string;
   let form: { id: string; key: string };
+  const sessions = panelSessions(() => browser, () => product);
 
   beforeAll(async () => {
     // The shop's page: its own (hostile) CSS, the form's div and the script tag, served on an origin of its own.
+    // `?key=` embeds another form (one an admin added in the panel).
     shop = createServer((request, response) => {
+      const key = new URL(request.url ?? '/', 'http://shop').searchParams.get('key') ?? form.key;
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       response.end(
         `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>Sklep rowerowy</title>` +
           `<style>*{color:#f0f !important;font-size:40px !important} input,button{display:none !important}</style></head>` +
-          `<body><h1>Reklamacje</h1><div data-okienko-form="${form.key}"></div><script src="${product.baseUrl}/f/${form.key}.js"></script></body></html>`,
+          `<body><h1>Reklamacje</h1><div data-okienko-form="${key}"></div><script src="${product.baseUrl}/f/${key}.js"></script></body></html>`,
       );
     });
     await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
@@ -111,5 +116,58 @@ describe('web forms in a browser', () => {
     await page.getByLabel('Numer zamówienia').waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await context.close();
+  });
+
+  it("an admin adds a contact form and the complaint preset in the panel and sees each one's key and code; the contact form embedded on the shop files a ticket", async () => {
+    const page = await sessions.loggedIn('/admin/forms');
+    await page.getByRole('heading', { name: 'Formularze WWW', level: 1 }).waitFor();
+    const add = async (name: string, kind: 'contact' | 'complaint') => {
+      await page.getByLabel('Nazwa', { exact: true }).fill(name);
+      await page.getByLabel('Rodzaj', { exact: true }).selectOption(kind);
+      await page.getByLabel('Strony, na których może być osadzony (jedna na wiersz)').fill(shopOrigin);
+      await page.getByRole('button', { name: 'Dodaj formularz' }).click();
+      await page.getByText(`Dodano formularz ${name}.`).waitFor();
+    };
+    await add('Kontakt ze sklepem', 'contact');
+    await add('Reklamacje sklepu', 'complaint');
+
+    type FormChannel = { name: string; key: string; settings: { kind: string; allowedOrigins: string[]; fields: { name: string }[] } };
+    const channels = ((await admin.get('/channels')).body as { items: FormChannel[] }).items;
+    const byName = (name: string) => channels.find((c) => c.name === name)!;
+    const contact = byName('Kontakt ze sklepem');
+    const complaint = byName('Reklamacje sklepu');
+    expect([contact.settings.kind, complaint.settings.kind]).toEqual(['contact', 'complaint']);
+    expect(complaint.settings.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['orderNumber', 'remedy', 'photos']));
+    expect(contact.settings.allowedOrigins).toEqual([shopOrigin]);
+    for (const [name, key, kind] of [['Kontakt ze sklepem', contact.key, 'Kontaktowy'], ['Reklamacje sklepu', complaint.key, 'Reklamacyjny']]) {
+      const card = page.getByRole('article', { name: new RegExp(name) });
+      await expect(card.getByRole('heading').textContent()).resolves.toContain(kind);
+      await expect(card.locator('code').textContent()).resolves.toBe(key);
+      const snippet = await card.getByLabel(`Kod do wklejenia na stronę formularza ${name}`).inputValue();
+      expect(snippet).toContain(`<div data-okienko-form="${key}"></div>`);
+      expect(snippet).toContain(`/f/${key}.js`);
+      await expect(card.getByRole('link', { name: new RegExp(`/f/${key}$`) }).isVisible()).resolves.toBe(true);
+    }
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // The customer on the shop's page (the origin saved in the panel) sends the contact form.
+    const customer = await newSession(browser, shopOrigin);
+    const shopPage = customer.page;
+    const opened = Date.now();
+    await shopPage.goto(`${shopOrigin}/?key=${contact.key}`);
+    const host = shopPage.locator(`[data-okienko-form="${contact.key}"]`);
+    await host.getByLabel('Adres e-mail').fill('ewa@klient.test');
+    await host.getByLabel('Wiadomość').fill('Czy rower dojedzie przed świętami?');
+    // A form sent sooner than FORMS_MIN_FILL_SECONDS (3 s) after it was shown is kept as spam: a person takes longer.
+    await shopPage.waitForTimeout(Math.max(0, 3_500 - (Date.now() - opened)));
+    await host.getByRole('button', { name: 'Wyślij' }).click();
+    await host.getByRole('link', { name: 'Sprawdź stan sprawy' }).waitFor({ timeout: 15_000 });
+    const number = (await host.getByText(/Numer zgłoszenia: /).textContent())!.replace('Numer zgłoszenia: ', '').trim();
+    const ticket = (await admin.get(`/tickets/${number}`)).body as Ticket & { channel: string; customer: { email: string } };
+    expect(ticket).toMatchObject({ channel: 'web_form', customer: { email: 'ewa@klient.test' } });
+    expect(ticket.messages[0].bodyText).toContain('Czy rower dojedzie przed świętami?');
+    expect(customer.pageErrors).toEqual([]);
+    await customer.context.close();
+    expect(await sessions.closeAll()).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ export const webFormsEn: typeof webFormsPl = {
     embed: 'Code to paste into the page',
     embedFor: 'Code to paste into the page for the form {name}',
     hosted: 'Page with the form',
+    key: 'Form key (for the public API)',
     origins: 'Sites it may be embedded on (one per line)',
     originsFor: 'Sites of the form {name} (one per line)',
     originsHelp: 'E.g. https://shop.example. On other sites the form does not work.',

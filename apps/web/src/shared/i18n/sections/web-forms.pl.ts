@@ -13,6 +13,7 @@ export const webFormsPl = {
     embed: 'Kod do wklejenia na stronę',
     embedFor: 'Kod do wklejenia na stronę formularza {name}',
     hosted: 'Strona z formularzem',
+    key: 'Klucz formularza (do publicznego API)',
     origins: 'Strony, na których może być osadzony (jedna na wiersz)',
     originsFor: 'Strony formularza {name} (jedna na wiersz)',
     originsHelp: 'Np. https://sklep.pl. Z innych stron formularz nie zadziała.',
