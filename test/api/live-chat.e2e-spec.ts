@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { API, asAdmin, createUser, expectError, expectFieldErrors, login, type ApiClient, type CreatedUser } from '../support/api-client.js';
 import { openEventStream, type EventStream } from '../support/event-stream.js';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -41,6 +42,7 @@ const SHOP = 'https://sklep.example';
 
 describe('live chat (widget routes and the agents’ side)', () => {
   let product: TestProduct;
+  let sink: SmtpSink;
   let admin: ApiClient;
   let anna: CreatedUser;
   let piotr: CreatedUser;
@@ -71,7 +73,8 @@ describe('live chat (widget routes and the agents’ side)', () => {
   const ticket = async (id: string): Promise<Ticket> => (await admin.get(`/tickets/${id}`)).body as Ticket;
 
   beforeAll(async () => {
-    product = await startProduct();
+    sink = await startSmtpSink();
+    product = await startProduct({ OUTBOUND_SMTP_URL: sink.url });
     admin = await asAdmin(product);
     anna = await createUser(product, admin, { email: 'anna@sklep.test', name: 'Anna Nowak' });
     piotr = await createUser(product, admin, { email: 'piotr@sklep.test', name: 'Piotr Wiśniewski' });
@@ -90,6 +93,7 @@ describe('live chat (widget routes and the agents’ side)', () => {
   afterAll(async () => {
     for (const s of [annaStream, piotrStream, ...streams]) s?.close();
     await product?.close();
+    await sink?.close();
   });
 
   it('serves the widget: a small loader naming the channel, the chat loaded apart; unknown keys get 404', async () => {
@@ -178,6 +182,24 @@ describe('live chat (widget routes and the agents’ side)', () => {
     const withFile = await ticket(ticketId);
     expect(withFile.messages.at(-1)!.attachments.map((a) => a.filename)).toEqual(['paragon.txt']);
 
+    // The agent sends a file from the panel: shown to the visitor at once, downloaded with the session's token only.
+    const sentFile = await http()
+      .post(`${API}/chats/${visitor.sessionId}/files?name=etykieta-zwrotna.txt`)
+      .set('Authorization', `Bearer ${await login(product.baseUrl, anna.email, anna.password)}`)
+      .set('Content-Type', 'text/plain')
+      .send('Etykieta zwrotna 4521');
+    expect(sentFile.status).toBe(201);
+    const shownFile = await live.next<ChatEvent>('message', (e) => e.author === 'agent' && e.attachment?.filename === 'etykieta-zwrotna.txt');
+    const fileUrl = `${product.baseUrl}${pub(`sessions/${visitor.sessionId}/files/${shownFile.id}`)}`;
+    const downloaded = await fetch(`${fileUrl}?token=${encodeURIComponent(visitor.token)}`);
+    expect(downloaded.status).toBe(200);
+    expect(downloaded.headers.get('content-disposition')).toContain('attachment; filename="etykieta-zwrotna.txt"');
+    expect(await downloaded.text()).toBe('Etykieta zwrotna 4521');
+    expect((await fetch(`${fileUrl}?token=zly`)).status).toBe(401);
+    expect((await fetch(`${product.baseUrl}${pub(`sessions/${visitor.sessionId}/files/999999999`)}?token=${encodeURIComponent(visitor.token)}`)).status).toBe(404);
+    expect((await ticket(ticketId)).messages.flatMap((m) => m.attachments.map((a) => a.filename))).toContain('etykieta-zwrotna.txt');
+    expectError(await piotr.api.post(`/chats/${visitor.sessionId}/files?name=x.txt`, {}), 409, 'CHAT_NOT_YOURS');
+
     // The visitor's connection drops; what the agent wrote meanwhile is replayed after the last event seen.
     const lastSeen = (live.events.filter((e) => (e.data as ChatEvent).id).at(-1)!.data as ChatEvent).id;
     live.close();
@@ -208,13 +230,54 @@ describe('live chat (widget routes and the agents’ side)', () => {
     await back.next<ChatEvent>('ended');
     expectError(await say(visitor, 'Halo?'), 410, 'CHAT_SESSION_ENDED');
     const detail = await anna.api.get(`/chats/${visitor.sessionId}`);
-    expect((detail.body as { events: ChatEvent[] }).events.filter((e) => e.type === 'message')).toHaveLength(6);
+    expect((detail.body as { events: ChatEvent[] }).events.filter((e) => e.type === 'message')).toHaveLength(7);
 
     // The visitor comes back later (the widget kept the visitor id): the chat continues in the same open ticket.
     const later = await startSession({ name: 'Kasia', visitorId: visitor.visitorId });
     const again = await say(later, 'To znowu ja.');
     expect((again.body as { ticketId: string }).ticketId).toBe(ticketId);
     expect((await ticket(ticketId)).messages.at(-1)!.bodyText).toBe('To znowu ja.');
+  });
+
+  it('mails the transcript once when the chat ends, in the visitor’s language, to the address they left', async () => {
+    // Ended by the agent: an English-speaking visitor who left an address (not vouched for by the shop).
+    const eve = await startSession({ name: 'Eve', email: 'Eve.Transcript@example.com', language: 'en' });
+    const live = await visitorStream(eve);
+    const first = await say(eve, 'Hello, where is order 9911?');
+    const ticketId = (first.body as { ticketId: string }).ticketId;
+    await anna.api.post(`/chats/${eve.sessionId}/accept`).expect(200);
+    await anna.api.post(`/chats/${eve.sessionId}/messages`, { text: 'It ships today.' }).expect(201);
+    await say(eve, 'Thanks!').expect(201);
+    await live.next<ChatEvent>('message', (e) => e.text === 'Thanks!');
+    expect((await anna.api.post(`/chats/${eve.sessionId}/end`)).body).toMatchObject({ state: 'ended' });
+    const mail = await sink.waitFor((m) => m.to.includes('eve.transcript@example.com'), 15_000);
+    const number = ((await admin.get(`/tickets/${ticketId}`)).body as { number: string }).number;
+    expect(mail.subject).toBe(`Your chat transcript [#${number}]`);
+    expect(mail.text).toMatch(/\[\d{2}:\d{2}\] You: Hello, where is order 9911\?/);
+    expect(mail.text).toMatch(/\[\d{2}:\d{2}\] Anna Nowak: It ships today\./);
+    expect(mail.text).toMatch(/\[\d{2}:\d{2}\] You: Thanks!/);
+    expect(mail.text.indexOf('Hello, where is order')).toBeLessThan(mail.text.indexOf('It ships today.'));
+    // The ticket shows the transcript went out (an automatic e-mail message, sent).
+    await waitFor(async () => (await ticket(ticketId)).messages.find((m) => m.bodyText.includes('It ships today.') && m.deliveryState === 'sent'));
+    // Ended again, by the agent or by the visitor: no second transcript.
+    await anna.api.post(`/chats/${eve.sessionId}/end`).expect(200);
+    const again = await http().post(pub(`sessions/${eve.sessionId}/end`)).set('Authorization', `Bearer ${eve.token}`);
+    expect([again.status, again.body]).toEqual([200, { state: 'ended' }]);
+    await sink.expectNone((m) => m.to.includes('eve.transcript@example.com') && m !== mail, 1_500);
+
+    // Ended by the visitor, in Polish (the default); the agent sees it ended.
+    const ola = await startSession({ name: 'Ola', email: 'ola.czat@example.pl' });
+    await say(ola, 'Czy mogę zmienić adres dostawy?').expect(201);
+    expect((await http().post(pub(`sessions/${ola.sessionId}/end`)).set('Authorization', 'Bearer zly')).status).toBe(401);
+    expect((await http().post(pub(`sessions/${ola.sessionId}/end`)).set('Authorization', `Bearer ${ola.token}`)).body).toEqual({ state: 'ended' });
+    await annaStream.next<{ id: string; state: string }>('chat.ended', (d) => d.id === ola.sessionId && d.state === 'ended');
+    const pl = await sink.waitFor((m) => m.to.includes('ola.czat@example.pl'), 15_000);
+    expect(pl.subject).toMatch(/^Zapis rozmowy na czacie \[#\d{4}-\d{6}\]$/);
+    expect(pl.text).toMatch(/\[\d{2}:\d{2}\] Ty: Czy mogę zmienić adres dostawy\?/);
+    expect(pl.text).toContain('Dzień dobry,');
+
+    // A visitor without an address gets nothing; a bad language is refused by name.
+    expectFieldErrors(await http().post(pub(`${key}/sessions`)).send({ language: 'de' }), ['language']);
   });
 
   it('attaches the chat to an existing customer only with the shop’s valid identity hash', async () => {

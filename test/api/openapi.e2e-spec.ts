@@ -92,6 +92,8 @@ describe('OpenAPI document', () => {
         'POST /api/v1/chats/{id}/end', 'GET /api/public/chat/{key}/status', 'POST /api/public/chat/{key}/sessions',
         'POST /api/public/chat/{key}/offline-messages', 'GET /api/public/chat/sessions/{id}/events', 'POST /api/public/chat/sessions/{id}/messages',
         'POST /api/public/chat/sessions/{id}/files', 'POST /api/public/chat/sessions/{id}/typing',
+        'POST /api/public/chat/sessions/{id}/end', 'GET /api/public/chat/sessions/{id}/files/{eventId}', 'POST /api/v1/chats/{id}/files',
+        'GET /api/v1/reports/calls',
       ].sort(),
     );
     for (const { route, op } of routes) {

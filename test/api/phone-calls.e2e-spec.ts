@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { API, asAdmin, createUser, expectError, expectFieldErrors, login, type ApiClient, type CreatedUser } from '../support/api-client.js';
@@ -61,12 +62,23 @@ describe('phone calls (CTI webhook and call log)', () => {
   let jan: { id: string };
   let receiver: WebhookReceiver;
   let recordings: Awaited<ReturnType<typeof startRecordingStore>>;
+  // A PBX whose recording server is busy the first time it is asked (503), then serves the file.
+  let flaky: Server;
+  let flakyHost: string;
+  const flakyRequests: number[] = [];
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
     recordings = await startRecordingStore({ 'rozmowa-1.mp3': Buffer.alloc(2048, 7), 'za-duza.mp3': Buffer.alloc(20_000, 1) });
+    flaky = createServer((_request, response) => {
+      flakyRequests.push(Date.now());
+      if (flakyRequests.length === 1) response.writeHead(503, { 'Content-Type': 'text/plain' }).end('busy');
+      else response.writeHead(200, { 'Content-Type': 'audio/wav', 'Content-Length': '1024' }).end(Buffer.alloc(1024, 5));
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    flakyHost = `127.0.0.1:${(flaky.address() as { port: number }).port}`;
     product = await startProduct({
-      WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOKS_SWEEP_INTERVAL_MS: '100', CALL_RECORDING_HOSTS: recordings.host, CALL_RECORDING_MAX_BYTES: '10000',
+      WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOKS_SWEEP_INTERVAL_MS: '100', CALL_RECORDING_HOSTS: `${recordings.host},${flakyHost}`, CALL_RECORDING_MAX_BYTES: '10000',
     });
     admin = await asAdmin(product);
     anna = await createUser(product, admin, { email: 'anna@sklep.test', name: 'Anna Nowak' });
@@ -104,6 +116,7 @@ describe('phone calls (CTI webhook and call log)', () => {
     await product?.close();
     await receiver?.close();
     await recordings?.close();
+    await new Promise((resolve) => (flaky ? flaky.close(resolve) : resolve(undefined)));
   });
 
   const callOf = async (callId: string): Promise<Call> => {
@@ -310,6 +323,19 @@ describe('phone calls (CTI webhook and call log)', () => {
       return c.recordingState === 'failed' ? c : undefined;
     });
     expect(failed.recordingError).toContain('larger than 10000 bytes');
+    // The recording's server is busy at first (503): the job tries again after a pause and attaches the recording.
+    const busy = await anna.api.post('/calls', { direction: 'in', phone: '600 100 200', note: 'Serwer nagrań zajęty', recordingUrl: `http://${flakyHost}/nagrania/po-przerwie.wav` });
+    expect(busy.status).toBe(201);
+    const retried = await waitFor(async () => {
+      const c = (await admin.get(`/calls/${(busy.body as Call).id}`)).body as Call;
+      return c.recordingState === 'attached' ? c : undefined;
+    }, { timeoutMs: 20_000, description: 'the recording attached after a retry' });
+    expect(flakyRequests).toHaveLength(2);
+    expect(flakyRequests[1] - flakyRequests[0]).toBeGreaterThanOrEqual(1_500);
+    expect(retried.recordingError).toBeNull();
+    expect((await ticket(retried.ticketId!)).messages.flatMap((m) => m.attachments)).toContainEqual(
+      expect.objectContaining({ filename: 'po-przerwie.wav', contentType: 'audio/wav' }),
+    );
     const upload = await request(product.baseUrl)
       .post(`${API}/calls/${(onTicket.body as Call).id}/recording?name=oddzwonienie.mp3`)
       .set('Authorization', `Bearer ${await login(product.baseUrl, anna.email, anna.password)}`)
@@ -333,5 +359,36 @@ describe('phone calls (CTI webhook and call log)', () => {
     expect(report.agents.find((a) => a.id === piotr.id)).toEqual(expect.objectContaining({ answered: 1, outbound: 0, callBacks: 0 }));
     expect(report.agents.find((a) => a.id === anna.id)).toEqual(expect.objectContaining({ callBacks: 1 }));
     expect((await anna.api.get('/calls/report')).status).toBe(403);
+
+    // The same figures among the reports, with the reports' filters (dates in the installation's zone, queue, agent) and CSV.
+    type Figures = { answered: number; missed: number; outbound: number; callBacks: number; answeredPercent: number | null };
+    type CallsReport = { total: Figures; queues: (Figures & { queueId: string | null; name: string | null })[]; agents: (Figures & { userId: string | null })[] };
+    const reported = await admin.get('/reports/calls');
+    expect(reported.status).toBe(200);
+    const calls = reported.body as CallsReport;
+    // Here the calls logged by hand count too (in the queue of their phone tickets): 4 inbound, 1 outbound.
+    expect(calls.queues.find((q) => q.queueId === queueId)).toEqual({
+      queueId, name: 'Infolinia', answered: 7, missed: 5, outbound: 4, callBacks: 1, answeredPercent: 58.3,
+    });
+    expect(calls.agents.find((a) => a.userId === piotr.id)).toMatchObject({ answered: 1, outbound: 0, callBacks: 0 });
+    expect(calls.agents.find((a) => a.userId === anna.id)).toMatchObject({ callBacks: 1 });
+    expect(calls.total.missed).toBe(5);
+    expect(calls.total.outbound).toBeGreaterThanOrEqual(3);
+    const inQueue = (await admin.get(`/reports/calls?queueId=${queueId}`)).body as CallsReport;
+    expect(inQueue.queues.map((q) => q.queueId)).toEqual([queueId]);
+    expect(inQueue.total).toMatchObject({ answered: 7, missed: 5, outbound: 4, callBacks: 1 });
+    const ofPiotr = (await admin.get(`/reports/calls?assigneeId=${piotr.id}`)).body as CallsReport;
+    expect(ofPiotr.agents.map((a) => a.userId)).toEqual([piotr.id]);
+    expect(ofPiotr.total).toMatchObject({ answered: 1, missed: 0, outbound: 0 });
+    // A period before any call counts nothing; a call-back needs the missed call within the period.
+    const before = (await admin.get('/reports/calls?from=2020-01-01&to=2020-01-31')).body as CallsReport;
+    expect(before.total).toEqual({ answered: 0, missed: 0, outbound: 0, callBacks: 0, answeredPercent: null });
+    expect(before.queues).toEqual([]);
+    const csv = await admin.get('/reports/calls?format=csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text).toContain('section,id,name,answered,missed,outbound,call_backs,answered_percent');
+    expect(csv.text).toContain(`queue,${queueId},Infolinia,7,5,4,1,58.3`);
+    expectFieldErrors(await admin.get('/reports/calls?queueId=zla'), ['queueId']);
+    expect((await anna.api.get('/reports/calls')).status).toBe(403);
   });
 });

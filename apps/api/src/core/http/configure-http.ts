@@ -40,6 +40,8 @@ export function applyRoutePrefix(app: INestApplication): void {
       { path: 'api/public/chat/sessions/:id/messages', method: RequestMethod.ALL },
       { path: 'api/public/chat/sessions/:id/files', method: RequestMethod.ALL },
       { path: 'api/public/chat/sessions/:id/typing', method: RequestMethod.ALL },
+      { path: 'api/public/chat/sessions/:id/end', method: RequestMethod.ALL },
+      { path: 'api/public/chat/sessions/:id/files/:eventId', method: RequestMethod.ALL },
       // Web forms and the customers' status pages (web-forms module): public, outside /api/v1.
       { path: 'api/public/forms/:key', method: RequestMethod.ALL },
       { path: 'api/public/forms/:key/submissions', method: RequestMethod.ALL },

@@ -70,6 +70,23 @@ export class ChatAgentService {
     return event ?? eventDto((await this.sessions.repository.eventOfMessage(message.id))!);
   }
 
+  /** A file from the agent: a reply with the file on the chat's ticket, shown to the visitor at once (who can download it). */
+  async file(id: string, filename: string, contentType: string, content: Buffer, actor: Actor): Promise<ChatEventDto> {
+    const session = await this.own(id, actor);
+    if (!content.length) throw new ChatException(ChatErrorCode.FileInvalid, 'The file is empty', 'file');
+    const message = await this.replies.addMessage(
+      session.ticketId!,
+      { type: 'reply', body: `📎 ${filename}`, channelId: session.channelId, attachments: [{ filename, contentType, contentBase64: content.toString('base64') }] } as CreateMessageDto,
+      actor,
+    );
+    const event = await this.sessions.record(
+      session,
+      { type: 'message', author: 'agent', authorName: actor.name, text: `📎 ${filename}`, messageId: message.id, attachment: { id: message.id, filename, contentType, size: content.length } },
+      { userIds: [needsUser(actor)], event: 'chat.message' },
+    );
+    return event ?? eventDto((await this.sessions.repository.eventOfMessage(message.id))!);
+  }
+
   async typing(id: string, typing: boolean, actor: Actor): Promise<void> {
     const session = await this.own(id, actor);
     await this.sessions.tell(session.id, { event: 'typing', data: { author: 'agent', name: actor.name, typing } }, null);

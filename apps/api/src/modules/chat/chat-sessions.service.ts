@@ -6,6 +6,7 @@ import { ChatBusService } from './chat-bus.service.js';
 import { ChatErrorCode, ChatException } from './chat.exception.js';
 import { ChatRepository, type ChatEventRow, type ChatSessionRow } from './chat.repository.js';
 import { tokenMatches } from './chat-identity.js';
+import { ChatTranscriptService } from './chat-transcript.service.js';
 import type { ChatEventDto, ChatSessionDto } from './dtos/chat.dto.js';
 
 /**
@@ -20,6 +21,7 @@ export class ChatSessionsService {
     private readonly channels: ChannelsService,
     private readonly channelKeys: ChannelKeysRepository,
     private readonly bus: ChatBusService,
+    private readonly transcripts: ChatTranscriptService,
   ) {}
 
   /** The active chat channel a widget key names, or 404. */
@@ -69,6 +71,25 @@ export class ChatSessionsService {
       agents: agents ? { userIds: agents.userIds, event: agents.event, data: agents.data ?? { sessionId: session.id, ticketId: session.ticketId, event: dto } } : undefined,
     });
     return dto;
+  }
+
+  /**
+   * Ends the chat (by an agent, or the visitor: `by` names who): once, however
+   * often or by whomever it is asked; the visitor and the channel's agents are
+   * told, and the transcript goes to the address the visitor left.
+   */
+  async end(session: ChatSessionRow, by: string | null): Promise<ChatSessionRow> {
+    const ended = await this.repository.end(session.id);
+    const now = await this.session(session.id);
+    if (!ended) return now;
+    const [dto] = await this.sessionDtos([now]);
+    await this.record(
+      now,
+      { type: 'ended', author: 'system', authorName: by, text: null, messageId: null, attachment: null },
+      { userIds: await this.agentsOf(await this.channelOf(now)), event: 'chat.ended', data: dto },
+    );
+    await this.transcripts.sendQuietly(now);
+    return now;
   }
 
   /** News that is not kept (typing). */

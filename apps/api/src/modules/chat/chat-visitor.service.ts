@@ -3,11 +3,12 @@ import { Injectable } from '@nestjs/common';
 import type { ChannelEntity } from '../channels/entities/channel.entity.js';
 import type { IncomingMessage, SenderIdentity } from '../intake/incoming-message.js';
 import { IntakeService } from '../intake/intake.service.js';
-import type { NewAttachment } from '../tickets/messages.repository.js';
+import { MessagesRepository, type NewAttachment } from '../tickets/messages.repository.js';
 import { ChatErrorCode, ChatException } from './chat.exception.js';
 import type { ChatSessionRow } from './chat.repository.js';
 import { hashToken, identityVerified, newSessionToken, newVisitorId } from './chat-identity.js';
 import { ChatSessionsService, eventDto } from './chat-sessions.service.js';
+import { safeFilename } from './read-raw-body.js';
 import type { ChatEventDto, ChatStatusDto, CreatedChatSessionDto, PostedChatMessageDto } from './dtos/chat.dto.js';
 import type { CreateChatSessionDto, OfflineMessageDto } from './dtos/chat-inputs.dto.js';
 
@@ -24,6 +25,7 @@ export class ChatVisitorService {
   constructor(
     private readonly sessions: ChatSessionsService,
     private readonly intake: IntakeService,
+    private readonly messages: MessagesRepository,
   ) {}
 
   async status(key: string): Promise<ChatStatusDto> {
@@ -43,6 +45,7 @@ export class ChatVisitorService {
       name: dto.name?.trim() || null,
       email,
       verified,
+      language: dto.language ?? null,
     });
     return { sessionId: session.id, token, visitorId: session.visitorId, verified, online: await this.online(channel) };
   }
@@ -75,12 +78,26 @@ export class ChatVisitorService {
 
   async file(session: ChatSessionRow, filename: string, contentType: string, content: Buffer): Promise<PostedChatMessageDto> {
     if (!content.length) throw new ChatException(ChatErrorCode.FileInvalid, 'The file is empty', 'file');
-    const name = filename.replace(/[\\/\0]/g, '_').slice(0, 200) || 'plik';
+    const name = safeFilename(filename, 'plik');
     const attachment: NewAttachment = {
       filename: name, contentType: /^[\w.+-]+\/[\w.+-]+$/.test(contentType) ? contentType : 'application/octet-stream', content,
       sha256: createHash('sha256').update(content).digest('hex'), contentId: null, inline: false,
     };
     return this.message(session, `📎 ${name}`, [attachment]);
+  }
+
+  /** The file of a message of the chat (the visitor's or an agent's), or 404. */
+  async attachment(session: ChatSessionRow, eventId: string): Promise<{ filename: string; content: Buffer }> {
+    const event = await this.sessions.repository.eventOf(session.id, eventId);
+    const file = event?.attachment && event.messageId ? (await this.messages.attachmentsOf([event.messageId]))[0] : undefined;
+    if (!file) throw new ChatException(ChatErrorCode.FileNotFound, `Message ${eventId} of this chat carries no file`);
+    return { filename: file.filename, content: await this.messages.attachmentContent(file.blobSha256) };
+  }
+
+  /** The visitor closes the chat (once; ending an ended chat changes nothing). */
+  async end(session: ChatSessionRow): Promise<{ state: 'ended' }> {
+    await this.sessions.end(session, session.name);
+    return { state: 'ended' };
   }
 
   async typing(session: ChatSessionRow, typing: boolean): Promise<void> {

@@ -11,6 +11,7 @@ export enum ChatErrorCode {
   NoTicket = 'CHAT_WITHOUT_MESSAGES',
   FileInvalid = 'CHAT_FILE_INVALID',
   AgentNotFound = 'CHAT_AGENT_NOT_FOUND',
+  FileNotFound = 'CHAT_FILE_NOT_FOUND',
 }
 
 const KIND: Record<ChatErrorCode, ErrorKind> = {
@@ -23,6 +24,7 @@ const KIND: Record<ChatErrorCode, ErrorKind> = {
   [ChatErrorCode.NoTicket]: ErrorKind.Conflict,
   [ChatErrorCode.FileInvalid]: ErrorKind.Invalid,
   [ChatErrorCode.AgentNotFound]: ErrorKind.Invalid,
+  [ChatErrorCode.FileNotFound]: ErrorKind.NotFound,
 };
 
 export class ChatException extends AppException<ChatErrorCode> {

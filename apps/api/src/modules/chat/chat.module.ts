@@ -8,6 +8,7 @@ import { ChatAgentService } from './chat-agent.service.js';
 import { ChatBusService } from './chat-bus.service.js';
 import { ChatRepository } from './chat.repository.js';
 import { ChatSessionsService } from './chat-sessions.service.js';
+import { ChatTranscriptService } from './chat-transcript.service.js';
 import { ChatTransport } from './chat.transport.js';
 import { ChatVisitorService } from './chat-visitor.service.js';
 import { ChatsController } from './chats.controller.js';
@@ -23,6 +24,6 @@ import { WidgetController } from './widget/widget.controller.js';
 @Module({
   imports: [ChannelsModule, IntakeModule, LiveModule, TicketsModule, PublicLimitsModule],
   controllers: [PublicChatController, ChatsController, WidgetController],
-  providers: [ChatRepository, ChatBusService, ChatSessionsService, ChatVisitorService, ChatAgentService, ChatTransport],
+  providers: [ChatRepository, ChatBusService, ChatSessionsService, ChatVisitorService, ChatAgentService, ChatTransport, ChatTranscriptService],
 })
 export class ChatModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export type ChatState = 'waiting' | 'active' | 'ended';
 export type ChatAuthor = 'visitor' | 'agent' | 'system';
@@ -20,6 +20,8 @@ export interface ChatSessionRow {
   createdAt: Date;
   acceptedAt: Date | null;
   endedAt: Date | null;
+  /** The visitor's language (the widget's), for the transcript mail. */
+  language: 'pl' | 'en' | null;
 }
 
 /** What happened in a chat, numbered: the id is the SSE event id a reconnecting visitor replays from. */
@@ -37,7 +39,7 @@ export interface ChatEventRow {
 
 const SESSION = `id, channel_id AS "channelId", token_hash AS "tokenHash", visitor_id AS "visitorId", name, email, verified,
   customer_id AS "customerId", ticket_id AS "ticketId", state, agent_user_id AS "agentUserId", created_at AS "createdAt",
-  accepted_at AS "acceptedAt", ended_at AS "endedAt"`;
+  accepted_at AS "acceptedAt", ended_at AS "endedAt", language`;
 const EVENT = `id::text AS id, session_id AS "sessionId", type, author, author_name AS "authorName", text, message_id AS "messageId", attachment,
   created_at AS "createdAt"`;
 
@@ -46,10 +48,10 @@ const EVENT = `id::text AS id, session_id AS "sessionId", type, author, author_n
 export class ChatRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async insertSession(s: Pick<ChatSessionRow, 'channelId' | 'tokenHash' | 'visitorId' | 'name' | 'email' | 'verified'>): Promise<ChatSessionRow> {
+  async insertSession(s: Pick<ChatSessionRow, 'channelId' | 'tokenHash' | 'visitorId' | 'name' | 'email' | 'verified' | 'language'>): Promise<ChatSessionRow> {
     const rows: ChatSessionRow[] = await this.db.query(
-      `INSERT INTO chat_sessions (channel_id, token_hash, visitor_id, name, email, verified) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${SESSION}`,
-      [s.channelId, s.tokenHash, s.visitorId, s.name, s.email, s.verified],
+      `INSERT INTO chat_sessions (channel_id, token_hash, visitor_id, name, email, verified, language) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${SESSION}`,
+      [s.channelId, s.tokenHash, s.visitorId, s.name, s.email, s.verified, s.language],
     );
     return rows[0];
   }
@@ -79,6 +81,28 @@ export class ChatRepository {
     ]);
   }
 
+  /** Ends a chat that is not ended yet: false when it had ended already (whoever ends it first, ends it once). */
+  async end(id: string): Promise<boolean> {
+    const [, count]: [unknown, number] = await this.db.query(
+      `UPDATE chat_sessions SET state = 'ended', ended_at = now() WHERE id = $1 AND state <> 'ended'`,
+      [id],
+    );
+    return count > 0;
+  }
+
+  /**
+   * Locks the session for its transcript (in the caller's transaction):
+   * true when no transcript was written for it yet.
+   */
+  async lockForTranscript(manager: EntityManager, id: string): Promise<boolean> {
+    const rows: { sent: string | null }[] = await manager.query(`SELECT transcript_message_id AS sent FROM chat_sessions WHERE id = $1 FOR UPDATE`, [id]);
+    return rows.length > 0 && rows[0].sent === null;
+  }
+
+  async markTranscript(manager: EntityManager, id: string, messageId: string): Promise<void> {
+    await manager.query(`UPDATE chat_sessions SET transcript_message_id = $2 WHERE id = $1`, [id, messageId]);
+  }
+
   /** Takes a waiting chat for the agent: false when somebody else took it first. */
   async accept(id: string, userId: string): Promise<boolean> {
     const [, count]: [unknown, number] = await this.db.query(
@@ -97,6 +121,13 @@ export class ChatRepository {
        RETURNING ${EVENT}`,
       [e.sessionId, e.type, e.author, e.authorName, e.text, e.messageId, e.attachment ? JSON.stringify(e.attachment) : null],
     );
+    return rows[0] ?? null;
+  }
+
+  /** One event of the session (null for another session's, or none). */
+  async eventOf(sessionId: string, id: string): Promise<ChatEventRow | null> {
+    if (!/^\d{1,18}$/.test(id)) return null;
+    const rows: ChatEventRow[] = await this.db.query(`SELECT ${EVENT} FROM chat_events WHERE session_id = $1 AND id = $2`, [sessionId, id]);
     return rows[0] ?? null;
   }
 

@@ -26,9 +26,13 @@ export class ChatTransport implements OutboundTransport, OnModuleInit {
     const session = await this.sessions.repository.findSessionByTicket(delivery.ticket.id);
     if (!session || session.state === 'ended') throw new PermanentDeliveryError('The visitor has left the chat');
     const author = delivery.message.authorUserId ? await this.sessions.repository.userName(delivery.message.authorUserId) : null;
+    const file = delivery.attachments[0];
     await this.sessions.record(
       session,
-      { type: 'message', author: 'agent', authorName: author, text: delivery.message.bodyText, messageId: delivery.message.id, attachment: null },
+      {
+        type: 'message', author: 'agent', authorName: author, text: delivery.message.bodyText, messageId: delivery.message.id,
+        attachment: file ? { id: delivery.message.id, filename: file.filename, contentType: file.contentType, size: file.content.length } : null,
+      },
       null,
     );
     return { response: `shown in chat ${session.id}` };

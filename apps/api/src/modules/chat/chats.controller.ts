@@ -1,15 +1,19 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Req } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiGoneResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse,
-  ApiOperation, ApiTags,
+  ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiGoneResponse, ApiNoContentResponse, ApiNotFoundResponse,
+  ApiOkResponse, ApiOperation, ApiQuery, ApiTags,
 } from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import { ErrorResponseDto } from '../../core/errors/error-response.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { ChatAgentService } from './chat-agent.service.js';
+import { ChatErrorCode, ChatException } from './chat.exception.js';
+import { CHAT_FILE_LIMIT_BYTES } from './chat-visitor.service.js';
 import { ChatAvailabilityDto, ChatDetailDto, ChatEventDto, ChatSessionDto, ChatSessionListDto } from './dtos/chat.dto.js';
 import { ChatAvailabilityInputDto, ChatQueryDto, ChatTextDto, ChatTransferDto, ChatTypingDto } from './dtos/chat-inputs.dto.js';
+import { mimeTypeOf, readRawBody, safeFilename } from './read-raw-body.js';
 
 const NOT_FOUND = 'CHAT_SESSION_NOT_FOUND: no such chat, or one whose ticket the agent may not see';
 
@@ -69,6 +73,24 @@ export class ChatsController {
   @ApiGoneResponse({ description: 'CHAT_SESSION_ENDED', type: ErrorResponseDto })
   reply(@UuidParam() id: string, @Body() dto: ChatTextDto, @CurrentActor() actor: Actor): Promise<ChatEventDto> {
     return this.chats.reply(id, dto.text.trim(), actor);
+  }
+
+  @Post(':id/files')
+  @ApiOperation({
+    summary: 'Send the visitor a file (the raw bytes as the body, its type as Content-Type, its name in `?name=`; at most 5 MB): a reply with the file on the chat’s ticket, shown to the visitor at once',
+  })
+  @ApiQuery({ name: 'name', required: true, example: 'etykieta-zwrotna.pdf' })
+  @ApiConsumes('application/octet-stream')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedResponse({ type: ChatEventDto })
+  @ApiNotFoundResponse({ description: NOT_FOUND, type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'CHAT_NOT_YOURS: accept the chat first (or a colleague has it)', type: ErrorResponseDto })
+  @ApiGoneResponse({ description: 'CHAT_SESSION_ENDED', type: ErrorResponseDto })
+  async file(@UuidParam() id: string, @Query('name') name: unknown, @Req() request: Request, @CurrentActor() actor: Actor): Promise<ChatEventDto> {
+    if (typeof name !== 'string' || !name.trim()) throw new ChatException(ChatErrorCode.FileInvalid, 'name must name the file', 'name');
+    const content = await readRawBody(request, CHAT_FILE_LIMIT_BYTES);
+    if (!content) throw new ChatException(ChatErrorCode.FileInvalid, `The file must be at most ${CHAT_FILE_LIMIT_BYTES / 1024 / 1024} MB`, 'file');
+    return this.chats.file(id, safeFilename(name.trim(), 'plik'), mimeTypeOf(request), content, actor);
   }
 
   @Post(':id/typing')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Options, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Options, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiGoneResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse,
   ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse,
@@ -14,8 +14,9 @@ import { chatCors, chatToken, clientAddress } from './chat-cors.js';
 import { ChatErrorCode, ChatException } from './chat.exception.js';
 import { ChatSessionsService } from './chat-sessions.service.js';
 import { CHAT_FILE_LIMIT_BYTES, ChatVisitorService } from './chat-visitor.service.js';
-import { ChatStatusDto, CreatedChatSessionDto, OfflineMessageResultDto, PostedChatMessageDto } from './dtos/chat.dto.js';
+import { ChatStatusDto, CreatedChatSessionDto, EndedChatDto, OfflineMessageResultDto, PostedChatMessageDto } from './dtos/chat.dto.js';
 import { ChatTextDto, ChatTypingDto, CreateChatSessionDto, OfflineMessageDto } from './dtos/chat-inputs.dto.js';
+import { readRawBody } from './read-raw-body.js';
 import { VisitorStream } from './visitor-stream.js';
 
 const KEY = { name: 'key', description: 'The chat channel’s key (the widget’s `/w/{key}.js`)' };
@@ -44,7 +45,7 @@ export class PublicChatController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Options([':key/status', ':key/sessions', ':key/offline-messages', 'sessions/:id/events', 'sessions/:id/messages', 'sessions/:id/files', 'sessions/:id/typing'])
+  @Options([':key/status', ':key/sessions', ':key/offline-messages', 'sessions/:id/events', 'sessions/:id/messages', 'sessions/:id/files', 'sessions/:id/typing', 'sessions/:id/end', 'sessions/:id/files/:eventId'])
   @HttpCode(204)
   @ApiExcludeEndpoint()
   preflight(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
@@ -172,10 +173,40 @@ export class PublicChatController {
     await this.byAddress(request);
     const session = await this.sessions.visitorSession(id, chatToken(request));
     await this.limiter.take('chat messages', [{ key: `chat:messages:${session.id}`, max: this.config.chatLimits.messagesPerSessionPerMinute }], 60);
-    const content = await readRaw(request, CHAT_FILE_LIMIT_BYTES);
+    const content = await readRawBody(request, CHAT_FILE_LIMIT_BYTES);
     if (!content) throw new ChatException(ChatErrorCode.FileInvalid, `The file must be at most ${CHAT_FILE_LIMIT_BYTES / 1024 / 1024} MB`, 'file');
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim();
     return this.visitor.file(session, typeof name === 'string' ? name : 'plik', type, content);
+  }
+
+  @Get('sessions/:id/files/:eventId')
+  @ApiOperation({ summary: 'Download the file of a message of the chat (the visitor’s or an agent’s); always as a download' })
+  @ApiParam(SESSION)
+  @ApiParam({ name: 'eventId', description: 'The message’s event id (as the stream numbered it)' })
+  @ApiHeader(TOKEN_HEADER)
+  @ApiQuery({ name: 'token', required: false })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
+  @ApiUnauthorizedResponse({ description: 'CHAT_TOKEN_INVALID', type: ErrorResponseDto })
+  @ApiNotFoundResponse({ description: 'CHAT_SESSION_NOT_FOUND; CHAT_FILE_NOT_FOUND: no file on that message of this chat', type: ErrorResponseDto })
+  async download(
+    @Param('id') id: string,
+    @Param('eventId') eventId: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    chatCors(request, response);
+    await this.byAddress(request);
+    const file = await this.visitor.attachment(await this.sessions.visitorSession(id, chatToken(request)), eventId);
+    // Never sniffed, never shown in the page: a download.
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    response.setHeader('Cache-Control', 'private, no-store');
+    return new StreamableFile(file.content, {
+      type: 'application/octet-stream',
+      disposition: `attachment; filename="${file.filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      length: file.content.length,
+    });
   }
 
   @Post('sessions/:id/typing')
@@ -194,20 +225,22 @@ export class PublicChatController {
     await this.visitor.typing(session, dto.typing);
   }
 
+  @Post('sessions/:id/end')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The visitor ends the chat: the agents are told, and the transcript goes by mail to the address the visitor left (once)' })
+  @ApiParam(SESSION)
+  @ApiHeader(TOKEN_HEADER)
+  @ApiOkResponse({ type: EndedChatDto })
+  @ApiUnauthorizedResponse({ description: 'CHAT_TOKEN_INVALID', type: ErrorResponseDto })
+  @ApiNotFoundResponse({ description: 'CHAT_SESSION_NOT_FOUND', type: ErrorResponseDto })
+  async end(@Param('id') id: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<EndedChatDto> {
+    chatCors(request, response);
+    await this.byAddress(request);
+    return this.visitor.end(await this.sessions.visitorSession(id, chatToken(request)));
+  }
+
   private byAddress(request: Request, extra?: { key: string; max: number }): Promise<void> {
     const limits = [{ key: `chat:ip:${clientAddress(request)}`, max: this.config.chatLimits.requestsPerIpPerMinute }, ...(extra ? [extra] : [])];
     return this.limiter.take('chat requests', limits, 60);
   }
-}
-
-/** The raw body, or null beyond `limit` bytes. */
-async function readRaw(request: Request, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }

@@ -1,19 +1,23 @@
 import { createHash } from 'node:crypto';
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { IntakeService } from '../intake/intake.service.js';
+import { fetchRecording, PermanentRecordingError, recordingHostAllowed } from './call-recording-fetch.js';
+import { CALL_RECORDING_ATTEMPTS, CALL_RECORDING_BACKOFF_MS, CALL_RECORDING_QUEUE, type CallRecordingJob } from './call-recording-queue.js';
 import { CallsRepository, type CallRow } from './calls.repository.js';
 import { PhoneErrorCode, PhoneException } from './phone.exception.js';
 
-const FETCH_TIMEOUT_MS = 30_000;
-
 /**
- * Call recordings: uploaded, or fetched once from the PBX's `recordingUrl`
- * (only from the hosts of CALL_RECORDING_HOSTS, at most
- * CALL_RECORDING_MAX_BYTES), and filed on the call's ticket as a phone
- * message with the file (through the intake, once per call).
+ * Call recordings: uploaded, or fetched from the PBX's `recordingUrl` by a
+ * job of the `call-recordings` queue (one per call; a server error, time-out
+ * or lost connection is tried again with growing pauses; only from the hosts
+ * of CALL_RECORDING_HOSTS, at most CALL_RECORDING_MAX_BYTES), and filed on
+ * the call's ticket as a phone message with the file (through the intake,
+ * once per call). The call's `recordingState` tells how it went.
  */
 @Injectable()
 export class CallRecordingsService {
@@ -23,25 +27,55 @@ export class CallRecordingsService {
     private readonly calls: CallsRepository,
     private readonly channels: ChannelsService,
     private readonly intake: IntakeService,
+    @InjectQueue(CALL_RECORDING_QUEUE) private readonly queue: Queue<CallRecordingJob>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Refuses a URL whose host is not among the allowed ones (400 naming `recordingUrl`). */
   assertFetchable(url: string): void {
-    const parsed = URL.canParse(url) ? new URL(url) : null;
-    const host = parsed?.host.toLowerCase();
-    if (!parsed || !host || !this.config.callRecordingHosts.some((h) => h === host || h === parsed.hostname.toLowerCase())) {
-      throw new PhoneException(PhoneErrorCode.RecordingRefused, 'recordingUrl must be on one of the hosts of CALL_RECORDING_HOSTS', 'recordingUrl');
+    if (!recordingHostAllowed(url, this.config.callRecordingHosts)) {
+      throw new PhoneException(PhoneErrorCode.RecordingRefused, 'recordingUrl must be an http(s) URL on one of the hosts of CALL_RECORDING_HOSTS', 'recordingUrl');
     }
   }
 
-  /** Fetches the call's recording once, after the answer (its state tells how it went). */
-  fetchSoon(call: CallRow): void {
+  /** Queues the fetch of the call's recording (once per call); the call is `pending` until the job attaches it or gives up. */
+  async fetchSoon(call: CallRow): Promise<void> {
     if (!call.recordingUrl) return;
-    void this.calls
-      .update(call.id, { recordingState: 'pending' })
-      .then(() => this.fetchOnce(call))
-      .catch((error: Error) => this.logger.warn(`Recording of call ${call.id}: ${error.message}`));
+    await this.calls.update(call.id, { recordingState: 'pending', recordingError: null });
+    try {
+      await this.queue.add('fetch', { callId: call.id }, {
+        jobId: `recording-${call.id}`,
+        attempts: CALL_RECORDING_ATTEMPTS,
+        backoff: { type: 'exponential', delay: CALL_RECORDING_BACKOFF_MS },
+        removeOnComplete: true,
+        removeOnFail: 1000,
+      });
+    } catch (error) {
+      this.logger.warn(`Recording of call ${call.id} not queued: ${(error as Error).message}`);
+      await this.calls.update(call.id, { recordingState: 'failed', recordingError: `the fetch could not be queued (${(error as Error).message})`.slice(0, 500) });
+    }
+  }
+
+  /**
+   * The job: fetches and files the recording. A temporary failure is thrown
+   * (the queue tries again later) unless it was the last try; a permanent one
+   * marks the call failed at once.
+   */
+  async fetchJob(callId: string, lastAttempt: boolean): Promise<void> {
+    const call = await this.calls.findById(callId);
+    if (!call?.recordingUrl || call.recordingState === 'attached') return;
+    try {
+      const file = await fetchRecording(call.recordingUrl, this.config.callRecordingHosts, this.config.callRecordingMaxBytes);
+      await this.file(call, file.filename, file.contentType, file.content);
+    } catch (error) {
+      const message = (error as Error).message.slice(0, 450);
+      if (error instanceof PermanentRecordingError || lastAttempt) {
+        await this.calls.update(call.id, { recordingState: 'failed', recordingError: message });
+        return;
+      }
+      await this.calls.update(call.id, { recordingState: 'pending', recordingError: `${message}; trying again` });
+      throw error;
+    }
   }
 
   /** An uploaded recording, filed on the call's ticket. */
@@ -50,26 +84,6 @@ export class CallRecordingsService {
       throw new PhoneException(PhoneErrorCode.RecordingRefused, `The recording must be 1 byte to ${this.config.callRecordingMaxBytes} bytes`, 'file');
     }
     await this.file(call, filename, contentType, content);
-  }
-
-  private async fetchOnce(call: CallRow): Promise<void> {
-    try {
-      const response = await fetch(call.recordingUrl!, { redirect: 'error', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
-      if (!response.ok || !response.body) throw new Error(`the recording's server answered ${response.status}`);
-      const declared = Number(response.headers.get('content-length') ?? '0');
-      if (declared > this.config.callRecordingMaxBytes) throw new Error(`the recording is larger than ${this.config.callRecordingMaxBytes} bytes`);
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-        size += chunk.length;
-        if (size > this.config.callRecordingMaxBytes) throw new Error(`the recording is larger than ${this.config.callRecordingMaxBytes} bytes`);
-        chunks.push(Buffer.from(chunk));
-      }
-      const name = decodeURIComponent(new URL(call.recordingUrl!).pathname.split('/').pop() || 'nagranie');
-      await this.file(call, name, (response.headers.get('content-type') ?? 'application/octet-stream').split(';')[0].trim(), Buffer.concat(chunks));
-    } catch (error) {
-      await this.calls.update(call.id, { recordingState: 'failed', recordingError: (error as Error).message.slice(0, 500) });
-    }
   }
 
   private async file(call: CallRow, filename: string, contentType: string, content: Buffer): Promise<void> {

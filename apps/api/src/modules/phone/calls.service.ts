@@ -171,7 +171,7 @@ export class CallsService {
       joinTicketId: ticket?.id ?? null,
     });
     const linked = await this.calls.update(call.id, { ticketId: received.ticketId, customerId: call.customerId ?? received.customer?.id ?? null });
-    this.recordings.fetchSoon(linked);
+    await this.recordings.fetchSoon(linked);
     return this.get(linked.id);
   }
 

@@ -4,8 +4,10 @@ import type { Response } from 'express';
 import { Roles } from '../../core/auth/roles.decorator.js';
 import { ErrorResponseDto } from '../../core/errors/error-response.dto.js';
 import { AutomationReportService } from './automation-report.service.js';
+import { CallsReportService } from './calls-report.service.js';
 import { ContactReasonsReportService } from './contact-reasons-report.service.js';
 import { AutomationReportDto } from './dtos/automation-report.dto.js';
+import { CallsReportDto } from './dtos/calls-report.dto.js';
 import { ContactReasonsReportDto } from './dtos/contact-reasons-report.dto.js';
 import { InboundMailsReportDto } from './dtos/inbound-mails-report.dto.js';
 import { LoadReportDto } from './dtos/load-report.dto.js';
@@ -47,6 +49,7 @@ export class ReportsController {
     private readonly contactReasonsReport: ContactReasonsReportService,
     private readonly automationReport: AutomationReportService,
     private readonly satisfactionReport: SatisfactionReportService,
+    private readonly callsReport: CallsReportService,
   ) {}
 
   @Get('volume')
@@ -95,6 +98,15 @@ export class ReportsController {
   @ReportRoute('Customer satisfaction: CSAT, NPS, response rate and the latest comments', SatisfactionReportDto)
   satisfaction(@Query() query: ReportQueryDto, @Res({ passthrough: true }) res: Response): Promise<SatisfactionReportDto | StreamableFile> {
     return this.send('satisfaction', query, this.satisfactionReport, res);
+  }
+
+  @Get('calls')
+  @ReportRoute(
+    'Phone calls per queue and per agent: answered, missed, outbound and call-backs (outbound calls to a number whose call was missed earlier in the range); `queueId` and `assigneeId` (the agent) narrow it, the other ticket filters do not apply',
+    CallsReportDto,
+  )
+  calls(@Query() query: ReportQueryDto, @Res({ passthrough: true }) res: Response): Promise<CallsReportDto | StreamableFile> {
+    return this.send('calls', query, this.callsReport, res);
   }
 
   private async send<T>(name: string, query: ReportQueryDto, builder: ReportBuilder<T>, res: Response): Promise<T | StreamableFile> {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AutomationReportService } from './automation-report.service.js';
+import { CallsReportRepository } from './calls-report.repository.js';
+import { CallsReportService } from './calls-report.service.js';
 import { ContactReasonsReportService } from './contact-reasons-report.service.js';
 import { InboundMailsReportService } from './inbound-mails-report.service.js';
 import { LoadReportService } from './load-report.service.js';
@@ -20,6 +22,7 @@ import { VolumeReportService } from './volume-report.service.js';
   providers: [
     ReportsRepository, ReportsService, VolumeReportService, InboundMailsReportService, ResponseTimesReportService, SlaReportService,
     LoadReportService, ContactReasonsReportService, AutomationReportService, SatisfactionReportService,
+    CallsReportRepository, CallsReportService,
   ],
 })
 export class ReportsModule {}

@@ -29,6 +29,23 @@ export function sendChatTyping(id: string, typing: boolean): Promise<void> {
   return unwrapEmpty(api.POST('/api/v1/chats/{id}/typing', { params: { path: { id } }, body: { typing } }));
 }
 
+/** Hands the chat to a colleague: it is theirs from now on. */
+export function transferChat(id: string, userId: string): Promise<ChatSession> {
+  return unwrap(api.POST('/api/v1/chats/{id}/transfer', { params: { path: { id } }, body: { userId } }));
+}
+
+/** Sends the visitor a file (its bytes as the body): a reply with the file on the chat's ticket. */
+export function sendChatFile(id: string, file: File): Promise<ChatEvent> {
+  return unwrap(
+    api.POST('/api/v1/chats/{id}/files', {
+      params: { path: { id }, query: { name: file.name } },
+      body: file as unknown as string,
+      bodySerializer: (body: unknown) => body as BodyInit,
+      headers: { 'Content-Type': file.type || 'application/octet-stream' },
+    }),
+  );
+}
+
 export function endChat(id: string): Promise<ChatSession> {
   return unwrap(api.POST('/api/v1/chats/{id}/end', { params: { path: { id } } }));
 }

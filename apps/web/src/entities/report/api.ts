@@ -15,6 +15,7 @@ export type LoadReport = components['schemas']['LoadReportDto'];
 export type ContactReasonsReport = components['schemas']['ContactReasonsReportDto'];
 export type AutomationReport = components['schemas']['AutomationReportDto'];
 export type SatisfactionReport = components['schemas']['SatisfactionReportDto'];
+export type CallsReport = components['schemas']['CallsReportDto'];
 
 /** Every report the dashboard shows, by the last segment of its route, with the shape it answers. */
 export interface ReportKinds {
@@ -25,6 +26,7 @@ export interface ReportKinds {
   'contact-reasons': ContactReasonsReport;
   automation: AutomationReport;
   satisfaction: SatisfactionReport;
+  calls: CallsReport;
 }
 export type ReportName = keyof ReportKinds;
 
@@ -36,6 +38,7 @@ const PATHS = {
   'contact-reasons': '/api/v1/reports/contact-reasons',
   automation: '/api/v1/reports/automation',
   satisfaction: '/api/v1/reports/satisfaction',
+  calls: '/api/v1/reports/calls',
 } as const satisfies Record<ReportName, string>;
 
 /**

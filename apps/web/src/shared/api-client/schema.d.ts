@@ -806,6 +806,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phone calls per queue and per agent: answered, missed, outbound and call-backs (outbound calls to a number whose call was missed earlier in the range); `queueId` and `assigneeId` (the agent) narrow it, the other ticket filters do not apply (format=csv: the same as a CSV file) */
+        get: operations["Reports_calls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1361,6 +1378,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/chat/sessions/{id}/files/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the file of a message of the chat (the visitor’s or an agent’s); always as a download */
+        get: operations["PublicChat_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/chat/sessions/{id}/typing": {
         parameters: {
             query?: never;
@@ -1372,6 +1406,23 @@ export interface paths {
         put?: never;
         /** The visitor is typing (or stopped): shown to the agent */
         post: operations["PublicChat_typing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/chat/sessions/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The visitor ends the chat: the agents are told, and the transcript goes by mail to the address the visitor left (once) */
+        post: operations["PublicChat_end"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1458,6 +1509,23 @@ export interface paths {
         put?: never;
         /** Reply in the chat: a reply on its ticket, shown to the visitor at once */
         post: operations["Chats_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chats/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the visitor a file (the raw bytes as the body, its type as Content-Type, its name in `?name=`; at most 5 MB): a reply with the file on the chat’s ticket, shown to the visitor at once */
+        post: operations["Chats_file"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3152,6 +3220,8 @@ export interface components {
              * @example false
              */
             totalIsExact?: boolean;
+            /** @description The ticket list (`GET /tickets`) only: where the next page starts, to pass as `after` with the same filters and sort. Null on the last page. */
+            nextCursor?: string | null;
         };
         TicketCustomerInputDto: {
             /**
@@ -3660,6 +3730,11 @@ export interface components {
             isDefault: boolean;
             /** @description False when replies on this channel type cannot be sent yet (the reply would be marked failed); listed because it is the default. */
             canSend: boolean;
+            /**
+             * Format: date-time
+             * @description When the channel's reply window closes: the customer's last message on it plus the channel's settings.replyWindowHours (API channels, e.g. 24 for WhatsApp). After it the channel may refuse the reply (the panel warns before the agent writes). Null: the channel has no reply window.
+             */
+            replyWindowEndsAt: string | null;
         };
         MergeTicketsDto: {
             /**
@@ -3782,6 +3857,19 @@ export interface components {
             /** @description Tickets not resolved or closed at the end of the bucket. */
             backlog: number;
         };
+        ChannelVolumeDto: {
+            /**
+             * @description The ticket's channel, marketplaces apart: allegro (Allegro's message centre), amazon (buyer mail through Amazon's relay addresses, tagged amazon).
+             * @enum {string}
+             */
+            channel: "email" | "web_form" | "phone" | "chat" | "api" | "social" | "allegro" | "amazon";
+            /** @description Tickets created in the range. */
+            created: number;
+            /** @description Tickets resolved in the range. */
+            resolved: number;
+            /** @description Tickets closed in the range. */
+            closed: number;
+        };
         VolumeReportDto: {
             range: components["schemas"]["ReportRangeDto"];
             /** @description Tickets not resolved or closed when the range starts. */
@@ -3789,6 +3877,8 @@ export interface components {
             totals: components["schemas"]["VolumeTotalsDto"];
             /** @description Every bucket of the range, empty ones with zeros. */
             buckets: components["schemas"]["VolumeBucketDto"][];
+            /** @description The range split by channel, each marketplace on its own; channels without tickets are left out. */
+            channels: components["schemas"]["ChannelVolumeDto"][];
         };
         InboundAddressCountDto: {
             /** Format: uuid */
@@ -3850,6 +3940,17 @@ export interface components {
             /** @description Tickets resolved in the bucket: creation → resolution. */
             resolution: components["schemas"]["ResponseTimeDto"];
         };
+        ChannelResponseTimesDto: {
+            /**
+             * @description The ticket's channel, marketplaces apart: allegro (Allegro's message centre), amazon (buyer mail through Amazon's relay addresses, tagged amazon).
+             * @enum {string}
+             */
+            channel: "email" | "web_form" | "phone" | "chat" | "api" | "social" | "allegro" | "amazon";
+            /** @description Tickets of the channel first answered in the range. */
+            firstResponse: components["schemas"]["ResponseTimeDto"];
+            /** @description Tickets of the channel resolved in the range. */
+            resolution: components["schemas"]["ResponseTimeDto"];
+        };
         ResponseTimesReportDto: {
             range: components["schemas"]["ReportRangeDto"];
             /** @description Over the whole range. */
@@ -3857,6 +3958,8 @@ export interface components {
             /** @description Over the whole range. */
             resolution: components["schemas"]["ResponseTimeDto"];
             buckets: components["schemas"]["ResponseTimesBucketDto"][];
+            /** @description The range split by channel, each marketplace on its own; channels without tickets are left out. */
+            channels: components["schemas"]["ChannelResponseTimesDto"][];
         };
         ComplianceDto: {
             /** @description Targets met. */
@@ -4056,6 +4159,64 @@ export interface components {
             responseRate: components["schemas"]["SurveyResponseRateDto"];
             /** @description The latest 20 answers with a comment, newest first. */
             comments: components["schemas"]["SurveyCommentDto"][];
+        };
+        CallFiguresDto: {
+            /** @description Inbound calls somebody answered. */
+            answered: number;
+            /** @description Inbound calls nobody answered. */
+            missed: number;
+            /** @description Outbound calls (reported by the PBX or logged by hand). */
+            outbound: number;
+            /** @description Outbound calls to a number whose call was missed before, within the range. */
+            callBacks: number;
+            /** @description Share of inbound calls answered, in percent to one decimal (null without inbound calls). */
+            answeredPercent: number | null;
+        };
+        QueueCallsDto: {
+            /** @description Inbound calls somebody answered. */
+            answered: number;
+            /** @description Inbound calls nobody answered. */
+            missed: number;
+            /** @description Outbound calls (reported by the PBX or logged by hand). */
+            outbound: number;
+            /** @description Outbound calls to a number whose call was missed before, within the range. */
+            callBacks: number;
+            /** @description Share of inbound calls answered, in percent to one decimal (null without inbound calls). */
+            answeredPercent: number | null;
+            /**
+             * Format: uuid
+             * @description null: calls of a channel in no queue, on no ticket of a queue.
+             */
+            queueId: string | null;
+            name: string | null;
+        };
+        AgentCallsDto: {
+            /** @description Inbound calls somebody answered. */
+            answered: number;
+            /** @description Inbound calls nobody answered. */
+            missed: number;
+            /** @description Outbound calls (reported by the PBX or logged by hand). */
+            outbound: number;
+            /** @description Outbound calls to a number whose call was missed before, within the range. */
+            callBacks: number;
+            /** @description Share of inbound calls answered, in percent to one decimal (null without inbound calls). */
+            answeredPercent: number | null;
+            /**
+             * Format: uuid
+             * @description The agent who answered or made the call; null: calls nobody answered or made.
+             */
+            userId: string | null;
+            /** @example Anna Nowak */
+            name: string | null;
+        };
+        CallsReportDto: {
+            range: components["schemas"]["ReportRangeDto"];
+            /** @description Every call of the range (within the queue and agent filters). */
+            total: components["schemas"]["CallFiguresDto"];
+            /** @description Per queue: the queue of the call’s channel, else of the call’s ticket; by name, no queue last. */
+            queues: components["schemas"]["QueueCallsDto"][];
+            /** @description Per agent who answered or made the call; by name, nobody last. */
+            agents: components["schemas"]["AgentCallsDto"][];
         };
         HealthChecksDto: {
             /** @enum {string} */
@@ -4818,6 +4979,11 @@ export interface components {
             identityHash?: string;
             /** @description The visitor id of an earlier session (kept by the widget): the chat continues their open ticket */
             visitorId?: string;
+            /**
+             * @description The visitor’s language (the widget’s): the transcript mail is written in it (default pl)
+             * @enum {string}
+             */
+            language?: "pl" | "en";
         };
         CreatedChatSessionDto: {
             /** Format: uuid */
@@ -4878,6 +5044,10 @@ export interface components {
         };
         ChatTypingDto: {
             typing: boolean;
+        };
+        EndedChatDto: {
+            /** @enum {string} */
+            state: "ended";
         };
         ChatAvailabilityDto: {
             available: boolean;
@@ -5629,7 +5799,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
-             * @description A group {match: all|any, conditions: [...]} of conditions {field, operator, value} and nested groups. Fields: inbound_address, sender_address, sender_domain, subject, body, channel, customer_tag, customer_field:<name>, category, priority, status, queue, assignee, tag, has_attachments, business_hours. Operators: is, is_not, contains, not_contains, contains_any_word, starts_with, matches_regex, is_empty, is_not_empty. Text matching ignores case and Polish diacritics.
+             * @description A group {match: all|any, conditions: [...]} of conditions {field, operator, value} and nested groups. Fields: inbound_address, sender_address, sender_domain, subject, body, channel (the ticket's: email, web_form, phone, chat, api, marketplace, social), customer_tag, customer_field:<name>, category, priority, status, queue, assignee, tag, has_attachments, business_hours, order_status (the status of the customer's order in the connected shops: pending, processing, on_hold, shipped, completed, cancelled, refunded, failed, other; asked of the shops only while a rule uses it), marketplace (allegro, amazon; allegro: Allegro's message centre; amazon: a buyer's mail through Amazon's relay addresses; empty for everything else; e.g. marketplace is allegro and body contains "zwrot"). Operators: is, is_not, contains, not_contains, contains_any_word, starts_with, matches_regex, is_empty, is_not_empty. Text matching ignores case and Polish diacritics.
              * @example {
              *       "match": "all",
              *       "conditions": [
@@ -5790,7 +5960,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
-             * @description A group {match: all|any, conditions: [...]} of conditions {field, operator, value} and nested groups. Fields: inbound_address, sender_address, sender_domain, subject, body, channel, customer_tag, customer_field:<name>, category, priority, status, queue, assignee, tag, has_attachments, business_hours. Operators: is, is_not, contains, not_contains, contains_any_word, starts_with, matches_regex, is_empty, is_not_empty. Text matching ignores case and Polish diacritics.
+             * @description A group {match: all|any, conditions: [...]} of conditions {field, operator, value} and nested groups. Fields: inbound_address, sender_address, sender_domain, subject, body, channel (the ticket's: email, web_form, phone, chat, api, marketplace, social), customer_tag, customer_field:<name>, category, priority, status, queue, assignee, tag, has_attachments, business_hours, order_status (the status of the customer's order in the connected shops: pending, processing, on_hold, shipped, completed, cancelled, refunded, failed, other; asked of the shops only while a rule uses it), marketplace (allegro, amazon; allegro: Allegro's message centre; amazon: a buyer's mail through Amazon's relay addresses; empty for everything else; e.g. marketplace is allegro and body contains "zwrot"). Operators: is, is_not, contains, not_contains, contains_any_word, starts_with, matches_regex, is_empty, is_not_empty. Text matching ignores case and Polish diacritics.
              * @example {
              *       "match": "all",
              *       "conditions": [
@@ -8932,6 +9102,8 @@ export interface operations {
                 snoozed?: "false" | "true" | "any";
                 /** @description A leading minus sorts descending; `dueAt` is the nearest running deadline (tickets without one last). */
                 sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "priority" | "-priority" | "number" | "-number" | "dueAt" | "-dueAt";
+                /** @description Keyset pagination: the `nextCursor` of the previous page, to read the page right after it in the same order (same filters and `sort`, no `offset`). Unlike a growing offset it costs the same on every page, and tickets created meanwhile do not shift the pages. */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -10415,6 +10587,84 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SatisfactionReportDto"];
                     "text/csv": components["schemas"]["SatisfactionReportDto"];
+                };
+            };
+            /** @description A bad filter; `details.fields` names it (`from`, `to`, `tz`, `queueId`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reports_calls: {
+        parameters: {
+            query?: {
+                /** @description First day of the range, YYYY-MM-DD, inclusive (default: 29 days before `to`). */
+                from?: string;
+                /** @description Last day of the range, YYYY-MM-DD, inclusive (default: today in `tz`). */
+                to?: string;
+                /** @description IANA time zone the dates and buckets are read in (default: the installation's, Europe/Warsaw). */
+                tz?: string;
+                /** @description Only tickets now in this queue. */
+                queueId?: string;
+                /** @description Only tickets now in this category. */
+                categoryId?: string;
+                /** @description Only tickets that came through this channel. */
+                channel?: "email" | "web_form" | "phone" | "chat" | "api" | "marketplace" | "social";
+                /** @description Only tickets now assigned to this agent. */
+                assigneeId?: string;
+                /** @description Only tickets with this priority. */
+                priority?: "low" | "normal" | "high" | "urgent";
+                /** @description Buckets: local days, ISO weeks (from Monday) or months. */
+                groupBy?: "day" | "week" | "month";
+                /** @description `csv`: the report as a CSV file (UTF-8 with BOM, CRLF, RFC 4180 quoting). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; with `format=csv` a `text/csv` attachment `okienko-<report>-<from>-<to>.csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallsReportDto"];
+                    "text/csv": components["schemas"]["CallsReportDto"];
                 };
             };
             /** @description A bad filter; `details.fields` names it (`from`, `to`, `tz`, `queueId`, …) */
@@ -13218,6 +13468,81 @@ export interface operations {
             };
         };
     };
+    PublicChat_download: {
+        parameters: {
+            query?: {
+                token?: unknown;
+            };
+            header?: {
+                /** @description `Bearer <token>`: the token the session was created with */
+                Authorization?: string;
+            };
+            path: {
+                /** @description The session id `POST …/sessions` answered */
+                id: string;
+                /** @description The message’s event id (as the stream numbered it) */
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_NOT_FOUND; CHAT_FILE_NOT_FOUND: no file on that message of this chat */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     PublicChat_typing: {
         parameters: {
             query?: never;
@@ -13243,6 +13568,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `details.fields` names each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicChat_end: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `Bearer <token>`: the token the session was created with */
+                Authorization?: string;
+            };
+            path: {
+                /** @description The session id `POST …/sessions` answered */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndedChatDto"];
+                };
             };
             /** @description Invalid input; `details.fields` names each failing field */
             400: {
@@ -13581,6 +13976,87 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChatTextDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatEventDto"];
+                };
+            };
+            /** @description Invalid input; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_NOT_FOUND: no such chat, or one whose ticket the agent may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_NOT_YOURS: accept the chat first (or a colleague has it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CHAT_SESSION_ENDED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; `details.requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Chats_file: {
+        parameters: {
+            query: {
+                name: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
             };
         };
         responses: {

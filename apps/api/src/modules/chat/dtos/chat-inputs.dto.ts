@@ -26,6 +26,11 @@ export class CreateChatSessionDto {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{10,64}$/, { message: 'visitorId must be the id an earlier session answered' })
   visitorId?: string;
+
+  @ApiPropertyOptional({ enum: ['pl', 'en'], description: 'The visitor’s language (the widget’s): the transcript mail is written in it (default pl)' })
+  @IsOptional()
+  @IsIn(['pl', 'en'])
+  language?: 'pl' | 'en';
 }
 
 export class ChatTextDto {

@@ -75,3 +75,7 @@ export class PostedChatMessageDto {
 export class OfflineMessageResultDto {
   @ApiProperty({ format: 'uuid' }) ticketId!: string;
 }
+
+export class EndedChatDto {
+  @ApiProperty({ enum: ['ended'] }) state!: 'ended';
+}

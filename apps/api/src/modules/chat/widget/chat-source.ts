@@ -7,11 +7,11 @@
  * replays what was missed; with nobody available it offers the offline form.
  */
 export const CHAT_SOURCE = String.raw`(function(){
-var T={pl:{title:'Czat z obsługą klienta',close:'Zamknij czat',msg:'Wiadomość',send:'Wyślij',file:'Dołącz plik',you:'Ty',agent:'Konsultant',joined:' dołącza do rozmowy',moved:'Rozmowę przejmuje ',ended:'Rozmowa zakończona. Napisz, aby zacząć nową.',typing:'Konsultant pisze…',hello:'Dzień dobry! W czym możemy pomóc?',offline:'Nikogo z nas nie ma teraz przy czacie. Zostaw wiadomość, odpowiemy e-mailem.',name:'Imię',email:'E-mail',text:'Treść',leave:'Wyślij wiadomość',thanks:'Dziękujemy! Odpowiemy na podany adres.',form:'Formularz kontaktowy',err:'Nie udało się wysłać. Spróbuj ponownie.'},
-en:{title:'Chat with customer service',close:'Close chat',msg:'Message',send:'Send',file:'Attach a file',you:'You',agent:'Agent',joined:' joined the conversation',moved:'The chat is now with ',ended:'The conversation has ended. Write to start a new one.',typing:'The agent is typing…',hello:'Hello! How can we help?',offline:'Nobody is at the chat right now. Leave a message and we will answer by e-mail.',name:'Name',email:'E-mail',text:'Message',leave:'Send message',thanks:'Thank you! We will answer at the address you gave.',form:'Contact form',err:'Sending failed. Please try again.'}};
+var T={pl:{title:'Czat z obsługą klienta',close:'Zamknij czat',end:'Zakończ rozmowę',msg:'Wiadomość',send:'Wyślij',file:'Dołącz plik',you:'Ty',agent:'Konsultant',joined:' dołącza do rozmowy',moved:'Rozmowę przejmuje ',ended:'Rozmowa zakończona. Napisz, aby zacząć nową.',typing:'Konsultant pisze…',hello:'Dzień dobry! W czym możemy pomóc?',offline:'Nikogo z nas nie ma teraz przy czacie. Zostaw wiadomość, odpowiemy e-mailem.',name:'Imię',email:'E-mail',text:'Treść',leave:'Wyślij wiadomość',thanks:'Dziękujemy! Odpowiemy na podany adres.',form:'Formularz kontaktowy',err:'Nie udało się wysłać. Spróbuj ponownie.'},
+en:{title:'Chat with customer service',close:'Close chat',end:'End chat',msg:'Message',send:'Send',file:'Attach a file',you:'You',agent:'Agent',joined:' joined the conversation',moved:'The chat is now with ',ended:'The conversation has ended. Write to start a new one.',typing:'The agent is typing…',hello:'Hello! How can we help?',offline:'Nobody is at the chat right now. Leave a message and we will answer by e-mail.',name:'Name',email:'E-mail',text:'Message',leave:'Send message',thanks:'Thank you! We will answer at the address you gave.',form:'Contact form',err:'Sending failed. Please try again.'}};
 var CSS='.okc{position:fixed;right:16px;bottom:72px;z-index:2147483000;width:360px;max-width:calc(100vw - 32px);height:480px;max-height:calc(100vh - 96px);display:flex;flex-direction:column;background:#fff;color:#111827;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);font:14px/1.4 system-ui,sans-serif;overflow:hidden}'+
 '.okc[hidden]{display:none}.okc header{display:flex;align-items:center;justify-content:space-between;background:#1e40af;color:#fff;padding:10px 12px}.okc h2{margin:0;font-size:15px}'+
-'.okc button{font:inherit;cursor:pointer}.okc .x{background:none;border:0;color:#fff;font-size:20px;line-height:1;padding:4px 8px}.okc .log{flex:1;overflow-y:auto;padding:10px;display:flex;flex-direction:column;gap:6px}'+
+'.okc button{font:inherit;cursor:pointer}.okc .x{background:none;border:0;color:#fff;font-size:20px;line-height:1;padding:4px 8px}.okc .x.e{font-size:12px;text-decoration:underline;margin-left:auto}.okc .log{flex:1;overflow-y:auto;padding:10px;display:flex;flex-direction:column;gap:6px}'+
 '.okc .m{max-width:80%;padding:7px 10px;border-radius:10px;background:#f3f4f6;white-space:pre-wrap;word-wrap:break-word}.okc .m.me{align-self:flex-end;background:#dbeafe}.okc .s{align-self:center;color:#4b5563;font-size:12px}'+
 '.okc .who{display:block;font-size:11px;color:#4b5563}.okc .ty{padding:0 10px;color:#4b5563;font-size:12px;min-height:16px}.okc form{display:flex;gap:6px;padding:8px;border-top:1px solid #e5e7eb;align-items:flex-end}'+
 '.okc textarea,.okc input{font:inherit;border:1px solid #6b7280;border-radius:6px;padding:6px;color:#111827;background:#fff}.okc textarea{flex:1;resize:none;height:38px}.okc .go{background:#1e40af;color:#fff;border:0;border-radius:6px;padding:8px 12px}'+
@@ -24,14 +24,14 @@ return fetch(c.base+'/api/public/chat/'+path,{method:opts.method||'GET',headers:
 function saveS(c){try{localStorage.setItem('okienko-chat:'+c.key,JSON.stringify(st.s))}catch(e){}}
 function loadS(c){try{return JSON.parse(localStorage.getItem('okienko-chat:'+c.key)||'null')}catch(e){return null}}
 function build(c){var t=T[c.lang];var w=el('div',{'class':'okc',role:'dialog','aria-modal':'false','aria-labelledby':'okc-t',hidden:''});
-var hd=el('header');hd.appendChild(el('h2',{id:'okc-t'},t.title));var x=el('button',{type:'button','class':'x','aria-label':t.close},'×');hd.appendChild(x);w.appendChild(hd);
+var hd=el('header');hd.appendChild(el('h2',{id:'okc-t'},t.title));var en=el('button',{type:'button','class':'x e'},t.end);hd.appendChild(en);var x=el('button',{type:'button','class':'x','aria-label':t.close},'×');hd.appendChild(x);w.appendChild(hd);
 var log=el('div',{'class':'log',role:'log','aria-live':'polite','aria-label':t.title,tabindex:'0'});w.appendChild(log);
 var ty=el('div',{'class':'ty','aria-live':'polite'});w.appendChild(ty);
 var f=el('form',{'class':'send'});var ta=el('textarea',{'aria-label':t.msg,placeholder:t.msg,rows:'1',maxlength:'5000'});var fl=el('label',{'class':'f',title:t.file});fl.appendChild(el('span',{'class':'sr'},t.file));fl.appendChild(document.createTextNode('📎'));var fi=el('input',{type:'file'});fl.appendChild(fi);
 f.appendChild(ta);f.appendChild(fl);f.appendChild(el('button',{type:'submit','class':'go'},t.send));w.appendChild(f);
 var style=el('style');style.textContent=CSS;c.root.appendChild(style);c.root.appendChild(w);
 st={c:c,t:t,w:w,log:log,ty:ty,form:f,ta:ta,fi:fi,seen:{},s:loadS(c),es:null,lastTyping:0,tyTimer:null};
-x.addEventListener('click',function(){toggle(c)});w.addEventListener('keydown',function(e){if(e.key==='Escape')toggle(c)});
+x.addEventListener('click',function(){toggle(c)});en.addEventListener('click',function(){if(st.s&&st.s.sessionId&&!st.ended)api(c,'sessions/'+st.s.sessionId+'/end',{method:'POST'})});w.addEventListener('keydown',function(e){if(e.key==='Escape')toggle(c)});
 ta.addEventListener('keydown',function(e){if(e.key==='Enter'&&!e.shiftKey){e.preventDefault();submit()}});
 ta.addEventListener('input',function(){var n=Date.now();if(st.s&&n-st.lastTyping>3000){st.lastTyping=n;api(c,'sessions/'+st.s.sessionId+'/typing',{method:'POST',json:{typing:true}})}});
 f.addEventListener('submit',function(e){e.preventDefault();submit()});
@@ -41,7 +41,7 @@ api(c,c.key+'/status').then(function(r){if(r.status===200&&!r.body.online&&!(st.
 if(st.s&&st.s.sessionId)connect()}
 function sys(text){st.log.appendChild(el('p',{'class':'s'},text));st.log.scrollTop=st.log.scrollHeight}
 function show(ev){if(st.seen[ev.id])return;st.seen[ev.id]=1;var t=st.t;
-if(ev.type==='message'){var me=ev.author==='visitor';var p=el('p',{'class':'m'+(me?' me':'')});p.appendChild(el('span',{'class':'who'},me?t.you:(ev.authorName||t.agent)));p.appendChild(document.createTextNode(ev.text||''));st.log.appendChild(p);if(!me)st.ty.textContent=''}
+if(ev.type==='message'){var me=ev.author==='visitor';var p=el('p',{'class':'m'+(me?' me':'')});p.appendChild(el('span',{'class':'who'},me?t.you:(ev.authorName||t.agent)));if(ev.attachment&&st.s){p.appendChild(el('a',{href:st.c.base+'/api/public/chat/sessions/'+st.s.sessionId+'/files/'+ev.id+'?token='+encodeURIComponent(st.s.token),target:'_blank',rel:'noopener'},ev.text||ev.attachment.filename))}else p.appendChild(document.createTextNode(ev.text||''));st.log.appendChild(p);if(!me)st.ty.textContent=''}
 else if(ev.type==='agent_joined')sys((ev.authorName||t.agent)+t.joined);else if(ev.type==='transferred')sys(t.moved+(ev.authorName||''));else if(ev.type==='ended'){sys(t.ended);st.ended=true}
 st.log.scrollTop=st.log.scrollHeight}
 function connect(){var c=st.c;if(st.es)st.es.close();st.ended=false;
@@ -50,7 +50,7 @@ var es=new EventSource(c.base+'/api/public/chat/sessions/'+st.s.sessionId+'/even
 es.addEventListener('typing',function(e){var d=JSON.parse(e.data);st.ty.textContent=d.typing?st.t.typing:'';clearTimeout(st.tyTimer);st.tyTimer=setTimeout(function(){st.ty.textContent=''},6000)});
 es.onerror=function(){if(es.readyState===2){st.es=null}}}
 function ensure(){var c=st.c;if(st.s&&st.s.sessionId&&!st.ended)return Promise.resolve();var v=c.visitor||{};
-return api(c,c.key+'/sessions',{method:'POST',json:{name:v.name,email:v.email,identityHash:v.identityHash,visitorId:st.s&&st.s.visitorId||undefined}}).then(function(r){if(r.status!==201)throw new Error('session');st.s={sessionId:r.body.sessionId,token:r.body.token,visitorId:r.body.visitorId};saveS(c);connect()})}
+return api(c,c.key+'/sessions',{method:'POST',json:{name:v.name,email:v.email,identityHash:v.identityHash,language:c.lang,visitorId:st.s&&st.s.visitorId||undefined}}).then(function(r){if(r.status!==201)throw new Error('session');st.s={sessionId:r.body.sessionId,token:r.body.token,visitorId:r.body.visitorId};saveS(c);connect()})}
 function submit(){var text=st.ta.value.trim();if(!text)return;st.ta.value='';var c=st.c;
 ensure().then(function(){return api(c,'sessions/'+st.s.sessionId+'/messages',{method:'POST',json:{text:text}})}).then(function(r){if(r.status===410){st.ended=true;st.ta.value=text;return submit()}if(r.status===201)show(r.body.event);else{st.ta.value=text;sys(st.t.err)}},function(){st.ta.value=text;sys(st.t.err)})}
 function offline(url){var t=st.t,c=st.c;st.form.hidden=true;var box=el('form',{'class':'off'});box.appendChild(el('p',{},t.offline));

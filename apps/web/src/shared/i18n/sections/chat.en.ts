@@ -21,4 +21,11 @@ export const chatEn: typeof chatPl = {
   joined: '{name} joined the conversation',
   transferred: 'The chat is now with {name}',
   ended: 'Conversation ended',
+  transferTo: 'Hand the chat over',
+  colleague: 'Colleague',
+  transfer: 'Hand over',
+  noColleagues: 'There is nobody to hand the chat to.',
+  sendFile: 'Send a file',
+  sending: 'Sending the file…',
+  failed: 'That did not work: {message}',
 };

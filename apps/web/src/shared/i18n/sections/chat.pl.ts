@@ -19,4 +19,11 @@ export const chatPl = {
   joined: '{name} dołącza do rozmowy',
   transferred: 'Rozmowę przejmuje {name}',
   ended: 'Rozmowa zakończona',
+  transferTo: 'Przekaż rozmowę',
+  colleague: 'Współpracownik',
+  transfer: 'Przekaż',
+  noColleagues: 'Nie ma komu przekazać rozmowy.',
+  sendFile: 'Wyślij plik',
+  sending: 'Wysyłanie pliku…',
+  failed: 'Nie udało się: {message}',
 };
