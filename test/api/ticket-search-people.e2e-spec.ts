@@ -131,7 +131,7 @@ describe('ticket search by customer', () => {
 
   it('counts matches exactly up to 10,000 and beyond says 10000 with totalIsExact: false (the panel shows "10 000+")', async () => {
     const before = await search('');
-    expect(before).toEqual({ items: expect.any(Array), total: 4 });
+    expect(before).toEqual({ items: expect.any(Array), total: 4, nextCursor: null });
     // 10,001 more tickets of one customer, as a big shop has (SQL: opening them one by one would take minutes).
     const db = new pg.Client({ connectionString: product.databaseUrl });
     await db.connect();
@@ -153,11 +153,15 @@ describe('ticket search by customer', () => {
     expect(await search('hurtowe')).toMatchObject({ total: 10_000, totalIsExact: false });
     // Up to the limit the count is exact.
     const fewer = (await admin.get('/tickets?limit=5&q=hurtowe&createdTo=' + encodeURIComponent(new Date(Date.now() - 86_400_000 - 9_999.5 * 60_000).toISOString()))).body as Page;
-    expect(fewer).toEqual({ items: expect.any(Array), total: 2 });
-    expect(await search('wymienimy')).toEqual({ items: expect.any(Array), total: 1 });
+    expect(fewer).toEqual({ items: expect.any(Array), total: 2, nextCursor: null });
+    expect(await search('wymienimy')).toEqual({ items: expect.any(Array), total: 1, nextCursor: null });
     // Paging on past the count still answers tickets.
     const deep = (await admin.get('/tickets?limit=5&offset=10000&sort=createdAt')).body as Page;
     expect(deep).toMatchObject({ total: 10_000, totalIsExact: false });
     expect(deep.items.map((t) => t.subject)).toEqual(['Hurtowe zamówienie 1', 'Faktura za buty', 'Zwrot kurtki', 'Reklamacja zegarka', 'Pytanie o rozmiar']);
+    // The same page by the cursor of the page before it.
+    const before10000 = (await admin.get('/tickets?limit=5&offset=9995&sort=createdAt')).body as Page & { nextCursor: string };
+    const byCursor = (await admin.get(`/tickets?limit=5&sort=createdAt&after=${before10000.nextCursor}`)).body as Page;
+    expect(byCursor.items.map((t) => t.subject)).toEqual(deep.items.map((t) => t.subject));
   });
 });

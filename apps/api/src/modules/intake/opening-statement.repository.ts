@@ -139,9 +139,9 @@ export class OpeningStatementRepository {
          ON CONFLICT DO NOTHING
          RETURNING 1),
        customer AS (
-         SELECT key, id, COALESCE(name, given_name) AS name, email FROM known
+         SELECT key, id, COALESCE(name, given_name) AS name, email, false AS is_new FROM known
          UNION ALL
-         SELECT lower(email), id, name, email FROM created),
+         SELECT lower(email), id, name, email, true FROM created),
        numbered AS MATERIALIZED (SELECT ord, nextval(sequence::regclass)::text AS n FROM input ORDER BY ord),
        ticket AS (
          INSERT INTO tickets (id, number, subject, status, priority, channel, queue_id, category_id, assignee_id, customer_id, tags,
@@ -153,8 +153,10 @@ export class OpeningStatementRepository {
                 i.inbound_addresses, i.created_at, i.created_at, i.created_at, i.created_at,
                 i.sla_policy_id, i.first_response_due_at, i.first_response_warn_at, i.resolution_due_at, i.resolution_warn_at,
                 i.statutory_due_at, i.sla_next_check_at,
-                -- The opening message's words, written with the ticket (its insert below does not append them again).
+                -- The opening message's words, written with the ticket (its insert below does not append them again),
+                -- and a new customer's, whom the ticket's insert trigger cannot see yet within this statement.
                 okienko_message_search_text(i.message_subject, i.body_text)
+                  || CASE WHEN customer.is_new THEN okienko_sender_search_words(customer.name, customer.email) ELSE '' END
            FROM input i JOIN numbered ON numbered.ord = i.ord JOIN customer ON customer.key = lower(i.email)
           ORDER BY i.ord
          RETURNING id, number, customer_id),
