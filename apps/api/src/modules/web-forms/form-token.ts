@@ -1,4 +1,5 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { deriveTokenKey, openSignedPayload, readUuid, signPayload, writeUuid } from '../../core/secrets/signed-token.js';
 
 /**
  * The token a form's definition carries: the form's channel id (16 bytes),
@@ -12,9 +13,6 @@ const TIME_BYTES = 6;
 const DIFFICULTY_BYTES = 1;
 const RANDOM_BYTES = 8;
 const PAYLOAD_BYTES = ID_BYTES + TIME_BYTES + DIFFICULTY_BYTES + RANDOM_BYTES;
-const MAC_BYTES = 32;
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{84}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface FormTokenClaims {
   channelId: string;
@@ -25,30 +23,24 @@ export interface FormTokenClaims {
 
 /** The key form tokens are signed with, derived from the installation's secret. */
 export function deriveFormKey(installationSecret: string): Buffer {
-  if (!installationSecret) throw new Error('the installation secret is empty');
-  return createHmac('sha256', installationSecret).update('okienko/form-token/v1').digest();
+  return deriveTokenKey(installationSecret, 'okienko/form-token/v1');
 }
 
 export function signFormToken(key: Buffer, channelId: string, issuedAt: Date, difficulty: number): string {
-  if (!UUID.test(channelId)) throw new Error(`not a channel id: ${channelId}`);
   const payload = Buffer.alloc(PAYLOAD_BYTES);
-  Buffer.from(channelId.replace(/-/g, ''), 'hex').copy(payload, 0);
+  writeUuid(channelId, payload, 0, 'a channel id');
   payload.writeUIntBE(issuedAt.getTime(), ID_BYTES, TIME_BYTES);
   payload.writeUInt8(difficulty, ID_BYTES + TIME_BYTES);
   randomBytes(RANDOM_BYTES).copy(payload, ID_BYTES + TIME_BYTES + DIFFICULTY_BYTES);
-  return Buffer.concat([payload, mac(key, payload)]).toString('base64url');
+  return signPayload(key, payload);
 }
 
 /** What a token Okienko signed says; null for anything else. */
 export function readFormToken(key: Buffer, token: unknown): FormTokenClaims | null {
-  if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) return null;
-  const bytes = Buffer.from(token, 'base64url');
-  if (bytes.length !== PAYLOAD_BYTES + MAC_BYTES || bytes.toString('base64url') !== token) return null;
-  const payload = bytes.subarray(0, PAYLOAD_BYTES);
-  if (!timingSafeEqual(bytes.subarray(PAYLOAD_BYTES), mac(key, payload))) return null;
-  const hex = payload.subarray(0, ID_BYTES).toString('hex');
+  const payload = openSignedPayload(key, token, PAYLOAD_BYTES);
+  if (!payload) return null;
   return {
-    channelId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
+    channelId: readUuid(payload, 0),
     issuedAt: new Date(payload.readUIntBE(ID_BYTES, TIME_BYTES)),
     difficulty: payload.readUInt8(ID_BYTES + TIME_BYTES),
   };
@@ -57,8 +49,4 @@ export function readFormToken(key: Buffer, token: unknown): FormTokenClaims | nu
 /** SHA-256 of `token + nonce`: what the proof of work is checked on. */
 export function proofDigest(token: string, nonce: string): Buffer {
   return createHash('sha256').update(token + nonce, 'utf8').digest();
-}
-
-function mac(key: Buffer, payload: Buffer): Buffer {
-  return createHmac('sha256', key).update(payload).digest();
 }
