@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import request from 'supertest';
 import { API, asAdmin, expectError, expectFieldErrors, type ApiClient } from '../support/api-client.js';
 import { composeMail } from '../support/compose-mail.js';
@@ -116,6 +117,27 @@ describe('API channel', () => {
     expect((await ticket(answer.ticketId)).messages.filter((m) => m.direction === 'inbound')).toHaveLength(2);
   });
 
+  it("tells the panel when the channel's reply window closes: the customer's last message plus replyWindowHours", async () => {
+    const inbound = await post(message({ externalThreadId: `wa-window-${randomUUID()}` }));
+    const { ticketId } = inbound.body as { ticketId: string };
+    const targets = async () => (await admin.get(`/tickets/${ticketId}/reply-targets`)).body as { channelId: string | null; replyWindowEndsAt: string | null }[];
+    const within = (await targets()).find((t) => t.channelId === channel.id)!;
+    const closes = Date.parse(within.replyWindowEndsAt!);
+    expect(closes - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
+    expect(closes - Date.now()).toBeLessThanOrEqual(24 * 3_600_000);
+    // The customer wrote 30 hours ago: the window closed six hours ago.
+    const db = new pg.Client({ connectionString: product.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(`UPDATE messages SET created_at = now() - interval '30 hours' WHERE ticket_id = $1 AND direction = 'inbound'`, [ticketId]);
+    } finally {
+      await db.end();
+    }
+    const after = (await targets()).find((t) => t.channelId === channel.id)!;
+    expect(Date.now() - Date.parse(after.replyWindowEndsAt!)).toBeGreaterThan(5.9 * 3_600_000);
+    expect(Date.now() - Date.parse(after.replyWindowEndsAt!)).toBeLessThan(6.1 * 3_600_000);
+  });
+
   it('stores a message redelivered concurrently once', async () => {
     const body = message({ externalThreadId: `wa-${randomUUID()}` });
     const answers = await Promise.all(Array.from({ length: 6 }, () => post(body)));
@@ -207,6 +229,34 @@ describe('API channel', () => {
       expect(JSON.stringify(await read())).not.toContain(allegro.clientSecret);
     });
 
+    it('lets a rule match Allegro messages by marketplace and text: "zwrot" on Allegro → complaint category, not on other channels', async () => {
+      const categories = (await admin.get('/categories')).body as { items?: { id: string; slug: string }[] } | { id: string; slug: string }[];
+      const complaint = (Array.isArray(categories) ? categories : categories.items!).find((c) => c.slug === 'complaint-return')!;
+      expectFieldErrors(await admin.post('/rules', {
+        name: 'Zły serwis', enabled: true, trigger: 'ticket_created',
+        conditions: { match: 'all', conditions: [{ field: 'marketplace', operator: 'is', value: 'ebay' }] }, actions: [{ type: 'add_tag', tag: 'x' }],
+      }), ['conditions[0]'], 'RULE_INVALID');
+      const rule = await admin.post('/rules', {
+        name: 'Allegro: zwrot → reklamacja', enabled: true, trigger: 'ticket_created',
+        conditions: { match: 'all', conditions: [{ field: 'marketplace', operator: 'is', value: 'allegro' }, { field: 'body', operator: 'contains', value: 'zwrot' }] },
+        actions: [{ type: 'set_category', categoryId: complaint.id }, { type: 'add_tag', tag: 'allegro-zwrot' }],
+      });
+      expect(rule.status).toBe(201);
+      allegro.addMessage('thread-zwrot', { login: 'zwrotny_klient', text: 'Chcę zrobić zwrot kasku, jest za mały.' });
+      const [opened] = await waitFor(async () => {
+        const found = await ticketsOf('zwrotny_klient');
+        return found.length ? found : null;
+      }, { description: 'the Allegro return as a ticket' });
+      const read = (await admin.get(`/tickets/${opened!.id}`)).body as { categoryId: string | null; tags: string[] };
+      expect(read).toMatchObject({ categoryId: complaint.id, tags: expect.arrayContaining(['allegro-zwrot']) });
+      // The same words through the API channel are no Allegro message.
+      const other = await post(message({ externalThreadId: `wa-zwrot-${randomUUID()}`, text: 'Chcę zrobić zwrot kasku.' }));
+      const plain = (await admin.get(`/tickets/${(other.body as { ticketId: string }).ticketId}`)).body as { categoryId: string | null; tags: string[] };
+      expect(plain.tags).not.toContain('allegro-zwrot');
+      expect(plain.categoryId).not.toBe(complaint.id);
+      expect((await admin.patch(`/rules/${(rule.body as { id: string }).id}`, { enabled: false })).status).toBe(200);
+    });
+
     it("files the buyer's messages as a ticket, never the shop's own, and marks the thread read", async () => {
       allegro.addMessage('thread-1', { login: 'rowerzysta_88', text: 'Dzień dobry, kiedy wysyłka roweru?', orderId: 'order-29f1' });
       allegro.addMessage('thread-1', { login: 'sklep_rowerowy', text: 'Wiadomość sklepu z panelu Allegro.', fromBuyer: false });
@@ -265,6 +315,12 @@ describe('API channel', () => {
 
   it("recognises Amazon's relay mail: the relay kept as an external identity, the order id tagged, replies to the relay", async () => {
     expect((await admin.post('/inbound-addresses', { address: 'sklep@okienko.test' })).status).toBe(201);
+    const rule = await admin.post('/rules', {
+      name: 'Amazon: paczka → wysoki', enabled: true, trigger: 'ticket_created',
+      conditions: { match: 'all', conditions: [{ field: 'marketplace', operator: 'is', value: 'amazon' }, { field: 'body', operator: 'contains', value: 'paczk' }] },
+      actions: [{ type: 'set_priority', priority: 'high' }],
+    });
+    expect(rule.status).toBe(201);
     const relay = 'x7pq2kz9m1c4@marketplace.amazon.pl';
     const { raw } = composeMail({
       from: relay, fromName: 'Jan - Amazon Marketplace', to: 'sklep@okienko.test',
@@ -281,5 +337,26 @@ describe('API channel', () => {
     expect(customer.identities).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'external', source: 'amazon', value: relay })]));
     const targets = (await admin.get(`/tickets/${found.id}/reply-targets`)).body as { recipient: string; isDefault: boolean }[];
     expect(targets.find((t) => t.isDefault)?.recipient).toBe(relay);
+    // The rule on the marketplace matched the Amazon buyer's mail.
+    expect(((await admin.get(`/tickets/${found.id}`)).body as { priority: string }).priority).toBe('high');
+  });
+
+  it('splits volume and response times by channel, each marketplace on its own', async () => {
+    const volume = (await admin.get('/reports/volume')).body as { channels: { channel: string; created: number; resolved: number; closed: number }[] };
+    const created = Object.fromEntries(volume.channels.map((c) => [c.channel, c.created]));
+    const tickets = ((await admin.get('/tickets?limit=200')).body as { items: { channel: string; tags: string[] }[] }).items;
+    const expected = (channel: string) => tickets.filter((t) => (channel === 'allegro' ? t.channel === 'marketplace' : channel === 'amazon' ? t.tags.includes('amazon') : t.channel === channel && !t.tags.includes('amazon'))).length;
+    expect(created.allegro).toBe(expected('allegro'));
+    expect(created.allegro).toBeGreaterThanOrEqual(3);
+    expect(created.amazon).toBe(1);
+    expect(created.api).toBe(expected('api'));
+    expect(volume.channels.map((c) => c.channel)).not.toContain('marketplace');
+    // Agents answered on the API channel and on Allegro: their first responses are counted there.
+    const times = (await admin.get('/reports/response-times')).body as { channels: { channel: string; firstResponse: { calendar: { count: number; median: number | null } } }[] };
+    const first = Object.fromEntries(times.channels.map((c) => [c.channel, c.firstResponse.calendar]));
+    expect(first.allegro!.count).toBe(1);
+    expect(first.api!.count).toBeGreaterThanOrEqual(2);
+    expect(first.allegro!.median).toEqual(expect.any(Number));
+    expect(first.amazon).toBeUndefined();
   });
 });

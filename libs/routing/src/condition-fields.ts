@@ -27,6 +27,7 @@ const FIELD_KINDS: Readonly<Record<StaticConditionField, ConditionFieldKind>> = 
   has_attachments: 'boolean',
   business_hours: 'boolean',
   order_status: 'id',
+  marketplace: 'id',
 });
 
 const OPERATORS_BY_KIND: Readonly<Record<ConditionFieldKind, readonly ConditionOperator[]>> = Object.freeze({

@@ -7,7 +7,7 @@ export type TextFieldName = 'subject' | 'body' | 'sender_address' | 'sender_doma
 /** The fields that hold several texts. */
 export type ListFieldName = 'inbound_address' | 'customer_tag' | 'tag';
 /** The identifier fields. */
-export type IdFieldName = 'channel' | 'category' | 'priority' | 'status' | 'queue' | 'assignee' | 'order_status';
+export type IdFieldName = 'channel' | 'category' | 'priority' | 'status' | 'queue' | 'assignee' | 'order_status' | 'marketplace';
 
 /** Several texts of one field, prepared, with their display. */
 export class PreparedList {
@@ -117,6 +117,7 @@ export class FactsView {
       case 'queue': return f.queueId || null;
       case 'assignee': return f.assigneeId || null;
       case 'order_status': return f.orderStatus || null;
+      case 'marketplace': return f.marketplace || null;
     }
   }
 

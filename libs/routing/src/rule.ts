@@ -49,8 +49,14 @@ export const STATIC_CONDITION_FIELDS = [
   'business_hours',
   /** The status of the customer's order the ticket is about (the pinned, else the mentioned, else the newest one) in the connected shops. */
   'order_status',
+  /** The marketplace a ticket came from: `allegro` (its message centre) or `amazon` (buyer messages through Amazon's relay addresses); empty otherwise. */
+  'marketplace',
 ] as const;
 export type StaticConditionField = (typeof STATIC_CONDITION_FIELDS)[number];
+
+/** The marketplaces the `marketplace` field names. */
+export const MARKETPLACES = ['allegro', 'amazon'] as const;
+export type Marketplace = (typeof MARKETPLACES)[number];
 export const CUSTOMER_FIELD_PREFIX = 'customer_field:';
 export type ConditionField = StaticConditionField | `customer_field:${string}`;
 

@@ -1,4 +1,5 @@
 import type { TicketChannel, TicketPriority, TicketStatus } from '@okienko/domain';
+import type { Marketplace } from './rule.js';
 
 /**
  * The plain data a rule is evaluated against: a snapshot of the ticket, its
@@ -25,6 +26,8 @@ export interface TicketFacts {
   withinBusinessHours: boolean;
   /** The status (`shipped`, `cancelled`, …) of the customer's order the ticket is about, from the connected shops; absent when no rule asks or no shop knows. */
   orderStatus?: string | null;
+  /** The marketplace the ticket came from (`allegro`: its message centre; `amazon`: a buyer's mail through Amazon's relay); null or absent otherwise. */
+  marketplace?: Marketplace | null;
 }
 
 /** A deep copy, so rules can change the working facts without touching the caller's object. */

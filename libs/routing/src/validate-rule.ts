@@ -1,7 +1,7 @@
 import { isSurveyKind, ORDER_STATUSES, SURVEY_KINDS, TICKET_PRIORITIES, TICKET_STATUSES } from '@okienko/domain';
 import { conditionFieldKind, operatorsForField, operatorTakesValue } from './condition-fields.js';
 import { conditionBoolean, conditionNeedles, MAX_CONDITION_DEPTH } from './evaluate-conditions.js';
-import { CONDITION_OPERATORS, isConditionGroup, RULE_ACTION_TYPES, RULE_TRIGGERS, TIME_TRIGGERS } from './rule.js';
+import { CONDITION_OPERATORS, isConditionGroup, MARKETPLACES, RULE_ACTION_TYPES, RULE_TRIGGERS, TIME_TRIGGERS } from './rule.js';
 import type { Condition, ConditionGroup, Rule, RuleAction } from './rule.js';
 import { compileSafeRegex } from './safe-regex.js';
 
@@ -86,6 +86,7 @@ function validateCondition(c: Condition, path: string, problems: string[]): void
   if (c.field === 'priority') checkEnum(needles, TICKET_PRIORITIES, 'priority', path, problems);
   if (c.field === 'status') checkEnum(needles, TICKET_STATUSES, 'status', path, problems);
   if (c.field === 'order_status') checkEnum(needles, ORDER_STATUSES, 'order status', path, problems);
+  if (c.field === 'marketplace') checkEnum(needles, MARKETPLACES, 'marketplace', path, problems);
   if (c.operator === 'matches_regex') {
     for (const pattern of needles) {
       const compiled = compileSafeRegex(pattern);

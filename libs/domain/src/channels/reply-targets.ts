@@ -7,6 +7,12 @@ export interface UsedChannel {
   name: string;
   /** Who a reply on it goes to. */
   recipient: string;
+  /**
+   * Until when a reply may go out on it: the customer's last message on it
+   * plus the channel's reply window (`settings.replyWindowHours` of API
+   * channels, e.g. 24 for WhatsApp); absent or null when the channel has none.
+   */
+  replyWindowEndsAt?: Date | null;
 }
 
 export interface ReplyTarget {
@@ -16,6 +22,8 @@ export interface ReplyTarget {
   recipient: string;
   isDefault: boolean;
   canSend: boolean;
+  /** ISO time when the channel's reply window closes (see `UsedChannel.replyWindowEndsAt`); null when it has none. */
+  replyWindowEndsAt: string | null;
 }
 
 /**
@@ -38,10 +46,10 @@ export function planReplyTargets(input: {
     .filter((c) => canReplyOn(c.type) || c.id === latestId)
     .map((c) => ({
       channelId: c.id, type: c.type, name: c.name, recipient: c.type === 'email' ? input.emailRecipient : c.recipient,
-      isDefault: false, canSend: canReplyOn(c.type),
+      isDefault: false, canSend: canReplyOn(c.type), replyWindowEndsAt: c.replyWindowEndsAt ? c.replyWindowEndsAt.toISOString() : null,
     }));
   if (input.emailRecipient && !targets.some((t) => t.type === 'email')) {
-    targets.push({ channelId: null, type: 'email', name: input.fallbackFrom, recipient: input.emailRecipient, isDefault: false, canSend: true });
+    targets.push({ channelId: null, type: 'email', name: input.fallbackFrom, recipient: input.emailRecipient, isDefault: false, canSend: true, replyWindowEndsAt: null });
   }
   const chosen = targets.find((t) => t.channelId === latestId && latestId !== null) ?? targets.find((t) => t.type === 'email') ?? targets[0];
   if (chosen) chosen.isDefault = true;

@@ -120,6 +120,20 @@ describe('identifier fields', () => {
   });
 });
 
+describe('marketplace', () => {
+  it('tells Allegro and Amazon tickets apart, and combines with the text ("Allegro message mentioning zwrot")', () => {
+    const allegro = facts({ channel: 'marketplace', marketplace: 'allegro', body: 'Chcę zrobić zwrot, paczka uszkodzona' });
+    const amazon = facts({ channel: 'email', marketplace: 'amazon', body: 'Zwrot zamówienia 302-1234567-1234567' });
+    const shop = facts({ channel: 'email', body: 'Zwrot towaru' });
+    const rule = all({ field: 'marketplace', operator: 'is', value: 'allegro' }, { field: 'body', operator: 'contains', value: 'zwrot' });
+    expect([allegro, amazon, shop].map((f) => evaluateConditions(rule, f).matched)).toEqual([true, false, false]);
+    expect(check('marketplace', 'is', ['allegro', 'amazon'], amazon)).toBe(true);
+    expect(check('marketplace', 'is_empty', undefined, shop)).toBe(true);
+    expect(check('marketplace', 'is_not_empty', undefined, allegro)).toBe(true);
+    expect(check('marketplace', 'is_not', 'amazon', shop)).toBe(true);
+  });
+});
+
 describe('boolean fields', () => {
   it.each([
     ['has_attachments', 'is', true, true, true],

@@ -202,6 +202,7 @@ function readField(field: string, kind: ConditionFieldKind, facts: TicketFacts):
     case 'has_attachments': return { kind: 'boolean', value: facts.hasAttachments === true };
     case 'business_hours': return { kind: 'boolean', value: facts.withinBusinessHours === true };
     case 'order_status': return { kind: 'id', value: facts.orderStatus || null };
+    case 'marketplace': return { kind: 'id', value: facts.marketplace || null };
   }
   // Unreachable for known fields; keeps the compiler honest.
   return kind === 'list' ? { kind, value: [] } : { kind: 'text', value: '' };

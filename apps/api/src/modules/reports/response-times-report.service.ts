@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ReportRangeDto } from './dtos/report-range.dto.js';
-import type { DurationStatsDto, ResponseTimeDto, ResponseTimesReportDto } from './dtos/response-times-report.dto.js';
+import type { ChannelResponseTimesDto, DurationStatsDto, ResponseTimeDto, ResponseTimesReportDto } from './dtos/response-times-report.dto.js';
 import type { ReportParams } from './report-params.js';
 import { roundSeconds, type ReportTable } from './report-table.js';
-import { ReportsRepository, type DurationRow } from './reports.repository.js';
+import { inChannelOrder, type ReportChannel } from './report-channels.js';
+import { ReportsRepository, type ChannelDurationRow, type DurationRow } from './reports.repository.js';
 
 type Index = Map<string | null, DurationRow>;
 
-function stats(row: DurationRow | undefined): DurationStatsDto {
+function stats(row: Omit<DurationRow, 'key'> | undefined): DurationStatsDto {
   if (!row) return { count: 0, mean: null, median: null, p90: null, max: null };
   return { count: row.count, mean: roundSeconds(row.mean), median: roundSeconds(row.median), p90: roundSeconds(row.p90), max: roundSeconds(row.max) };
 }
@@ -16,10 +17,22 @@ const times = (calendar: Index, business: Index, key: string | null): ResponseTi
   calendar: stats(calendar.get(key)), business: stats(business.get(key)),
 });
 
+const channelTimes = (row: ChannelDurationRow | undefined): ResponseTimeDto => ({ calendar: stats(row?.calendar), business: stats(row?.business) });
+
+/** Per channel with tickets first answered or resolved in the range. */
+function byChannel(first: ChannelDurationRow[], resolution: ChannelDurationRow[]): ChannelResponseTimesDto[] {
+  const names = [...new Set([...first, ...resolution].map((r) => r.channel))].map((channel) => ({ channel }));
+  return inChannelOrder(names).map(({ channel }) => ({
+    channel: channel as ReportChannel,
+    firstResponse: channelTimes(first.find((r) => r.channel === channel)),
+    resolution: channelTimes(resolution.find((r) => r.channel === channel)),
+  }));
+}
+
 /**
  * First response and resolution times, in calendar and business seconds:
  * the tickets first answered (resolved) in the range, per bucket of that
- * moment and overall.
+ * moment and overall, and per channel (each marketplace on its own).
  */
 @Injectable()
 export class ResponseTimesReportService {
@@ -27,7 +40,10 @@ export class ResponseTimesReportService {
 
   async report(p: ReportParams): Promise<ResponseTimesReportDto> {
     const index = (rows: DurationRow[]): Index => new Map(rows.map((r) => [r.key, r]));
-    const [first, resolution] = await Promise.all([this.repository.durations('first_response_at', p), this.repository.durations('resolved_at', p)]);
+    const [first, resolution, firstByChannel, resolutionByChannel] = await Promise.all([
+      this.repository.durations('first_response_at', p), this.repository.durations('resolved_at', p),
+      this.repository.channelDurations('first_response_at', p), this.repository.channelDurations('resolved_at', p),
+    ]);
     const [firstCalendar, firstBusiness, resolutionCalendar, resolutionBusiness] = [first.calendar, first.business, resolution.calendar, resolution.business].map(index) as [Index, Index, Index, Index];
     return {
       range: ReportRangeDto.from(p),
@@ -37,6 +53,7 @@ export class ResponseTimesReportService {
         bucket: b.key, start: b.start.toISOString(), end: b.end.toISOString(),
         firstResponse: times(firstCalendar, firstBusiness, b.key), resolution: times(resolutionCalendar, resolutionBusiness, b.key),
       })),
+      channels: byChannel(firstByChannel, resolutionByChannel),
     };
   }
 

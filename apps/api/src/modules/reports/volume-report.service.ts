@@ -3,22 +3,24 @@ import { ReportRangeDto } from './dtos/report-range.dto.js';
 import type { VolumeReportDto } from './dtos/volume-report.dto.js';
 import type { ReportParams } from './report-params.js';
 import type { ReportTable } from './report-table.js';
+import { inChannelOrder, type ReportChannel } from './report-channels.js';
 import { ReportsRepository, type KeyedCount } from './reports.repository.js';
 
 const byKey = (rows: KeyedCount[]) => new Map(rows.map((r) => [r.key, r.count]));
 
-/** Tickets created, resolved, closed and reopened per bucket, and the backlog at the end of each. */
+/** Tickets created, resolved, closed and reopened per bucket, and the backlog at the end of each; the range split by channel. */
 @Injectable()
 export class VolumeReportService {
   constructor(private readonly repository: ReportsRepository) {}
 
   async report(p: ReportParams): Promise<VolumeReportDto> {
-    const [created, resolved, closed, reopened, backlogAtEnd] = await Promise.all([
+    const [created, resolved, closed, reopened, backlogAtEnd, channels] = await Promise.all([
       this.repository.countTicketsBy('created_at', p).then(byKey),
       this.repository.countTicketsBy('resolved_at', p).then(byKey),
       this.repository.countTicketsBy('closed_at', p).then(byKey),
       this.repository.reopenedBy(p).then(byKey),
       this.repository.backlogAt(p.range.end, p),
+      this.repository.channelCounts(p),
     ]);
     const totals = { created: 0, resolved: 0, closed: 0, reopened: 0 };
     const rows = p.buckets.map((b) => {
@@ -34,7 +36,10 @@ export class VolumeReportService {
       rows[i]!.backlog = backlog;
       backlog -= rows[i]!.created - rows[i]!.resolved;
     }
-    return { range: ReportRangeDto.from(p), backlogAtStart: backlog, totals, buckets: rows };
+    return {
+      range: ReportRangeDto.from(p), backlogAtStart: backlog, totals, buckets: rows,
+      channels: inChannelOrder(channels).map((c) => ({ channel: c.channel as ReportChannel, created: c.created, resolved: c.resolved, closed: c.closed })),
+    };
   }
 
   table(report: VolumeReportDto): ReportTable {

@@ -11,6 +11,7 @@ import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { RuleOrderStatus } from '../integrations/rule-order-status.js';
 import { EnabledRulesCache } from './enabled-rules.cache.js';
 import { RulesRepository } from './rules.repository.js';
+import { ticketMarketplace } from './ticket-marketplace.js';
 
 /** A message the rules look at when there is no stored one (a dry run's sample). */
 export interface SampleMessage {
@@ -61,6 +62,7 @@ export class RuleFactsService {
       hasAttachments: message ? await this.rules.hasAttachments(manager, message.id) : false,
       withinBusinessHours: isWithinWeeklyHours(now, this.config.timeZone),
       orderStatus: await this.orderStatus(ticket, message, customer?.email ?? null, withOrders),
+      marketplace: ticketMarketplace({ channel: ticket.channel, messageChannelType: message?.channelType, senderAddress: message?.fromAddress, tags: ticket.tags }),
     };
   }
 
@@ -101,6 +103,7 @@ export class RuleFactsService {
       tags: [],
       hasAttachments: draft.hasAttachments,
       withinBusinessHours: isWithinWeeklyHours(now, this.config.timeZone),
+      marketplace: ticketMarketplace({ channel: 'email', senderAddress: draft.senderAddress }),
     };
   }
 
@@ -122,6 +125,7 @@ export class RuleFactsService {
       tags: [],
       hasAttachments: sample.hasAttachments,
       withinBusinessHours: isWithinWeeklyHours(now, this.config.timeZone),
+      marketplace: ticketMarketplace({ channel: 'email', senderAddress: sample.senderAddress }),
     };
   }
 }

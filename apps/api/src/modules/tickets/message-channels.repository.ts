@@ -17,18 +17,21 @@ export class MessageChannelsRepository {
 
   /**
    * The channels the customer wrote on, on this ticket, latest first (their
-   * automatic mail aside), with the address or id each last wrote from.
+   * automatic mail aside), with the address or id each last wrote from, and
+   * when the channel's reply window (`settings.replyWindowHours`) closes: the
+   * customer's last message on it plus the window.
    */
   async usedChannels(manager: EntityManager, ticketId: string): Promise<UsedChannel[]> {
-    const rows: { id: string; type: ChannelType; name: string; recipient: string | null }[] = await manager.query(
-      `SELECT c.id, c.type, c.name, (array_agg(m.from_address ORDER BY m.created_at DESC, m.id DESC))[1] AS recipient
+    const rows: { id: string; type: ChannelType; name: string; recipient: string | null; window_ends_at: Date | null }[] = await manager.query(
+      `SELECT c.id, c.type, c.name, (array_agg(m.from_address ORDER BY m.created_at DESC, m.id DESC))[1] AS recipient,
+              max(m.created_at) + make_interval(hours => (c.settings ->> 'replyWindowHours')::int) AS window_ends_at
          FROM messages m JOIN channels c ON c.id = m.channel_id
         WHERE m.ticket_id = $1 AND m.direction = 'inbound' AND NOT m.automated
         GROUP BY c.id
         ORDER BY max(m.created_at) DESC, c.id`,
       [ticketId],
     );
-    return rows.map((r) => ({ id: r.id, type: r.type, name: r.name, recipient: r.recipient ?? '' }));
+    return rows.map((r) => ({ id: r.id, type: r.type, name: r.name, recipient: r.recipient ?? '', replyWindowEndsAt: r.window_ends_at }));
   }
 
   /**

@@ -23,4 +23,11 @@ export class ReplyTargetDto {
 
   @ApiProperty({ description: 'False when replies on this channel type cannot be sent yet (the reply would be marked failed); listed because it is the default.' })
   canSend!: boolean;
+
+  @ApiProperty({
+    type: String, format: 'date-time', nullable: true,
+    description: 'When the channel\'s reply window closes: the customer\'s last message on it plus the channel\'s settings.replyWindowHours (API channels, ' +
+      'e.g. 24 for WhatsApp). After it the channel may refuse the reply (the panel warns before the agent writes). Null: the channel has no reply window.',
+  })
+  replyWindowEndsAt!: string | null;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { REPORT_CHANNELS, type ReportChannel } from '../report-channels.js';
 import { ReportBucketDto, ReportRangeDto } from './report-range.dto.js';
 
 /** Mean, median, 90th percentile (linear interpolation) and maximum, in seconds; null without tickets. */
@@ -28,6 +29,17 @@ export class ResponseTimesBucketDto extends ReportBucketDto {
   resolution!: ResponseTimeDto;
 }
 
+export class ChannelResponseTimesDto {
+  @ApiProperty({ enum: REPORT_CHANNELS, description: "The ticket's channel, marketplaces apart: allegro (Allegro's message centre), amazon (buyer mail through Amazon's relay addresses, tagged amazon)." })
+  channel!: ReportChannel;
+
+  @ApiProperty({ type: ResponseTimeDto, description: 'Tickets of the channel first answered in the range.' })
+  firstResponse!: ResponseTimeDto;
+
+  @ApiProperty({ type: ResponseTimeDto, description: 'Tickets of the channel resolved in the range.' })
+  resolution!: ResponseTimeDto;
+}
+
 export class ResponseTimesReportDto {
   @ApiProperty({ type: ReportRangeDto })
   range!: ReportRangeDto;
@@ -40,4 +52,7 @@ export class ResponseTimesReportDto {
 
   @ApiProperty({ type: [ResponseTimesBucketDto] })
   buckets!: ResponseTimesBucketDto[];
+
+  @ApiProperty({ type: [ChannelResponseTimesDto], description: 'The range split by channel, each marketplace on its own; channels without tickets are left out.' })
+  channels!: ChannelResponseTimesDto[];
 }

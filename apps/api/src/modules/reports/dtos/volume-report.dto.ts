@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { REPORT_CHANNELS, type ReportChannel } from '../report-channels.js';
 import { ReportBucketDto, ReportRangeDto } from './report-range.dto.js';
 
 export class VolumeBucketDto extends ReportBucketDto {
@@ -25,6 +26,15 @@ export class VolumeTotalsDto {
   @ApiProperty() reopened!: number;
 }
 
+export class ChannelVolumeDto {
+  @ApiProperty({ enum: REPORT_CHANNELS, description: "The ticket's channel, marketplaces apart: allegro (Allegro's message centre), amazon (buyer mail through Amazon's relay addresses, tagged amazon)." })
+  channel!: ReportChannel;
+
+  @ApiProperty({ description: 'Tickets created in the range.' }) created!: number;
+  @ApiProperty({ description: 'Tickets resolved in the range.' }) resolved!: number;
+  @ApiProperty({ description: 'Tickets closed in the range.' }) closed!: number;
+}
+
 export class VolumeReportDto {
   @ApiProperty({ type: ReportRangeDto })
   range!: ReportRangeDto;
@@ -37,4 +47,7 @@ export class VolumeReportDto {
 
   @ApiProperty({ type: [VolumeBucketDto], description: 'Every bucket of the range, empty ones with zeros.' })
   buckets!: VolumeBucketDto[];
+
+  @ApiProperty({ type: [ChannelVolumeDto], description: 'The range split by channel, each marketplace on its own; channels without tickets are left out.' })
+  channels!: ChannelVolumeDto[];
 }

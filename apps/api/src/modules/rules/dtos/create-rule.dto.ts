@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RULE_TRIGGERS, type ConditionGroup, type RuleAction, type RuleTrigger, type RuleTriggerParams } from '@okienko/routing';
+import { ORDER_STATUSES } from '@okienko/domain';
+import { MARKETPLACES, RULE_TRIGGERS, type ConditionGroup, type RuleAction, type RuleTrigger, type RuleTriggerParams } from '@okienko/routing';
 import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 const CONDITIONS_EXAMPLE = {
@@ -52,7 +53,9 @@ export class CreateRuleDto {
     additionalProperties: true,
     example: CONDITIONS_EXAMPLE,
     description:
-      'A group {match: all|any, conditions: [...]} of conditions {field, operator, value} and nested groups. Fields: inbound_address, sender_address, sender_domain, subject, body, channel, customer_tag, customer_field:<name>, category, priority, status, queue, assignee, tag, has_attachments, business_hours. Operators: is, is_not, contains, not_contains, contains_any_word, starts_with, matches_regex, is_empty, is_not_empty. Text matching ignores case and Polish diacritics.',
+      `A group {match: all|any, conditions: [...]} of conditions {field, operator, value} and nested groups. Fields: inbound_address, sender_address, sender_domain, subject, body, channel (the ticket's: email, web_form, phone, chat, api, marketplace, social), customer_tag, customer_field:<name>, category, priority, status, queue, assignee, tag, has_attachments, business_hours, ` +
+      `order_status (the status of the customer's order in the connected shops: ${ORDER_STATUSES.join(', ')}; asked of the shops only while a rule uses it), ` +
+      `marketplace (${MARKETPLACES.join(', ')}; allegro: Allegro's message centre; amazon: a buyer's mail through Amazon's relay addresses; empty for everything else; e.g. marketplace is allegro and body contains "zwrot"). Operators: is, is_not, contains, not_contains, contains_any_word, starts_with, matches_regex, is_empty, is_not_empty. Text matching ignores case and Polish diacritics.`,
   })
   @IsObject()
   conditions!: ConditionGroup;

@@ -36,3 +36,14 @@ export function replyTargetLabel(target: ReplyTarget, typeLabel: (type: string) 
 export function replyChannelField(target: ReplyTarget | null): { channelId?: string } {
   return target?.channelId ? { channelId: target.channelId } : {};
 }
+
+/**
+ * Where the target stands with its channel's reply window (API channels with
+ * `settings.replyWindowHours`, e.g. WhatsApp's 24 hours): `none` without one,
+ * `open` until `endsAt`, `closed` after it (the channel may refuse the reply).
+ */
+export function replyWindowState(target: Pick<ReplyTarget, 'replyWindowEndsAt'> | null, now: number): { state: 'none' | 'open' | 'closed'; endsAt: string | null } {
+  const endsAt = target?.replyWindowEndsAt ?? null;
+  if (!endsAt) return { state: 'none', endsAt: null };
+  return { state: Date.parse(endsAt) <= now ? 'closed' : 'open', endsAt };
+}

@@ -369,6 +369,7 @@ export const adminEn: typeof adminPl = {
       has_attachments: 'Has attachments',
       business_hours: 'In business hours',
       order_status: 'Order status in the shop',
+      marketplace: 'Marketplace (Allegro, Amazon)',
     },
     operator: {
       is: 'is',

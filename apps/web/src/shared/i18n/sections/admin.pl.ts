@@ -369,6 +369,7 @@ export const adminPl = {
       has_attachments: 'Ma załączniki',
       business_hours: 'W godzinach pracy',
       order_status: 'Status zamówienia w sklepie',
+      marketplace: 'Serwis sprzedażowy (Allegro, Amazon)',
     },
     operator: {
       is: 'jest',

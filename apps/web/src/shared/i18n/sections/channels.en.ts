@@ -23,6 +23,8 @@ export const channelsEn: typeof channelsPl = {
     none: 'This customer cannot be answered on any channel (no e-mail address and no channel that sends)',
     failed: 'Could not check where the reply will go: {message}',
     cannotSend: 'Replies on {type} cannot be sent yet: this one would be marked as not sent. Choose another channel.',
+    windowClosed: 'The reply window of {name} closed on {time}: the customer wrote too long ago, so the channel may refuse this reply. Consider another channel.',
+    windowOpen: 'Reply window open until {time}',
   },
   admin: {
     title: 'Channels',

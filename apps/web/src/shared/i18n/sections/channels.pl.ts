@@ -21,6 +21,8 @@ export const channelsPl = {
     none: 'Temu klientowi nie można odpowiedzieć żadnym kanałem (brak adresu e-mail ani kanału z wysyłką)',
     failed: 'Nie udało się sprawdzić, dokąd pójdzie odpowiedź: {message}',
     cannotSend: 'Odpowiedzi kanałem {type} nie da się jeszcze wysłać: zostanie oznaczona jako niewysłana. Wybierz inny kanał.',
+    windowClosed: 'Okno odpowiedzi kanału {name} zamknęło się {time}: klient pisał zbyt dawno, więc kanał może odrzucić tę odpowiedź. Rozważ inny kanał.',
+    windowOpen: 'Okno odpowiedzi otwarte do {time}',
   },
   admin: {
     title: 'Kanały',

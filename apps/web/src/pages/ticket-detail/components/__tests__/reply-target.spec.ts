@@ -18,8 +18,8 @@ const fetchMock = vi.hoisted(() => {
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-const BIURO: ReplyTarget = { channelId: 'ch-1', type: 'email', name: 'biuro@sklep.pl', recipient: 'jan@example.com', isDefault: false, canSend: true };
-const REKLAMACJE: ReplyTarget = { channelId: 'ch-2', type: 'email', name: 'reklamacje@sklep.pl', recipient: 'jan@example.com', isDefault: true, canSend: true };
+const BIURO: ReplyTarget = { channelId: 'ch-1', type: 'email', name: 'biuro@sklep.pl', recipient: 'jan@example.com', isDefault: false, canSend: true, replyWindowEndsAt: null };
+const REKLAMACJE: ReplyTarget = { channelId: 'ch-2', type: 'email', name: 'reklamacje@sklep.pl', recipient: 'jan@example.com', isDefault: true, canSend: true, replyWindowEndsAt: null };
 
 const TICKET = { id: 't1', number: '2026-000001', status: 'open', queueId: null, messages: [] } as unknown as TicketDetail;
 
@@ -86,7 +86,7 @@ describe('where the reply editor sends a reply', () => {
   });
 
   it('says where the only target is, without a choice, and sends the reply there', async () => {
-    targets = [{ ...REKLAMACJE, isDefault: false, canSend: true }];
+    targets = [{ ...REKLAMACJE, isDefault: false, canSend: true, replyWindowEndsAt: null }];
     const wrapper = await mountEditor();
     expect(wrapper.findComponent(ReplyTargetView).findComponent(Select).exists()).toBe(false);
     expect(wrapper.find('.reply-target').text()).toBe('Odpowiedź przez: E-mail · reklamacje@sklep.pl → jan@example.com');
@@ -95,7 +95,7 @@ describe('where the reply editor sends a reply', () => {
   });
 
   it('leaves the channel to the API for e-mail outside our channels, and notes never name one', async () => {
-    targets = [{ channelId: null, type: 'email', name: 'biuro@sklep.pl', recipient: 'jan@example.com', isDefault: true, canSend: true }];
+    targets = [{ channelId: null, type: 'email', name: 'biuro@sklep.pl', recipient: 'jan@example.com', isDefault: true, canSend: true, replyWindowEndsAt: null }];
     const wrapper = await mountEditor();
     expect(wrapper.find('.reply-target').text()).toBe('Odpowiedź przez: E-mail · biuro@sklep.pl → jan@example.com');
     await sendReply(wrapper);
@@ -107,13 +107,39 @@ describe('where the reply editor sends a reply', () => {
   });
 
   it('warns before a reply goes to a channel that cannot send replies yet', async () => {
-    targets = [{ channelId: 'ch-9', type: 'phone', name: 'Infolinia', recipient: '+48600100200', isDefault: true, canSend: false }, BIURO];
+    targets = [{ channelId: 'ch-9', type: 'phone', name: 'Infolinia', recipient: '+48600100200', isDefault: true, canSend: false, replyWindowEndsAt: null }, BIURO];
     const wrapper = await mountEditor();
     const warning = wrapper.find('.reply-target [role="status"]');
     expect(warning.text()).toBe('Odpowiedzi kanałem Telefon nie da się jeszcze wysłać: zostanie oznaczona jako niewysłana. Wybierz inny kanał.');
     wrapper.findComponent(ReplyTargetView).findComponent(Select).vm.$emit('update:modelValue', 'ch-1|jan@example.com');
     await flushPromises();
     expect(wrapper.find('.reply-target [role="status"]').exists()).toBe(false);
+  });
+
+  it("warns before the agent writes when the channel's reply window has closed, and says until when an open one lasts", async () => {
+    const hour = 3_600_000;
+    const whatsapp: ReplyTarget = {
+      channelId: 'ch-wa', type: 'api', name: 'WhatsApp', recipient: '+48600100200', isDefault: true, canSend: true,
+      replyWindowEndsAt: new Date(Date.now() - 6 * hour).toISOString(),
+    };
+    targets = [whatsapp, BIURO];
+    const wrapper = await mountEditor();
+    const warning = wrapper.find('.reply-target [role="status"]');
+    expect(warning.text()).toContain('Okno odpowiedzi kanału WhatsApp zamknęło się');
+    expect(warning.text()).toContain('kanał może odrzucić tę odpowiedź');
+    // Choosing e-mail (no window) takes the warning away.
+    wrapper.findComponent(ReplyTargetView).findComponent(Select).vm.$emit('update:modelValue', 'ch-1|jan@example.com');
+    await flushPromises();
+    expect(wrapper.find('.reply-target__window').exists()).toBe(false);
+
+    setLocale('en');
+    targets = [{ ...whatsapp, replyWindowEndsAt: new Date(Date.now() + 5 * hour).toISOString() }];
+    const open = await mountEditor();
+    expect(open.find('.reply-target [role="status"]').exists()).toBe(false);
+    expect(open.find('.reply-target__window').text()).toMatch(/^Reply window open until /);
+    targets = [whatsapp];
+    const closed = await mountEditor();
+    expect(closed.find('.reply-target [role="status"]').text()).toMatch(/^The reply window of WhatsApp closed on .+: the customer wrote too long ago/);
   });
 
   it('says so when the customer cannot be answered on any channel, in English too', async () => {
