@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplyTarget } from '../../../../entities/channel/model';
-import { chosenReplyTarget, defaultReplyTarget, replyChannelField, replyTargetKey, replyTargetLabel } from '../reply-targets';
+import { chosenReplyTarget, defaultReplyTarget, replyChannelField, replyTargetKey, replyTargetLabel, replyWindowState } from '../reply-targets';
 
 const TYPES: Record<string, string> = { email: 'E-mail', phone: 'Telefon' };
 const typeLabel = (type: string) => TYPES[type] ?? type;
 
-const first: ReplyTarget = { channelId: 'ch-1', type: 'email', name: 'biuro@sklep.pl', recipient: 'jan@example.com', isDefault: false, canSend: true };
-const second: ReplyTarget = { channelId: 'ch-2', type: 'email', name: 'reklamacje@sklep.pl', recipient: 'jan@example.com', isDefault: true, canSend: true };
-const plain: ReplyTarget = { channelId: null, type: 'email', name: '', recipient: 'jan.prywatny@example.com', isDefault: false, canSend: true };
+const first: ReplyTarget = { channelId: 'ch-1', type: 'email', name: 'biuro@sklep.pl', recipient: 'jan@example.com', isDefault: false, canSend: true, replyWindowEndsAt: null };
+const second: ReplyTarget = { channelId: 'ch-2', type: 'email', name: 'reklamacje@sklep.pl', recipient: 'jan@example.com', isDefault: true, canSend: true, replyWindowEndsAt: null };
+const plain: ReplyTarget = { channelId: null, type: 'email', name: '', recipient: 'jan.prywatny@example.com', isDefault: false, canSend: true, replyWindowEndsAt: null };
 
 describe('where a reply goes', () => {
   it('says the kind of channel, which of ours and whom it reaches', () => {
@@ -43,5 +43,13 @@ describe('where a reply goes', () => {
     expect(replyChannelField(first)).toEqual({ channelId: 'ch-1' });
     expect(replyChannelField(plain)).toEqual({});
     expect(replyChannelField(null)).toEqual({});
+  });
+
+  it("tells whether the channel's reply window is open, closed or absent", () => {
+    const now = Date.parse('2026-12-07T12:00:00Z');
+    expect(replyWindowState(first, now)).toEqual({ state: 'none', endsAt: null });
+    expect(replyWindowState(null, now)).toEqual({ state: 'none', endsAt: null });
+    expect(replyWindowState({ replyWindowEndsAt: '2026-12-07T12:00:01Z' }, now)).toEqual({ state: 'open', endsAt: '2026-12-07T12:00:01Z' });
+    expect(replyWindowState({ replyWindowEndsAt: '2026-12-07T12:00:00Z' }, now)).toEqual({ state: 'closed', endsAt: '2026-12-07T12:00:00Z' });
   });
 });
