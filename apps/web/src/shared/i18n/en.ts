@@ -381,5 +381,22 @@ export const en: MessageSchema = {
   errors: {
     network: 'Cannot reach the server',
     http: 'error {status}',
+    /** What the panel says for an API error code instead of the API's English message. */
+    codes: {
+      USER_EMAIL_TAKEN: 'A user with this e-mail address already exists',
+      USER_LAST_ADMIN: 'This is the last active administrator: make someone else an administrator before changing this',
+      USER_SELF_DELETE: 'You cannot delete your own account',
+      QUEUE_NAME_TAKEN: 'A queue with this name already exists',
+      QUEUE_SLUG_TAKEN: 'A queue with this identifier already exists',
+      CATEGORY_NAME_TAKEN: 'A category with this name already exists',
+      CATEGORY_SLUG_TAKEN: 'A category with this identifier already exists',
+      CUSTOMER_EMAIL_TAKEN: 'A customer with this e-mail address already exists',
+      INBOUND_ADDRESS_TAKEN: 'This inbox address has already been added',
+      TEMPLATE_SLUG_TAKEN: 'A template with this identifier already exists',
+      SAVED_VIEW_NAME_TAKEN: 'A view with this name already exists',
+      CALENDAR_NAME_TAKEN: 'A calendar with this name already exists',
+      SLA_POLICY_NAME_TAKEN: 'An SLA policy with this name already exists',
+      TICKET_LINK_EXISTS: 'These tickets are already linked',
+    },
   },
 };

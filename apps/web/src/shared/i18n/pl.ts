@@ -381,6 +381,23 @@ export const pl = {
   errors: {
     network: 'Brak połączenia z serwerem',
     http: 'błąd {status}',
+    /** What the panel says for an API error code instead of the API's English message. */
+    codes: {
+      USER_EMAIL_TAKEN: 'Użytkownik z tym adresem e-mail już istnieje',
+      USER_LAST_ADMIN: 'To ostatni aktywny administrator: nadaj komuś innemu rolę administratora, zanim to zmienisz',
+      USER_SELF_DELETE: 'Nie możesz usunąć własnego konta',
+      QUEUE_NAME_TAKEN: 'Kolejka o tej nazwie już istnieje',
+      QUEUE_SLUG_TAKEN: 'Kolejka o tym identyfikatorze już istnieje',
+      CATEGORY_NAME_TAKEN: 'Kategoria o tej nazwie już istnieje',
+      CATEGORY_SLUG_TAKEN: 'Kategoria o tym identyfikatorze już istnieje',
+      CUSTOMER_EMAIL_TAKEN: 'Klient z tym adresem e-mail już istnieje',
+      INBOUND_ADDRESS_TAKEN: 'Ten adres skrzynki jest już dodany',
+      TEMPLATE_SLUG_TAKEN: 'Szablon o tym identyfikatorze już istnieje',
+      SAVED_VIEW_NAME_TAKEN: 'Widok o tej nazwie już istnieje',
+      CALENDAR_NAME_TAKEN: 'Kalendarz o tej nazwie już istnieje',
+      SLA_POLICY_NAME_TAKEN: 'Zasada SLA o tej nazwie już istnieje',
+      TICKET_LINK_EXISTS: 'Te zgłoszenia są już powiązane',
+    },
   },
 };
 
