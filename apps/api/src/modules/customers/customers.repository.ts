@@ -44,12 +44,19 @@ export const EXACT_CUSTOMER_TOTAL = 10_000;
 export class CustomersRepository {
   constructor(@InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>) {}
 
-  /** Stores the language when none is stored yet (a customer's first message decides); answers what is stored then. */
+  /**
+   * Stores the language when none is stored yet (a customer's first message decides); answers what is stored then.
+   * A customer whose language is known is only read: their row is not written again for every new ticket.
+   */
   async settleLanguage(id: string, detected: CustomerLanguage | null, manager: EntityManager = this.customers.manager): Promise<CustomerLanguage | null> {
-    const [rows] = (await manager.query(`UPDATE customers SET language = COALESCE(language, $2) WHERE id = $1 RETURNING language`, [id, detected])) as [
-      { language: CustomerLanguage | null }[],
-      number,
-    ];
+    if (detected !== null) {
+      const [settled] = (await manager.query(`UPDATE customers SET language = $2 WHERE id = $1 AND language IS NULL RETURNING language`, [id, detected])) as [
+        { language: CustomerLanguage }[],
+        number,
+      ];
+      if (settled[0]) return settled[0].language;
+    }
+    const rows: { language: CustomerLanguage | null }[] = await manager.query(`SELECT language FROM customers WHERE id = $1`, [id]);
     return rows[0]?.language ?? null;
   }
 
