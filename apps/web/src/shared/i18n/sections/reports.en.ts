@@ -52,6 +52,16 @@ export const reportsEn: typeof reportsPl = {
     backlogAtEnd: 'Backlog at end',
     chart: 'Tickets created, resolved, closed, reopened and the backlog per period',
   },
+  channels: {
+    heading: 'By channel',
+    volumeCaption: 'By channel: tickets created, resolved and closed, each marketplace on its own',
+    timesCaption: 'By channel: first response and resolution times, each marketplace on its own (calendar time)',
+    channel: 'Channel',
+    firstResponses: 'First responses',
+    resolutions: 'Resolved',
+    empty: 'No tickets in this period',
+    name: { email: 'E-mail', web_form: 'Web form', phone: 'Phone', chat: 'Chat', api: 'API', social: 'Social media', allegro: 'Allegro', amazon: 'Amazon' },
+  },
   responseTimes: {
     title: 'Response times',
     firstResponse: 'First response',

@@ -50,6 +50,16 @@ export const reportsPl = {
     backlogAtEnd: 'Zaległe na końcu',
     chart: 'Zgłoszenia utworzone, rozwiązane, zamknięte, ponownie otwarte i zaległe w kolejnych okresach',
   },
+  channels: {
+    heading: 'Według kanału',
+    volumeCaption: 'Według kanału: zgłoszenia utworzone, rozwiązane i zamknięte, każdy serwis sprzedażowy osobno',
+    timesCaption: 'Według kanału: czas pierwszej odpowiedzi i rozwiązania, każdy serwis sprzedażowy osobno (czas kalendarzowy)',
+    channel: 'Kanał',
+    firstResponses: 'Pierwsze odpowiedzi',
+    resolutions: 'Rozwiązane',
+    empty: 'Brak zgłoszeń w tym okresie',
+    name: { email: 'E-mail', web_form: 'Formularz', phone: 'Telefon', chat: 'Czat', api: 'API', social: 'Media społecznościowe', allegro: 'Allegro', amazon: 'Amazon' },
+  },
   responseTimes: {
     title: 'Czas reakcji',
     firstResponse: 'Pierwsza odpowiedź',
