@@ -9,7 +9,11 @@
  *   confirmation mail (the client runs on the same machine);
  * - the latency of submissions at a steady BENCH_FORMS_RATE per second
  *   (default 50) for BENCH_FORMS_STEADY_SECONDS (default 20): p50, p95, p99;
- * - the embed script's size, gzipped.
+ * - the embed script's size, gzipped;
+ * - what one submission costs: SQL statements and Redis commands per
+ *   submission during the throughput run (the worker's included), and the
+ *   CPU time of this process (API, worker and client) per submission, which a
+ *   busy machine changes far less than the rates.
  * The proof of work (BENCH_FORMS_DIFFICULTY, default 8; the server checks any
  * difficulty with one hash) is solved for every token before the clock starts:
  * it is the browser's work, not the server's.
@@ -17,6 +21,8 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { Redis } from 'ioredis';
+import pg from 'pg';
 import { loadConfig } from '../apps/api/src/core/config/load-config.js';
 import { startOkienko } from '../apps/api/src/core/startup/start-okienko.js';
 import { deriveFormKey, signFormToken } from '../apps/api/src/modules/web-forms/form-token.js';
@@ -47,7 +53,24 @@ function solve(token: string, difficulty: number): string {
   }
 }
 
+/** Counts the SQL statements and Redis commands the product sends (every pool and connection of this process). */
+function countRoundTrips(): { sql: number; redis: number } {
+  const counts = { sql: 0, redis: 0 };
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    counts.sql += 1;
+    return query.apply(this, args);
+  } as typeof pg.Client.prototype.query;
+  const sendCommand = Redis.prototype.sendCommand as (...args: unknown[]) => unknown;
+  Redis.prototype.sendCommand = function (this: Redis, ...args: unknown[]) {
+    counts.redis += 1;
+    return sendCommand.apply(this, args);
+  } as typeof Redis.prototype.sendCommand;
+  return counts;
+}
+
 async function main(): Promise<void> {
+  const roundTrips = countRoundTrips();
   await recreateBenchDatabase(DATABASE);
   const product = await startOkienko(
     loadConfig({
@@ -96,6 +119,8 @@ async function main(): Promise<void> {
     };
 
     // Throughput: CLIENTS clients, each sending its next submission as soon as the previous one is answered.
+    const before = { ...roundTrips };
+    const cpuBefore = process.cpuUsage();
     const burstStarted = performance.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
@@ -103,6 +128,10 @@ async function main(): Promise<void> {
       }),
     );
     const burstSeconds = (performance.now() - burstStarted) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const perSubmission = {
+      sql: (roundTrips.sql - before.sql) / SUBMISSIONS, redis: (roundTrips.redis - before.redis) / SUBMISSIONS, cpuMs: (cpu.user + cpu.system) / 1000 / SUBMISSIONS,
+    };
 
     // Latency at a steady rate.
     const latencies: number[] = [];
@@ -121,6 +150,8 @@ async function main(): Promise<void> {
     console.log(`\nweb forms (${CLIENTS} clients, ${SUBMISSIONS} submissions; then ${RATE}/s for ${STEADY_SECONDS} s)`);
     console.log(`  throughput:        ${(SUBMISSIONS / burstSeconds).toFixed(0)} submissions/s into tickets (${burstSeconds.toFixed(1)} s)`);
     console.log(`  latency at ${RATE}/s:   p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+    console.log(`  per submission:    ${perSubmission.sql.toFixed(1)} SQL statements, ${perSubmission.redis.toFixed(1)} Redis commands (API and worker)`);
+    console.log(`  CPU per submission: ${perSubmission.cpuMs.toFixed(1)} ms of this process (API, worker and client; PostgreSQL and Redis not included)`);
     console.log(`  embed script:      ${script.length} bytes, ${gzipSync(script).length} bytes gzipped`);
   } finally {
     await product.stop();

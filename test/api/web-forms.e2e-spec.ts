@@ -296,6 +296,20 @@ describe('web forms', () => {
       expect(((await admin.get('/form-submissions?state=spam')).body as { items: { id: string }[] }).items.map((s) => s.id)).not.toContain(slow.id);
     });
 
+    it('a submission kept as spam keeps its files; "not spam" files them on the ticket in their order', async () => {
+      const { token, nonce } = proof(complaint, 1_000);
+      const res = await request(product.baseUrl).post(`/api/public/forms/${complaint.key}/submissions`).set('X-Forwarded-For', `198.51.100.${++ip}`)
+        .field({ name: 'Pośpiech', email: 'pospiech@klient.test', orderNumber: 'ZAM-5', product: 'Dzwonek', purchaseDate: '2026-10-01', message: 'Nie dzwoni', remedy: 'repair', token, nonce })
+        .attach('photos', PNG, { filename: 'pierwsze.png', contentType: 'image/png' })
+        .attach('photos', Buffer.concat([PNG, Buffer.from('y')]), { filename: 'drugie.png', contentType: 'image/png' });
+      expect(res.body).toMatchObject({ ticketNumber: null });
+      const kept = ((await admin.get('/form-submissions?state=spam&limit=200')).body as { items: { id: string; email: string }[] }).items.find((s) => s.email === 'pospiech@klient.test')!;
+      const filed = await admin.post(`/form-submissions/${kept.id}/not-spam`);
+      expect(filed.status).toBe(200);
+      const t = await ticket((filed.body as { ticketNumber: string }).ticketNumber);
+      expect(t.messages[0].attachments.map((a) => a.filename)).toEqual(['pierwsze.png', 'drugie.png']);
+    });
+
     it('rate limits: per client address (429 with Retry-After), per e-mail (kept as spam), per form (429, and the proof of work grows)', async () => {
       const from = '203.0.113.7';
       const body = { email: 'limit@klient.test', message: 'x', topic: 'dostawa', consent: true };

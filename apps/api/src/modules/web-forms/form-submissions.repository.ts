@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FormLanguage, FormValue } from '@okienko/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { NewStatusLink } from './status-links.repository.js';
 import type { NewAttachment } from '../tickets/messages.repository.js';
 
 export type SubmissionState = 'filed' | 'spam';
@@ -62,13 +63,29 @@ export class FormSubmissionsRepository {
     );
   }
 
+  /** A filed submission and the status link of its ticket, in one statement. */
+  async insertWithStatusLink(manager: EntityManager, s: NewSubmission, link: NewStatusLink): Promise<void> {
+    await manager.query(
+      `WITH submission AS (
+         INSERT INTO form_submissions (id, channel_id, state, spam_reasons, language, field_values, email, phone, client_ip, origin, ticket_id, message_id, filed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CASE WHEN $3 = 'filed' THEN now() END)
+       )
+       INSERT INTO ticket_status_links (id, ticket_id, token_sha256, language, channel_id, thread_id) VALUES ($13, $14, $15, $16, $17, $18)`,
+      [
+        s.id, s.channelId, s.state, s.spamReasons, s.language, JSON.stringify(s.values), s.email, s.phone, s.clientIp, s.origin, s.ticketId, s.messageId,
+        link.id, link.ticketId, link.tokenSha256, link.language, link.channelId, link.threadId,
+      ],
+    );
+  }
+
+  /** The files of a submission kept as spam, in one statement. */
   async insertFiles(manager: EntityManager, submissionId: string, files: NewAttachment[]): Promise<void> {
-    for (const [position, f] of files.entries()) {
-      await manager.query(
-        `INSERT INTO form_submission_files (submission_id, filename, content_type, sha256, content, position) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [submissionId, f.filename, f.contentType, f.sha256, f.content, position],
-      );
-    }
+    if (!files.length) return;
+    const rows = files.map((_, i) => `($1, $${5 * i + 2}, $${5 * i + 3}, $${5 * i + 4}, $${5 * i + 5}, $${5 * i + 6})`);
+    await manager.query(
+      `INSERT INTO form_submission_files (submission_id, filename, content_type, sha256, content, position) VALUES ${rows.join(', ')}`,
+      [submissionId, ...files.flatMap((f, position) => [f.filename, f.contentType, f.sha256, f.content, position])],
+    );
   }
 
   async filesOf(manager: EntityManager, submissionId: string): Promise<NewAttachment[]> {

@@ -14,20 +14,23 @@ import { CustomersRepository } from '../customers/customers.repository.js';
 import type { IncomingMessage, SenderIdentity } from '../intake/incoming-message.js';
 import { IntakeService } from '../intake/intake.service.js';
 import type { NewAttachment } from '../tickets/messages.repository.js';
-import { OutboundMessagesService } from '../tickets/outbound-messages.service.js';
 import { ComplaintRouteRepository } from './complaint-route.repository.js';
 import { confirmationMail } from './confirmation-mail.js';
 import { EmailDomainCheckService } from './email-domain-check.service.js';
+import { FormConfirmationsService } from './form-confirmations.service.js';
 import { FormCountersService } from './form-counters.service.js';
 import { FILING_SUBMISSION, type FilingSubmission } from './form-template-values.source.js';
 import { FormKeysService } from './form-keys.service.js';
 import { submissionSubject, submissionText } from './form-message.js';
-import { FormSubmissionsRepository, type FormSubmissionRow, type SubmissionState } from './form-submissions.repository.js';
+import { FormSubmissionsRepository, type FormSubmissionRow, type NewSubmission, type SubmissionState } from './form-submissions.repository.js';
 import { publicBase } from './public-base.js';
 import { proofDigest, readFormToken, signFormToken } from './form-token.js';
 import { StatusLinksService } from './status-links.service.js';
 import { checkSubmissionFiles, type UploadedFile } from './submission-files.js';
 import { WebFormsErrorCode, WebFormsException } from './web-forms.exception.js';
+
+/** How long a form found by its key is kept before it is read again. */
+const FORM_CACHE_MS = 5_000;
 
 /** A submission as it reached a public endpoint. */
 export interface SubmissionInput {
@@ -60,6 +63,7 @@ export type SpamReason = 'honeypot' | 'too_fast' | 'email_rate';
 @Injectable()
 export class FormSubmissionsService {
   private readonly logger = new Logger('WebForms');
+  private readonly forms = new Map<string, { found: { channel: ChannelEntity; form: FormSettings }; until: number }>();
 
   constructor(
     private readonly channels: ChannelsService,
@@ -71,15 +75,28 @@ export class FormSubmissionsService {
     private readonly domains: EmailDomainCheckService,
     private readonly complaintRoute: ComplaintRouteRepository,
     private readonly customers: CustomersRepository,
-    private readonly outbound: OutboundMessagesService,
+    private readonly confirmations: FormConfirmationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The active web form with this key; 404 otherwise. */
+  /**
+   * The active web form with this key; 404 otherwise. A form found is kept
+   * for FORM_CACHE_MS (a flood of submissions reads it once, not per request):
+   * a change of the form reaches its public endpoints within that time.
+   */
   async formOf(key: string): Promise<{ channel: ChannelEntity; form: FormSettings }> {
-    const channel = typeof key === 'string' ? await this.channels.findActiveByKey('web_form', key) : null;
-    if (!channel) throw new WebFormsException(WebFormsErrorCode.FormNotFound, 'No form has this key (or it is switched off)');
-    return { channel, form: readFormSettings(channel.settings) };
+    if (typeof key !== 'string') throw formNotFound();
+    const cached = this.forms.get(key);
+    if (cached && cached.until > Date.now()) return cached.found;
+    const channel = await this.channels.findActiveByKey('web_form', key);
+    if (!channel) {
+      this.forms.delete(key);
+      throw formNotFound();
+    }
+    const found = { channel, form: readFormSettings(channel.settings) };
+    if (this.forms.size >= 1_000) this.forms.clear();
+    this.forms.set(key, { found, until: Date.now() + FORM_CACHE_MS });
+    return found;
   }
 
   /** Whether a page of `origin` may use the form: our own pages always, others when listed. */
@@ -116,10 +133,12 @@ export class FormSubmissionsService {
     const w = this.config.webForms;
 
     // Every attempt counts, valid or not: a flood of broken submissions is a flood too.
-    const perIp = await this.counters.count([`submit:ip:${input.clientIp}`], w.rateWindowSeconds);
-    if (perIp.counts[0] > w.submissionsPerIp) throw rateLimited('form submissions from this address', perIp.ttl);
-    const perForm = await this.counters.count([`form:${channel.id}:${minute()}`], 120);
-    if (perForm.counts[0] > w.submissionsPerFormPerMinute) throw rateLimited('submissions of this form', 60 - new Date().getUTCSeconds());
+    const [perIp, perForm] = await this.counters.countEach([
+      { key: `submit:ip:${input.clientIp}`, windowSeconds: w.rateWindowSeconds },
+      { key: `form:${channel.id}:${minute()}`, windowSeconds: 120 },
+    ]);
+    if (perIp.count > w.submissionsPerIp) throw rateLimited('form submissions from this address', perIp.ttl);
+    if (perForm.count > w.submissionsPerFormPerMinute) throw rateLimited('submissions of this form', 60 - new Date().getUTCSeconds());
 
     const token = typeof input.body.token === 'string' ? input.body.token : '';
     const claims = readFormToken(await this.keys.signingKey(), token);
@@ -144,19 +163,18 @@ export class FormSubmissionsService {
       }
     }
     if (errors.length || !values.ok || !files.ok) throw invalid(errors);
-    if (!(await this.counters.useOnce(token.slice(-43), w.tokenMaxAgeSeconds + 60))) {
-      throw invalid([{ field: 'token', message: TOKEN_MESSAGES[lang].used }]);
-    }
-
     const email = emailOf(form, values.values);
+    // The token is spent and the e-mail counted in one round trip (the e-mail only for a token not used before).
+    const perEmail = await this.counters.useOnceAndCount(
+      token.slice(-43), w.tokenMaxAgeSeconds + 60, email ? [{ key: `submit:email:${email}`, windowSeconds: w.rateWindowSeconds }] : [],
+    );
+    if (!perEmail) throw invalid([{ field: 'token', message: TOKEN_MESSAGES[lang].used }]);
+
     const reasons: SpamReason[] = [];
     const honeypot = input.body[HONEYPOT_FIELD];
     if (honeypot !== undefined && honeypot !== null && String(honeypot).trim() !== '') reasons.push('honeypot');
     if (age < w.minFillSeconds * 1000) reasons.push('too_fast');
-    if (email) {
-      const perEmail = await this.counters.count([`submit:email:${email}`], w.rateWindowSeconds);
-      if (perEmail.counts[0] > w.submissionsPerEmail) reasons.push('email_rate');
-    }
+    if (email && perEmail[0].count > w.submissionsPerEmail) reasons.push('email_rate');
     const success = form.successMessage[lang];
     const base = {
       channel, form, lang, values: values.values, attachments: files.attachments, clientIp: input.clientIp, origin: input.origin, selfOrigin: input.selfOrigin,
@@ -185,7 +203,8 @@ export class FormSubmissionsService {
   /** Files a submission as a ticket through the intake, with its status link; then the confirmation mail. */
   private async file(s: FilingInput & { submissionId: string; spamSubmission: string | null }): Promise<{ ticketNumber: string; statusUrl: string; ticketId: string }> {
     const message = await this.incomingMessage(s);
-    const { received, statusUrl } = await this.intake.transaction(async (manager: EntityManager) => {
+    const email = emailOf(s.form, s.values);
+    const { received, statusUrl, confirmation } = await this.intake.transaction(async (manager: EntityManager) => {
       const files = s.spamSubmission ? await this.submissions.filesOf(manager, s.spamSubmission) : [];
       // The rules answering the new ticket read its form's values (`{{form.orderNumber}}`) from here.
       const filing: FilingSubmission = { form: s.form, values: s.values, link: { channelId: s.channel.id, threadId: s.submissionId, language: s.lang } };
@@ -193,28 +212,38 @@ export class FormSubmissionsService {
         this.intake.receiveIn(manager, files.length ? { ...message, attachments: files } : message),
       );
       if (!got.ticketId) throw new Error('the intake filed no ticket for a form submission');
-      if (s.spamSubmission) {
-        await this.submissions.markFiled(manager, s.spamSubmission, got.ticketId, got.messageRowId);
-      } else {
-        await this.submissions.insert(manager, {
-          id: s.submissionId, channelId: s.channel.id, state: 'filed', spamReasons: [], language: s.lang, values: s.values,
-          email: emailOf(s.form, s.values), phone: phoneOf(s.form, s.values, this.config.defaultPhoneRegion), clientIp: s.clientIp, origin: s.origin, ticketId: got.ticketId, messageId: got.messageRowId,
-        });
-      }
       if (got.customer) await this.customers.settleLanguage(got.customer.id, s.lang, manager);
       const base = publicBase(this.config.publicUrl, s.selfOrigin);
-      // A rule's answer may have put the ticket's link into its mail already: the confirmation repeats that one.
-      const statusUrl = filing.linkMade
-        ? await this.statusLinks.urlFor(manager, got.ticketId, filing.link, base)
-        : (await this.statusLinks.create(manager, { ticketId: got.ticketId, ...filing.link }, base)).url;
-      return { received: got, statusUrl };
+      const submission: NewSubmission = {
+        id: s.submissionId, channelId: s.channel.id, state: 'filed', spamReasons: [], language: s.lang, values: s.values,
+        email, phone: phoneOf(s.form, s.values, this.config.defaultPhoneRegion), clientIp: s.clientIp, origin: s.origin, ticketId: got.ticketId, messageId: got.messageRowId,
+      };
+      let statusUrl: string;
+      if (filing.linkMade || s.spamSubmission) {
+        // A rule's answer may have put the ticket's link into its mail already: the confirmation repeats that one.
+        if (s.spamSubmission) await this.submissions.markFiled(manager, s.spamSubmission, got.ticketId, got.messageRowId);
+        else await this.submissions.insert(manager, submission);
+        statusUrl = filing.linkMade
+          ? await this.statusLinks.urlFor(manager, got.ticketId, filing.link, base)
+          : (await this.statusLinks.create(manager, { ticketId: got.ticketId, ...filing.link }, base)).url;
+      } else {
+        const fresh = await this.statusLinks.prepare({ ticketId: got.ticketId, ...filing.link }, base);
+        await this.submissions.insertWithStatusLink(manager, submission, fresh.link);
+        statusUrl = fresh.url;
+      }
+      // The confirmation (the ticket's number and the status link) goes out with the filing, in its transaction.
+      const confirmation = got.outcome === 'new_ticket' && email
+        ? await this.confirmations.write(manager, got.ticketId, got.customer?.email ?? null, confirmationMail({
+          lang: s.lang, kind: s.form.kind, ticketNumber: got.ticketNumber!, subject: message.subject, statusUrl, config: this.config,
+        }))
+        : null;
+      return { received: got, statusUrl, confirmation };
     });
     await this.intake.afterCommit(received);
     const ticketNumber = received.ticketNumber!;
-    if (received.outcome === 'new_ticket' && emailOf(s.form, s.values)) {
-      const mail = confirmationMail({ lang: s.lang, kind: s.form.kind, ticketNumber, subject: message.subject, statusUrl, config: this.config });
-      await this.outbound.queueAutomaticReply(received.ticketId!, mail).catch((error: Error) => {
-        this.logger.warn(`no confirmation for ticket ${ticketNumber}: ${error.message}`);
+    if (confirmation) {
+      await this.confirmations.enqueue(confirmation).catch((error: Error) => {
+        this.logger.warn(`the confirmation of ticket ${ticketNumber} waits for the outbox sweep: ${error.message}`);
       });
     }
     return { ticketNumber, statusUrl, ticketId: received.ticketId! };
@@ -330,7 +359,19 @@ function minute(): number {
   return Math.floor(Date.now() / 60_000);
 }
 
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** Today's date (YYYY-MM-DD) in the time zone (a formatter is costly to make: one per zone). */
 function today(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  let format = DAY_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DAY_FORMATS.set(timeZone, format);
+  }
+  return format.format(new Date());
+}
+
+function formNotFound(): WebFormsException {
+  return new WebFormsException(WebFormsErrorCode.FormNotFound, 'No form has this key (or it is switched off)');
 }
 

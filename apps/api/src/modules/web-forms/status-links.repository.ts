@@ -13,6 +13,16 @@ export interface StatusLinkRow {
   revokedAt: Date | null;
 }
 
+/** A link to write: its id (the token is derived from it) and the SHA-256 of the token. */
+export interface NewStatusLink {
+  id: string;
+  ticketId: string;
+  tokenSha256: Buffer;
+  language: FormLanguage;
+  channelId: string | null;
+  threadId: string;
+}
+
 const COLUMNS = `id, ticket_id AS "ticketId", language, channel_id AS "channelId", thread_id AS "threadId", created_at AS "createdAt", revoked_at AS "revokedAt"`;
 
 /** The customers' status links: only the SHA-256 of each token is kept. */
@@ -22,7 +32,7 @@ export class StatusLinksRepository {
 
   async insert(
     manager: EntityManager | null,
-    link: { id: string; ticketId: string; tokenSha256: Buffer; language: FormLanguage; channelId: string | null; threadId: string },
+    link: NewStatusLink,
   ): Promise<StatusLinkRow> {
     const rows: StatusLinkRow[] = await (manager ?? this.dataSource.manager).query(
       `INSERT INTO ticket_status_links (id, ticket_id, token_sha256, language, channel_id, thread_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,

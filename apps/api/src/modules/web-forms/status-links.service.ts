@@ -8,7 +8,7 @@ import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { MessagesRepository } from '../tickets/messages.repository.js';
 import { TicketsRepository } from '../tickets/tickets.repository.js';
 import { FormKeysService } from './form-keys.service.js';
-import { StatusLinksRepository, type StatusLinkRow } from './status-links.repository.js';
+import { StatusLinksRepository, type NewStatusLink, type StatusLinkRow } from './status-links.repository.js';
 import { WebFormsErrorCode, WebFormsException } from './web-forms.exception.js';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -66,10 +66,19 @@ export class StatusLinksService {
     input: { ticketId: string; language: FormLanguage; channelId: string | null; threadId: string },
     base: string,
   ): Promise<{ token: string; url: string; link: StatusLinkRow }> {
+    const { link: fresh, token, url } = await this.prepare(input, base);
+    const link = await this.links.insert(manager, fresh);
+    return { token, url, link };
+  }
+
+  /** A new link's row and URL, for the caller to write (e.g. with the submission it belongs to, in one statement). */
+  async prepare(
+    input: { ticketId: string; language: FormLanguage; channelId: string | null; threadId: string },
+    base: string,
+  ): Promise<{ link: NewStatusLink; token: string; url: string }> {
     const id = randomUUID();
     const token = await this.tokenOf(id);
-    const link = await this.links.insert(manager, { ...input, id, tokenSha256: hashOf(token) });
-    return { token, url: `${base}/s/${token}`, link };
+    return { link: { ...input, id, tokenSha256: hashOf(token) }, token, url: `${base}/s/${token}` };
   }
 
   /**

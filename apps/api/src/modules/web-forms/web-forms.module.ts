@@ -7,6 +7,7 @@ import { TemplatesModule } from '../templates/templates.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { ComplaintRouteRepository } from './complaint-route.repository.js';
 import { EmailDomainCheckService } from './email-domain-check.service.js';
+import { FormConfirmationsService } from './form-confirmations.service.js';
 import { FormCountersService } from './form-counters.service.js';
 import { FormPagesController } from './pages/form-pages.controller.js';
 import { FormSubmissionsController } from './form-submissions.controller.js';
@@ -29,7 +30,7 @@ import { WebFormTemplatesModule } from './web-form-templates.module.js';
   imports: [ChannelsModule, IntakeModule, TicketsModule, CustomersModule, SettingsModule, TemplatesModule, WebFormTemplatesModule],
   controllers: [PublicFormsController, PublicTicketsController, FormPagesController, FormSubmissionsController, StatusLinksController, TicketFormDataController],
   providers: [
-    FormSubmissionsService, StatusMessagesService, FormCountersService, EmailDomainCheckService, ComplaintRouteRepository,
+    FormSubmissionsService, FormConfirmationsService, StatusMessagesService, FormCountersService, EmailDomainCheckService, ComplaintRouteRepository,
   ],
 })
 export class WebFormsModule {}
