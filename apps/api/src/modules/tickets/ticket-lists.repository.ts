@@ -88,6 +88,9 @@ export class TicketListsRepository {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL enable_seqscan = off');
       await manager.query('SET LOCAL enable_indexscan = off');
+      // Room for an exact bitmap of a common word's matches at a million tickets: the default 4 MB makes it lossy, and
+      // every ticket of a lossy page is read and matched again (about a third of a search's time there).
+      await manager.query(`SET LOCAL work_mem = '16MB'`);
       const count = await this.cappedCount(filter, manager);
       if (count > EXACT_TOTAL_LIMIT) {
         await manager.query('SET LOCAL enable_seqscan = on');
