@@ -9,10 +9,15 @@
  * messages timed until the agent's live stream carries them, the agent's
  * replies until the visitor's stream does (client included, same machine).
  * Also: memory per open session (heap and RSS growth over the open streams,
- * client side included) and the widget's gzipped sizes.
+ * client side included), the widget's gzipped sizes, and the database
+ * statements each message costs (BENCH_CHAT_CALIBRATE messages each way sent
+ * one after another before the steady phase, all of the process's statements
+ * counted, the outbound jobs included): the per-message work, which the load
+ * of a shared machine does not change.
  */
 import 'reflect-metadata';
 import { gzipSync } from 'node:zlib';
+import pg from 'pg';
 import { loadConfig } from '../apps/api/src/core/config/load-config.js';
 import { startOkienko } from '../apps/api/src/core/startup/start-okienko.js';
 import { benchDatabaseUrl, percentile, recreateBenchDatabase } from './bench-database.js';
@@ -20,7 +25,20 @@ import { benchDatabaseUrl, percentile, recreateBenchDatabase } from './bench-dat
 const SESSIONS = Number(process.env.BENCH_CHAT_SESSIONS ?? 500);
 const SECONDS = Number(process.env.BENCH_CHAT_SECONDS ?? 20);
 const RATE = Number(process.env.BENCH_CHAT_RATE ?? 20);
+const CALIBRATE = Number(process.env.BENCH_CHAT_CALIBRATE ?? 50);
 const DATABASE = 'okienko_bench_chat';
+
+/** Every statement the process sends to PostgreSQL (the product's pool included), counted. */
+let statements = 0;
+const clientPrototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+const originalQuery = clientPrototype.query;
+/** BENCH_CHAT_TRACE=1: prints each statement of the per-message measurement (run it with BENCH_CHAT_CALIBRATE=1). */
+let tracing = false;
+clientPrototype.query = function (this: unknown, ...args: unknown[]) {
+  statements += 1;
+  if (tracing) console.log(`    sql: ${String(typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text).replace(/\s+/g, ' ').slice(0, 140)}`);
+  return originalQuery.apply(this, args);
+};
 
 type Handler = (event: string, data: unknown) => void;
 
@@ -123,6 +141,40 @@ async function main(): Promise<void> {
       await fetch(`${base}/api/v1/chats/${s.id}/accept`, { method: 'POST', headers: agent });
     });
     const setupSeconds = (performance.now() - setupStarted) / 1000;
+
+    // Statements per message, each way: messages sent one at a time, their deliveries (and outbound jobs) awaited.
+    const settle = async () => {
+      const deadline = Date.now() + 10_000;
+      while (pending.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    };
+    const idleFrom = statements;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const idlePerSecond = statements - idleFrom;
+    const perMessage = async (send: (i: number) => Promise<void>): Promise<number> => {
+      const from = statements;
+      tracing = process.env.BENCH_CHAT_TRACE === '1';
+      const started = performance.now();
+      for (let i = 0; i < CALIBRATE; i++) await send(i);
+      await settle();
+      tracing = false;
+      const idle = (idlePerSecond * (performance.now() - started)) / 1000;
+      return (statements - from - idle) / CALIBRATE;
+    };
+    const visitorStatements = await perMessage(async (i) => {
+      const s = sessions[i % sessions.length];
+      const text = `kalibracja v${i} ${s.id}`;
+      pending.set(text, performance.now());
+      await fetch(`${base}/api/public/chat/sessions/${s.id}/messages`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}` }, body: JSON.stringify({ text }),
+      });
+    });
+    const agentStatements = await perMessage(async (i) => {
+      const s = sessions[i % sessions.length];
+      const text = `kalibracja a${i} ${s.id}`;
+      pending.set(text, performance.now());
+      await fetch(`${base}/api/v1/chats/${s.id}/messages`, { method: 'POST', headers: agent, body: JSON.stringify({ text }) });
+    });
     toAgent.length = 0;
     toVisitor.length = 0;
     pending.clear();
@@ -156,6 +208,7 @@ async function main(): Promise<void> {
     console.log(`  visitor → agent: ${toAgent.length} delivered, p50 ${ms(toAgent, 50)} ms, p95 ${ms(toAgent, 95)} ms, p99 ${ms(toAgent, 99)} ms`);
     console.log(`  agent → visitor: ${toVisitor.length} delivered, p50 ${ms(toVisitor, 50)} ms, p95 ${ms(toVisitor, 95)} ms, p99 ${ms(toVisitor, 99)} ms`);
     console.log(`  not delivered within 5 s: ${pending.size}`);
+    console.log(`  database statements per message (${CALIBRATE} one after another, outbound jobs included): visitor → agent ${visitorStatements.toFixed(1)}, agent → visitor ${agentStatements.toFixed(1)} (idle: ${idlePerSecond}/s)`);
     console.log(`  memory per open session (client included): heap ${((opened.heapUsed - before.heapUsed) / SESSIONS / 1024).toFixed(1)} KB, rss ${((opened.rss - before.rss) / SESSIONS / 1024).toFixed(1)} KB (rss now ${mb(process.memoryUsage().rss)})`);
     console.log(`  widget gzipped: loader ${gzipSync(loader).length} B, chat ${gzipSync(chat).length} B`);
   } finally {

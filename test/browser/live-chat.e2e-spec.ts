@@ -10,7 +10,7 @@ import { waitFor } from '../support/wait-for.js';
 
 // A shop's page on another origin embeds the chat with its one script tag; a
 // visitor chats with an agent who answers from the panel's Chats page (both
-// ways, a file, typing), leaves and comes back to the same conversation, on a
+// ways, a file each way, typing, handing the chat to a colleague), leaves and comes back to the same conversation, on a
 // phone's width; with nobody available the widget offers the offline form.
 // The same agent sees the caller card when the PBX reports a call and logs a
 // call by hand. axe finds
@@ -28,6 +28,7 @@ describe('chat widget in a browser', () => {
   let browser: Browser;
   let admin: ApiClient;
   let anna: CreatedUser;
+  let piotr: CreatedUser;
   let shop: Server;
   let shopOrigin: string;
   let key: string;
@@ -49,9 +50,10 @@ describe('chat widget in a browser', () => {
     product = await startProduct();
     admin = await asAdmin(product);
     anna = await createUser(product, admin, { email: 'anna@sklep.test', name: 'Anna Nowak' });
+    piotr = await createUser(product, admin, { email: 'piotr@sklep.test', name: 'Piotr Wiśniewski' });
     const queue = await admin.post('/queues', { name: 'Czat sklepu' });
     const queueId = (queue.body as { id: string }).id;
-    await admin.put(`/queues/${queueId}/members`, { userIds: [anna.id] });
+    await admin.put(`/queues/${queueId}/members`, { userIds: [anna.id, piotr.id] });
     const created = await admin.post('/channels', { type: 'chat', name: 'Czat na stronie', queueId });
     expect(created.status).toBe(201);
     key = (created.body as { key: string }).key;
@@ -117,6 +119,10 @@ describe('chat widget in a browser', () => {
     const withFile = (await anna.api.get(`/tickets/${waiting.ticketId}`)).body as Ticket;
     expect(withFile.channel).toBe('chat');
     expect(withFile.messages.flatMap((m) => m.attachments.map((a) => a.filename))).toEqual(['paragon.txt']);
+    // The agent sends a file from the Chats page: the visitor gets a link to it at once.
+    await agent.getByLabel('Dołącz plik').setInputFiles({ name: 'etykieta.txt', mimeType: 'text/plain', buffer: Buffer.from('Etykieta zwrotna') });
+    await chat.getByRole('link', { name: '📎 etykieta.txt' }).waitFor({ timeout: 3_000 });
+    await agent.getByRole('log').getByText('📎 etykieta.txt').waitFor();
 
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
@@ -133,6 +139,12 @@ describe('chat widget in a browser', () => {
     await back.getByRole('textbox', { name: 'Wiadomość' }).fill('Dziękuję!');
     await back.getByRole('button', { name: 'Wyślij' }).click();
     await waitFor(async () => ((await anna.api.get(`/tickets/${waiting.ticketId}`)).body as Ticket).messages.find((m) => m.bodyText === 'Dziękuję!'));
+
+    // The agent hands the chat to a colleague from the Chats page; the visitor is told who has it now.
+    await agent.getByLabel('Przekaż rozmowę').selectOption({ label: 'Piotr Wiśniewski' });
+    await agent.getByRole('button', { name: 'Przekaż', exact: true }).click();
+    await back.getByText('Rozmowę przejmuje Piotr Wiśniewski').waitFor();
+    await agent.getByRole('button', { name: /Prowadzi: Piotr Wiśniewski/ }).waitFor();
 
     // Escape closes the window and gives the focus back to the button.
     await page.keyboard.press('Escape');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../core/auth/actor.js';
 import type { CreateMessageDto } from '../tickets/dtos/create-message.dto.js';
+import { OutboundMessagesService } from '../tickets/outbound-messages.service.js';
 import { TicketRepliesService } from '../tickets/ticket-replies.service.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { ChatErrorCode, ChatException } from './chat.exception.js';
@@ -20,6 +21,7 @@ export class ChatAgentService {
     private readonly sessions: ChatSessionsService,
     private readonly tickets: TicketsService,
     private readonly replies: TicketRepliesService,
+    private readonly outbound: OutboundMessagesService,
   ) {}
 
   /** Chats with at least one message (each has its ticket) the agent may see, newest first. */
@@ -59,20 +61,19 @@ export class ChatAgentService {
 
   /** The agent's reply: written on the chat's ticket (like any reply) and shown to the visitor at once. */
   async reply(id: string, text: string, actor: Actor): Promise<ChatEventDto> {
-    const session = await this.own(id, actor);
+    const session = await this.own(id, actor, true);
     const message = await this.replies.addMessage(session.ticketId!, { type: 'reply', body: text, channelId: session.channelId } as CreateMessageDto, actor);
     const event = await this.sessions.record(
       session,
       { type: 'message', author: 'agent', authorName: actor.name, text, messageId: message.id, attachment: null },
       { userIds: [needsUser(actor)], event: 'chat.message' },
     );
-    // Told already by the transport (the outbound job ran first): the stored event is the one.
-    return event ?? eventDto((await this.sessions.repository.eventOfMessage(message.id))!);
+    return this.shown(message.id, event);
   }
 
   /** A file from the agent: a reply with the file on the chat's ticket, shown to the visitor at once (who can download it). */
   async file(id: string, filename: string, contentType: string, content: Buffer, actor: Actor): Promise<ChatEventDto> {
-    const session = await this.own(id, actor);
+    const session = await this.own(id, actor, true);
     if (!content.length) throw new ChatException(ChatErrorCode.FileInvalid, 'The file is empty', 'file');
     const message = await this.replies.addMessage(
       session.ticketId!,
@@ -84,7 +85,18 @@ export class ChatAgentService {
       { type: 'message', author: 'agent', authorName: actor.name, text: `📎 ${filename}`, messageId: message.id, attachment: { id: message.id, filename, contentType, size: content.length } },
       { userIds: [needsUser(actor)], event: 'chat.message' },
     );
-    return event ?? eventDto((await this.sessions.repository.eventOfMessage(message.id))!);
+    return this.shown(message.id, event);
+  }
+
+  /**
+   * A reply shown in the chat is delivered: marked sent now, so its outbound
+   * job finds nothing left to do (one query instead of the transport's
+   * reads). When the job ran first, its stored event is the one.
+   */
+  private async shown(messageId: string, event: ChatEventDto | null): Promise<ChatEventDto> {
+    if (!event) return eventDto((await this.sessions.repository.eventOfMessage(messageId))!);
+    await this.outbound.markSent(messageId);
+    return event;
   }
 
   async typing(id: string, typing: boolean, actor: Actor): Promise<void> {
@@ -133,9 +145,14 @@ export class ChatAgentService {
     return session;
   }
 
-  /** A running chat the agent accepted (or was handed). */
-  private async own(id: string, actor: Actor): Promise<ChatSessionRow> {
-    const session = await this.visible(id, actor);
+  /**
+   * A running chat the agent accepted (or was handed). With `writing` (a
+   * reply or a file, which the ticket's own access check guards) the owner's
+   * chat is not checked against the ticket twice.
+   */
+  private async own(id: string, actor: Actor, writing = false): Promise<ChatSessionRow> {
+    const found = writing ? await this.sessions.repository.findSession(id) : null;
+    const session = found?.ticketId && actor.userId && found.agentUserId === actor.userId ? found : await this.visible(id, actor);
     if (session.state === 'ended') throw new ChatException(ChatErrorCode.SessionEnded, 'The chat has ended');
     if (session.agentUserId !== actor.userId) {
       throw new ChatException(ChatErrorCode.NotYours, session.agentUserId ? 'A colleague has this chat' : 'Accept the chat first', undefined, {

@@ -9,6 +9,9 @@ import { tokenMatches } from './chat-identity.js';
 import { ChatTranscriptService } from './chat-transcript.service.js';
 import type { ChatEventDto, ChatSessionDto } from './dtos/chat.dto.js';
 
+/** How long a chat channel read from the database is used again. */
+const CHANNEL_CACHE_MS = 5_000;
+
 /**
  * What the visitor's and the agents' sides share: finding sessions and
  * channels, recording an event in the session's history and telling it to
@@ -16,6 +19,8 @@ import type { ChatEventDto, ChatSessionDto } from './dtos/chat.dto.js';
  */
 @Injectable()
 export class ChatSessionsService {
+  private readonly channelCache = new Map<string, { channel: ChannelEntity; until: number }>();
+
   constructor(
     readonly repository: ChatRepository,
     private readonly channels: ChannelsService,
@@ -32,9 +37,14 @@ export class ChatSessionsService {
     return channel;
   }
 
+  /** The session's channel, kept a few seconds (every message of a chat needs it; channels rarely change). */
   async channelOf(session: ChatSessionRow): Promise<ChannelEntity> {
+    const kept = this.channelCache.get(session.channelId);
+    if (kept && kept.until > Date.now()) return kept.channel;
     const channel = await this.channels.findById(session.channelId);
     if (!channel) throw new ChatException(ChatErrorCode.SessionNotFound, `Chat ${session.id} does not exist`);
+    if (this.channelCache.size > 1000) this.channelCache.clear();
+    this.channelCache.set(channel.id, { channel, until: Date.now() + CHANNEL_CACHE_MS });
     return channel;
   }
 

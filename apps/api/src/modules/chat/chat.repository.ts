@@ -113,11 +113,12 @@ export class ChatRepository {
     return count > 0;
   }
 
+  /** Records an event; null when the ticket message it tells was recorded already (told once, whoever records it first). */
   async insertEvent(e: Omit<ChatEventRow, 'id' | 'createdAt'>): Promise<ChatEventRow | null> {
     const rows: ChatEventRow[] = await this.db.query(
       `INSERT INTO chat_events (session_id, type, author, author_name, text, message_id, attachment)
-       SELECT $1, $2, $3, $4, $5, $6, $7::jsonb
-        WHERE $6::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM chat_events WHERE message_id = $6::uuid)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)
+       ON CONFLICT (message_id) WHERE message_id IS NOT NULL DO NOTHING
        RETURNING ${EVENT}`,
       [e.sessionId, e.type, e.author, e.authorName, e.text, e.messageId, e.attachment ? JSON.stringify(e.attachment) : null],
     );

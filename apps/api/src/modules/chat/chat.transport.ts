@@ -23,6 +23,9 @@ export class ChatTransport implements OutboundTransport, OnModuleInit {
   }
 
   async send(delivery: OutboundDelivery): Promise<{ response?: string }> {
+    // Sent from the chat view: shown already, one read and done.
+    const shown = await this.sessions.repository.eventOfMessage(delivery.message.id);
+    if (shown) return { response: `shown in chat ${shown.sessionId}` };
     const session = await this.sessions.repository.findSessionByTicket(delivery.ticket.id);
     if (!session || session.state === 'ended') throw new PermanentDeliveryError('The visitor has left the chat');
     const author = delivery.message.authorUserId ? await this.sessions.repository.userName(delivery.message.authorUserId) : null;

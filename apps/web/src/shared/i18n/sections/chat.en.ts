@@ -25,7 +25,7 @@ export const chatEn: typeof chatPl = {
   colleague: 'Colleague',
   transfer: 'Hand over',
   noColleagues: 'There is nobody to hand the chat to.',
-  sendFile: 'Send a file',
+  sendFile: 'Attach a file',
   sending: 'Sending the file…',
   failed: 'That did not work: {message}',
 };

@@ -23,7 +23,7 @@ export const chatPl = {
   colleague: 'Współpracownik',
   transfer: 'Przekaż',
   noColleagues: 'Nie ma komu przekazać rozmowy.',
-  sendFile: 'Wyślij plik',
+  sendFile: 'Dołącz plik',
   sending: 'Wysyłanie pliku…',
   failed: 'Nie udało się: {message}',
 };
