@@ -123,10 +123,10 @@ export class PublicChatController {
     const after = /^\d{1,18}$/.test(raw.trim()) ? Number(raw.trim()) : 0;
     const stream = new VisitorStream(response);
     stream.open(RETRY_MS, null);
-    // Attached before the replay is read: what happens meanwhile is not lost (it may come twice; ids tell).
+    // Attached before the replay is read: what happens meanwhile is not lost, and follows the replay (once, in order).
     const detach = this.bus.attach(session.id, stream);
     request.on('close', detach);
-    for (const event of await this.visitor.history(session, after)) stream.send(event.type, event, event.id);
+    await stream.replay(async () => (await this.visitor.history(session, after)).map((event) => ({ event: event.type, data: event, id: event.id })));
     stream.send('ready', { sessionId: session.id, state: session.state });
   }
 
