@@ -456,7 +456,7 @@ describe('web forms', () => {
       expect(linkIn(reply.text)).toBe(token);
     });
 
-    it('{{form.<name>}} takes any field of the form, in templates and in a rule\'s answer to a new form ticket (rules match the values in the message)', async () => {
+    it('{{form.<name>}} takes any field of the form in templates; a rule with a form.<name> condition answers the matching new form tickets', async () => {
       expectFieldErrors(await admin.post('/templates', { title: 'Zły', body: '{{form.product.name}}' }), ['body'], 'TEMPLATE_INVALID_PLACEHOLDER');
       const form = (await admin.post('/channels', {
         type: 'web_form', name: 'Płatności', settings: {
@@ -476,7 +476,7 @@ describe('web forms', () => {
       expect(template.status).toBe(201);
       const rule = await admin.post('/rules', {
         name: 'Płatności BLIK: odpowiedź', enabled: true, trigger: 'ticket_created',
-        conditions: { match: 'all', conditions: [{ field: 'body', operator: 'contains', value: 'Sposób płatności: BLIK' }] },
+        conditions: { match: 'all', conditions: [{ field: 'form.method', operator: 'is', value: 'BLIK' }] },
         actions: [{ type: 'reply_with_template', templateId: (template.body as { id: string }).id }],
       });
       expect(rule.status).toBe(201);
@@ -494,7 +494,8 @@ describe('web forms', () => {
         const preview = await admin.post('/templates/preview', { body: '{{form.invoiceNumber}}: {{form.method}}', ticketId: t.id });
         expect((preview.body as { body: string }).body).toBe('FV/12/2026: BLIK');
 
-        const other = await submit(form, { email: 'przelew@klient.test', message: 'Pytanie', invoiceNumber: 'FV/13/2026', method: 'przelew', ...proof(form) });
+        // The message itself names BLIK, but the form's value is przelew: the rule does not answer.
+        const other = await submit(form, { email: 'przelew@klient.test', message: 'Pytanie o BLIK', invoiceNumber: 'FV/13/2026', method: 'przelew', ...proof(form) });
         expect(other.status).toBe(201);
         await waitFor(() => sink.messages.find((m) => m.to.includes('przelew@klient.test')), { description: 'the confirmation' });
         expect(sink.messages.some((m) => m.to.includes('przelew@klient.test') && m.text.includes('Faktura'))).toBe(false);

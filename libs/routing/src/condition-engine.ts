@@ -7,7 +7,7 @@ import { shortenForDisplay, trigramHashes, wordHashes, wordsOf } from './prepare
 import type { PreparedText } from './prepared-text.js';
 import { regexForNormalizedText } from './normalized-regex.js';
 import { requiredLiterals } from './regex-literals.js';
-import { CUSTOMER_FIELD_PREFIX, isConditionGroup } from './rule.js';
+import { CUSTOMER_FIELD_PREFIX, FORM_FIELD_PREFIX, isConditionGroup } from './rule.js';
 import type { Condition, ConditionGroup, ConditionOperator, ConditionValue } from './rule.js';
 import { compileSafeRegexCached } from './safe-regex.js';
 import { normalizeTextUncached } from './text-folding.js';
@@ -42,6 +42,7 @@ import { normalizeTextUncached } from './text-folding.js';
 type Source =
   | { readonly kind: 'text'; readonly field: TextFieldName }
   | { readonly kind: 'customer_field'; readonly name: string }
+  | { readonly kind: 'form_field'; readonly name: string }
   | { readonly kind: 'list'; readonly field: ListFieldName }
   | { readonly kind: 'id'; readonly field: IdFieldName }
   | { readonly kind: 'boolean'; readonly field: 'has_attachments' | 'business_hours' };
@@ -132,6 +133,7 @@ function positiveOf(operator: string): ConditionOperator | null {
 
 function sourceOf(field: string, kind: ConditionFieldKind): Source {
   if (field.startsWith(CUSTOMER_FIELD_PREFIX)) return { kind: 'customer_field', name: field.slice(CUSTOMER_FIELD_PREFIX.length) };
+  if (field.startsWith(FORM_FIELD_PREFIX)) return { kind: 'form_field', name: field.slice(FORM_FIELD_PREFIX.length) };
   switch (kind) {
     case 'text': return { kind: 'text', field: field as TextFieldName };
     case 'list': return { kind: 'list', field: field as ListFieldName };
@@ -456,8 +458,9 @@ export function evaluateCompiledCondition(c: CompiledCondition, view: FactsView)
     let verdict: Verdict;
     switch (source.kind) {
       case 'text':
-      case 'customer_field': {
-        const text = source.kind === 'text' ? view.text(source.field) : view.customerField(source.name);
+      case 'customer_field':
+      case 'form_field': {
+        const text = source.kind === 'text' ? view.text(source.field) : source.kind === 'form_field' ? view.formField(source.name) : view.customerField(source.name);
         actual = text.short;
         verdict = judgeTexts(test, text, null);
         break;
@@ -514,6 +517,9 @@ export function matchesCompiledCondition(c: CompiledCondition, view: FactsView):
       break;
     case 'customer_field':
       verdict = judgeTexts(test, view.customerField(source.name), null);
+      break;
+    case 'form_field':
+      verdict = judgeTexts(test, view.formField(source.name), null);
       break;
     case 'list':
       verdict = judgeTexts(test, null, view.list(source.field).items);

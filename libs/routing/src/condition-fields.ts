@@ -1,4 +1,4 @@
-import { CONDITION_OPERATORS, CUSTOMER_FIELD_PREFIX, STATIC_CONDITION_FIELDS } from './rule.js';
+import { CONDITION_OPERATORS, CUSTOMER_FIELD_PREFIX, FORM_FIELD_PREFIX, STATIC_CONDITION_FIELDS } from './rule.js';
 import type { ConditionField, ConditionOperator, StaticConditionField } from './rule.js';
 
 /**
@@ -37,11 +37,17 @@ const OPERATORS_BY_KIND: Readonly<Record<ConditionFieldKind, readonly ConditionO
   boolean: Object.freeze(['is', 'is_not'] as const),
 });
 
-/** The kind of a field, or null for an unknown field (including `customer_field:` without a name). */
+/** A web form field's name, as forms allow them. */
+const FORM_FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+
+/** The kind of a field, or null for an unknown field (including `customer_field:` or `form.` without a name). */
 export function conditionFieldKind(field: string): ConditionFieldKind | null {
   if (typeof field !== 'string') return null;
   if (field.startsWith(CUSTOMER_FIELD_PREFIX)) {
     return field.length > CUSTOMER_FIELD_PREFIX.length ? 'text' : null;
+  }
+  if (field.startsWith(FORM_FIELD_PREFIX)) {
+    return FORM_FIELD_NAME.test(field.slice(FORM_FIELD_PREFIX.length)) ? 'text' : null;
   }
   return (STATIC_CONDITION_FIELDS as readonly string[]).includes(field) ? FIELD_KINDS[field as StaticConditionField] : null;
 }

@@ -54,6 +54,7 @@ export class FactsView {
   private senderAddress: PreparedText | undefined = undefined;
   private senderDomain: PreparedText | undefined = undefined;
   private readonly customerFields = new Map<string, PreparedText>();
+  private readonly formFields = new Map<string, PreparedText>();
   private readonly lists = new Map<ListFieldName, PreparedList>();
   private readonly normalizedIds = new Map<string, string>();
   private customerFieldByName: Map<string, string> | undefined = undefined;
@@ -76,6 +77,17 @@ export class FactsView {
     if (t === undefined) {
       t = new PreparedText(this.readCustomerField(name));
       this.customerFields.set(name, t);
+    }
+    return t;
+  }
+
+  /** `form.<name>`: the web form's field of exactly that name (empty when the ticket has no such value). */
+  formField(name: string): PreparedText {
+    let t = this.formFields.get(name);
+    if (t === undefined) {
+      const fields = this.facts.formFields ?? {};
+      t = new PreparedText(Object.prototype.hasOwnProperty.call(fields, name) ? str(fields[name]) : '');
+      this.formFields.set(name, t);
     }
     return t;
   }

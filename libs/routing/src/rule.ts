@@ -30,7 +30,7 @@ export interface RuleTriggerParams {
   status?: TicketStatus;
 }
 
-/** Fields with a fixed name; `customer_field:<name>` is the one open-ended family. */
+/** Fields with a fixed name; `customer_field:<name>` and `form.<name>` are the open-ended families. */
 export const STATIC_CONDITION_FIELDS = [
   'inbound_address',
   'sender_address',
@@ -58,7 +58,9 @@ export type StaticConditionField = (typeof STATIC_CONDITION_FIELDS)[number];
 export const MARKETPLACES = ['allegro', 'amazon'] as const;
 export type Marketplace = (typeof MARKETPLACES)[number];
 export const CUSTOMER_FIELD_PREFIX = 'customer_field:';
-export type ConditionField = StaticConditionField | `customer_field:${string}`;
+/** `form.<name>`: the value of the field of that name in the web form the ticket came from (empty for other tickets). */
+export const FORM_FIELD_PREFIX = 'form.';
+export type ConditionField = StaticConditionField | `customer_field:${string}` | `form.${string}`;
 
 export const CONDITION_OPERATORS = [
   'is',

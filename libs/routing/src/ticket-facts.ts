@@ -16,6 +16,8 @@ export interface TicketFacts {
   channel: TicketChannel | string;
   customerTags: string[];
   customerFields: Record<string, string>;
+  /** The values of the web form the ticket came from, by field name, as text (`form.<name>` conditions); absent for other tickets. */
+  formFields?: Record<string, string>;
   categoryId: string | null;
   priority: TicketPriority;
   status: TicketStatus;
@@ -37,6 +39,7 @@ export function cloneTicketFacts(facts: TicketFacts): TicketFacts {
     inboundAddresses: [...(facts.inboundAddresses ?? [])],
     customerTags: [...(facts.customerTags ?? [])],
     customerFields: { ...(facts.customerFields ?? {}) },
+    ...(facts.formFields ? { formFields: { ...facts.formFields } } : {}),
     tags: [...(facts.tags ?? [])],
   };
 }

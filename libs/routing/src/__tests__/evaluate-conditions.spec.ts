@@ -64,6 +64,16 @@ describe('text fields: every operator', () => {
     expect(check('customer_field:regon', 'is_empty', undefined, facts())).toBe(true);
     expect(check('customer_field:regon', 'contains', '1', facts())).toBe(false);
   });
+
+  it('web form fields by name (form.<name>), empty on tickets not from a form', () => {
+    const fromForm = facts({ channel: 'web_form', formFields: { remedy: 'refund', orderNumber: 'ZAM-4521' } });
+    expect(check('form.remedy', 'is', 'refund', fromForm)).toBe(true);
+    expect(check('form.orderNumber', 'starts_with', 'zam-', fromForm)).toBe(true);
+    expect(check('form.remedy', 'is', 'repair', fromForm)).toBe(false);
+    expect(check('form.product', 'is_empty', undefined, fromForm)).toBe(true);
+    expect(check('form.remedy', 'is_empty', undefined, facts())).toBe(true);
+    expect(check('form.remedy', 'contains', 'refund', facts())).toBe(false);
+  });
 });
 
 describe('list fields', () => {

@@ -26,6 +26,8 @@ describe('validateRule', () => {
     [{ actions: [] }, 'no actions'],
     [{ conditions: all({ field: 'colour' as never, operator: 'is', value: 'x' }) }, 'unknown field "colour"'],
     [{ conditions: all({ field: 'customer_field:' as never, operator: 'is', value: 'x' }) }, 'unknown field'],
+    [{ conditions: all({ field: 'form.' as never, operator: 'is', value: 'x' }) }, 'unknown field'],
+    [{ conditions: all({ field: 'form.a.b' as never, operator: 'is', value: 'x' }) }, 'unknown field'],
     [{ conditions: all({ field: 'subject', operator: 'like' as never, value: 'x' }) }, 'unknown operator "like"'],
     [{ conditions: all({ field: 'priority', operator: 'contains', value: 'hi' }) }, 'cannot be used with the field "priority"'],
     [{ conditions: all({ field: 'has_attachments', operator: 'starts_with', value: 't' }) }, 'cannot be used'],

@@ -9,6 +9,7 @@ import type { NewTicketDraft } from '../tickets/automation/ticket-automation.hoo
 import type { MessageEntity } from '../tickets/entities/message.entity.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { RuleOrderStatus } from '../integrations/rule-order-status.js';
+import { RuleFormValues } from '../web-forms/rule-form-values.js';
 import { EnabledRulesCache } from './enabled-rules.cache.js';
 import { RulesRepository } from './rules.repository.js';
 import { ticketMarketplace } from './ticket-marketplace.js';
@@ -63,7 +64,22 @@ export class RuleFactsService {
       withinBusinessHours: isWithinWeeklyHours(now, this.config.timeZone),
       orderStatus: await this.orderStatus(ticket, message, customer?.email ?? null, withOrders),
       marketplace: ticketMarketplace({ channel: ticket.channel, messageChannelType: message?.channelType, senderAddress: message?.fromAddress, tags: ticket.tags }),
+      // A dry run (withOrders given) reads them whatever the enabled rules use.
+      ...(await this.formFields(manager, ticket, withOrders !== undefined)),
     };
+  }
+
+  /** The web form's values of a form ticket, read only while an enabled rule has a `form.<name>` condition (or for a dry run). */
+  private async formFields(manager: EntityManager, ticket: TicketEntity, always: boolean): Promise<{ formFields?: Record<string, string> }> {
+    if (ticket.channel !== 'web_form' || (!always && !rulesUseFormFields((await this.enabled.get()).list))) return {};
+    let source: RuleFormValues;
+    try {
+      source = this.moduleRef.get(RuleFormValues, { strict: false });
+    } catch {
+      return {};
+    }
+    const values = await source.valuesOf(manager, ticket.id);
+    return values ? { formFields: values } : {};
   }
 
   private async orderStatus(ticket: TicketEntity, message: MessageEntity | null, customerEmail: string | null, withOrders?: boolean): Promise<string | null> {
@@ -131,6 +147,18 @@ export class RuleFactsService {
 }
 
 const USED_BY = new WeakMap<readonly Rule[], boolean>();
+
+const FORM_FIELDS_USED_BY = new WeakMap<readonly Rule[], boolean>();
+
+/** Whether any of the rules has a `form.<name>` condition (remembered per list of rules). */
+export function rulesUseFormFields(rules: readonly Rule[]): boolean {
+  let uses = FORM_FIELDS_USED_BY.get(rules);
+  if (uses === undefined) {
+    uses = rules.some((rule) => JSON.stringify(rule.conditions ?? null).includes('"field":"form.'));
+    FORM_FIELDS_USED_BY.set(rules, uses);
+  }
+  return uses;
+}
 
 /** Whether any of the rules has an `order_status` condition (remembered per list of rules). */
 export function rulesUseOrderStatus(rules: readonly Rule[]): boolean {
