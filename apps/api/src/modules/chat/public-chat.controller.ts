@@ -12,6 +12,7 @@ import { PublicRateLimiter } from '../public-limits/public-rate-limiter.service.
 import { ChatBusService } from './chat-bus.service.js';
 import { chatCors, chatToken, clientAddress } from './chat-cors.js';
 import { ChatErrorCode, ChatException } from './chat.exception.js';
+import type { ChatSessionRow } from './chat.repository.js';
 import { ChatSessionsService } from './chat-sessions.service.js';
 import { CHAT_FILE_LIMIT_BYTES, ChatVisitorService } from './chat-visitor.service.js';
 import { ChatStatusDto, CreatedChatSessionDto, EndedChatDto, OfflineMessageResultDto, PostedChatMessageDto } from './dtos/chat.dto.js';
@@ -115,9 +116,7 @@ export class PublicChatController {
   @ApiUnauthorizedResponse({ description: 'CHAT_TOKEN_INVALID', type: ErrorResponseDto })
   @ApiNotFoundResponse({ description: 'CHAT_SESSION_NOT_FOUND', type: ErrorResponseDto })
   async events(@Param('id') id: string, @Query('lastEventId') lastEventQuery: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
-    chatCors(request, response);
-    await this.byAddress(request);
-    const session = await this.sessions.visitorSession(id, chatToken(request));
+    const session = await this.visitorSession(id, request, response);
     const header = request.headers['last-event-id'];
     const raw = typeof header === 'string' ? header : typeof lastEventQuery === 'string' ? lastEventQuery : '0';
     const after = /^\d{1,18}$/.test(raw.trim()) ? Number(raw.trim()) : 0;
@@ -145,9 +144,7 @@ export class PublicChatController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<PostedChatMessageDto> {
-    chatCors(request, response);
-    await this.byAddress(request);
-    const session = await this.sessions.visitorSession(id, chatToken(request));
+    const session = await this.visitorSession(id, request, response);
     await this.limiter.take('chat messages', [{ key: `chat:messages:${session.id}`, max: this.config.chatLimits.messagesPerSessionPerMinute }], 60);
     return this.visitor.message(session, dto.text.trim());
   }
@@ -169,9 +166,7 @@ export class PublicChatController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<PostedChatMessageDto> {
-    chatCors(request, response);
-    await this.byAddress(request);
-    const session = await this.sessions.visitorSession(id, chatToken(request));
+    const session = await this.visitorSession(id, request, response);
     await this.limiter.take('chat messages', [{ key: `chat:messages:${session.id}`, max: this.config.chatLimits.messagesPerSessionPerMinute }], 60);
     const content = await readRawBody(request, CHAT_FILE_LIMIT_BYTES);
     if (!content) throw new ChatException(ChatErrorCode.FileInvalid, `The file must be at most ${CHAT_FILE_LIMIT_BYTES / 1024 / 1024} MB`, 'file');
@@ -195,9 +190,7 @@ export class PublicChatController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    chatCors(request, response);
-    await this.byAddress(request);
-    const file = await this.visitor.attachment(await this.sessions.visitorSession(id, chatToken(request)), eventId);
+    const file = await this.visitor.attachment(await this.visitorSession(id, request, response), eventId);
     // Never sniffed, never shown in the page: a download.
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
@@ -218,9 +211,7 @@ export class PublicChatController {
   @ApiUnauthorizedResponse({ description: 'CHAT_TOKEN_INVALID', type: ErrorResponseDto })
   @ApiNotFoundResponse({ description: 'CHAT_SESSION_NOT_FOUND', type: ErrorResponseDto })
   async typing(@Param('id') id: string, @Body() dto: ChatTypingDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
-    chatCors(request, response);
-    await this.byAddress(request);
-    const session = await this.sessions.visitorSession(id, chatToken(request));
+    const session = await this.visitorSession(id, request, response);
     await this.limiter.take('typing signals', [{ key: `chat:typing:${session.id}`, max: TYPING_PER_MINUTE }], 60);
     await this.visitor.typing(session, dto.typing);
   }
@@ -234,9 +225,14 @@ export class PublicChatController {
   @ApiUnauthorizedResponse({ description: 'CHAT_TOKEN_INVALID', type: ErrorResponseDto })
   @ApiNotFoundResponse({ description: 'CHAT_SESSION_NOT_FOUND', type: ErrorResponseDto })
   async end(@Param('id') id: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<EndedChatDto> {
+    return this.visitor.end(await this.visitorSession(id, request, response));
+  }
+
+  /** The visitor's session the request's token opens, after the CORS headers and the per-address limit. */
+  private async visitorSession(id: string, request: Request, response: Response): Promise<ChatSessionRow> {
     chatCors(request, response);
     await this.byAddress(request);
-    return this.visitor.end(await this.sessions.visitorSession(id, chatToken(request)));
+    return this.sessions.visitorSession(id, chatToken(request));
   }
 
   private byAddress(request: Request, extra?: { key: string; max: number }): Promise<void> {
