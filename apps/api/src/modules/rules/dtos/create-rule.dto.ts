@@ -55,7 +55,8 @@ export class CreateRuleDto {
     description:
       `A group {match: all|any, conditions: [...]} of conditions {field, operator, value} and nested groups. Fields: inbound_address, sender_address, sender_domain, subject, body, channel (the ticket's: email, web_form, phone, chat, api, marketplace, social), customer_tag, customer_field:<name>, category, priority, status, queue, assignee, tag, has_attachments, business_hours, ` +
       `order_status (the status of the customer's order in the connected shops: ${ORDER_STATUSES.join(', ')}; asked of the shops only while a rule uses it), ` +
-      `marketplace (${MARKETPLACES.join(', ')}; allegro: Allegro's message centre; amazon: a buyer's mail through Amazon's relay addresses; empty for everything else; e.g. marketplace is allegro and body contains "zwrot"). Operators: is, is_not, contains, not_contains, contains_any_word, starts_with, matches_regex, is_empty, is_not_empty. Text matching ignores case and Polish diacritics.`,
+      `marketplace (${MARKETPLACES.join(', ')}; allegro: Allegro's message centre; amazon: a buyer's mail through Amazon's relay addresses; empty for everything else; e.g. marketplace is allegro and body contains "zwrot"), ` +
+      `form.<name> (a field of the web form the ticket came from, compared as text, e.g. form.remedy is refund; empty for tickets not from a form). Operators: is, is_not, contains, not_contains, contains_any_word, starts_with, matches_regex, is_empty, is_not_empty. Text matching ignores case and Polish diacritics.`,
   })
   @IsObject()
   conditions!: ConditionGroup;
