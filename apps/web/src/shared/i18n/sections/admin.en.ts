@@ -223,6 +223,12 @@ export const adminEn: typeof adminPl = {
       order_trackingUrl: "The link to follow the parcel at the carrier",
       order_carrier: "The parcel's carrier",
       order_total: "The order's total with its currency",
+      ticket_statusUrl: "The link to the ticket's status page, where the customer follows the case and adds to it without an account",
+      form_orderNumber: 'The order number given in the web form (empty for tickets not from a form)',
+      form_product: 'The product named in the complaint form',
+      form_purchaseDate: 'The purchase date given in the complaint form',
+      form_remedy: 'What the customer asks for in the complaint (repair, replacement, price reduction, refund)',
+      form_any: "Any field of the web form by its name, e.g. {'{{'}form.productName{'}}'} (a line whose value is empty is left out)",
     },
     errors: {
       where: '{field}, line {line}, column {column}',

@@ -223,6 +223,12 @@ export const adminPl = {
       order_trackingUrl: 'Link do śledzenia przesyłki u przewoźnika',
       order_carrier: 'Przewoźnik przesyłki',
       order_total: 'Wartość zamówienia z walutą',
+      ticket_statusUrl: 'Link do strony statusu zgłoszenia, na której klient śledzi sprawę i dopisuje wiadomości bez konta',
+      form_orderNumber: 'Numer zamówienia podany w formularzu (pusty dla zgłoszeń spoza formularza)',
+      form_product: 'Produkt wskazany w formularzu reklamacyjnym',
+      form_purchaseDate: 'Data zakupu z formularza reklamacyjnego',
+      form_remedy: 'Czego klient żąda w reklamacji (naprawa, wymiana, obniżenie ceny, zwrot pieniędzy)',
+      form_any: 'Wartość dowolnego pola formularza po jego nazwie, np. {\'{{\'}form.productName{\'}}\'} (wiersz z pustą wartością jest pomijany)',
     },
     errors: {
       where: '{field}, wiersz {line}, kolumna {column}',
