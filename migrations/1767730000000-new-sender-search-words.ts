@@ -11,6 +11,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   written twice). The statement now gives the ticket the sender's name and
  *   address words (`okienko_sender_search_words`), and an identity added to a
  *   customer rebuilds only those of their tickets that lack its words.
+ *   The statement says so with a transaction-local setting
+ *   (`okienko.search_words_given`), which the ticket's insert trigger and the
+ *   identities' trigger read: neither looks the customer up again.
  * - A customer's tickets are rebuilt when their name or address changes, by a
  *   row trigger that does not fire at all for other changes (it was a statement
  *   trigger run for every update of a customer, such as storing their language).
@@ -76,6 +79,20 @@ export class NewSenderSearchWords1767730000000 implements MigrationInterface {
           || coalesce(okienko_customer_search_words(customer), '');
       END $$`);
 
+    // A ticket's own words on insert; its customer's too, unless the inserting statement gave them.
+    await q.query(`
+      CREATE OR REPLACE FUNCTION okienko_tickets_search_own() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          NEW.search_vector := strip(to_tsvector('simple', okienko_unaccent(NEW.number || ' ' || NEW.subject))) || coalesce(NEW.search_vector, '');
+          IF current_setting('okienko.search_words_given', true) IS DISTINCT FROM 'on' THEN
+            NEW.search_vector := NEW.search_vector || coalesce(okienko_customer_search_words(NEW.customer_id), '');
+          END IF;
+          RETURN NEW;
+        END IF;
+        NEW.search_vector := okienko_ticket_search_document(NEW.id, NEW.number, NEW.subject, NEW.customer_id);
+        RETURN NEW;
+      END $$`);
     // A renamed or readdressed customer: their tickets, one row at a time, only when one of the two changed.
     await q.query(`DROP TRIGGER customers_search_rebuild ON customers`);
     await q.query(`
@@ -93,7 +110,9 @@ export class NewSenderSearchWords1767730000000 implements MigrationInterface {
     await q.query(`
       CREATE OR REPLACE FUNCTION okienko_customers_search_rebuild() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'INSERT' THEN
+        IF TG_OP = 'INSERT' AND current_setting('okienko.search_words_given', true) = 'on' THEN
+          RETURN NULL; -- the statement that added them wrote their words into its tickets itself
+        ELSIF TG_OP = 'INSERT' THEN
           UPDATE tickets t SET search_vector = okienko_ticket_search_document(t.id, t.number, t.subject, t.customer_id)
           WHERE t.customer_id IN (SELECT customer_id FROM changed_new)
             AND EXISTS (SELECT 1 FROM changed_new n
@@ -111,6 +130,17 @@ export class NewSenderSearchWords1767730000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE OR REPLACE FUNCTION okienko_tickets_search_own() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          NEW.search_vector := strip(to_tsvector('simple', okienko_unaccent(NEW.number || ' ' || NEW.subject)))
+            || coalesce(NEW.search_vector, '') || coalesce(okienko_customer_search_words(NEW.customer_id), '');
+          RETURN NEW;
+        END IF;
+        NEW.search_vector := okienko_ticket_search_document(NEW.id, NEW.number, NEW.subject, NEW.customer_id);
+        RETURN NEW;
+      END $$`);
     await q.query(`DROP TRIGGER customers_search_rebuild ON customers`);
     await q.query(`DROP FUNCTION okienko_customer_search_rebuild()`);
     await q.query(`

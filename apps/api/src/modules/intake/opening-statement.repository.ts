@@ -95,7 +95,9 @@ export class OpeningStatementRepository {
       this.dataSource,
       'okienko_insert_inbound_tickets',
       `WITH input AS MATERIALIZED (
-         SELECT * FROM json_to_recordset($1::json) AS i(
+         -- The tickets get their customers' search words from this statement (below): the search triggers need not
+         -- look the customers up again (a setting of this statement's own transaction).
+         SELECT *, set_config('okienko.search_words_given', 'on', true) AS words_given FROM json_to_recordset($1::json) AS i(
            ord int, ticket_id uuid, message_row_id uuid, email text, name text, sequence text, year text, subject text, priority text,
            queue_id uuid, category_id uuid, assignee_id uuid, tags text[], inbound_addresses text[], created_at timestamptz,
            from_address text, to_addresses text[], cc_addresses text[], reply_to_addresses text[], message_subject text, body_text text, visible_is_body boolean, visible_text text,
@@ -154,9 +156,11 @@ export class OpeningStatementRepository {
                 i.sla_policy_id, i.first_response_due_at, i.first_response_warn_at, i.resolution_due_at, i.resolution_warn_at,
                 i.statutory_due_at, i.sla_next_check_at,
                 -- The opening message's words, written with the ticket (its insert below does not append them again),
-                -- and a new customer's, whom the ticket's insert trigger cannot see yet within this statement.
+                -- and its customer's: a new one's from the sender (not visible yet within this statement), a known one's
+                -- from their name and identities.
                 okienko_message_search_text(i.message_subject, i.body_text)
-                  || CASE WHEN customer.is_new THEN okienko_sender_search_words(customer.name, customer.email) ELSE '' END
+                  || CASE WHEN customer.is_new THEN okienko_sender_search_words(customer.name, customer.email)
+                          ELSE coalesce(okienko_customer_search_words(customer.id), '') END
            FROM input i JOIN numbered ON numbered.ord = i.ord JOIN customer ON customer.key = lower(i.email)
           ORDER BY i.ord
          RETURNING id, number, customer_id),
