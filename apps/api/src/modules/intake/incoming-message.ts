@@ -1,5 +1,5 @@
 import type {
-  ChannelType, CustomerIdentityKind, MailClassificationKind, SenderAuthentication, TicketPriority,
+  ChannelType, CustomerIdentityKind, CustomerLanguage, MailClassificationKind, SenderAuthentication, TicketPriority,
 } from '@okienko/domain';
 import type { CustomerEntity } from '../customers/entities/customer.entity.js';
 import type { AfterCommit } from '../tickets/automation/ticket-automation.hooks.js';
@@ -48,6 +48,8 @@ export interface IncomingMessage {
   email: IncomingEmail | null;
   /** A ticket the channel already knows the message belongs to (a call logged on a ticket): it joins that ticket. */
   joinTicketId?: string | null;
+  /** The language the message is written in, when the channel detected it: a customer new with it is stored with it. */
+  language?: CustomerLanguage | null;
 }
 
 /** The e-mail part of an incoming message. */
@@ -91,7 +93,7 @@ export interface ReceivedMessage {
   ticketNumber: string | null;
   /** The stored message (null for duplicates and unmatched bounces). */
   messageRowId: string | null;
-  customer: Pick<CustomerEntity, 'id' | 'name' | 'email'> | null;
+  customer: Pick<CustomerEntity, 'id' | 'name' | 'email' | 'language'> | null;
   /**
    * The same inbound mail was filed before (a second worker, or a restart
    * between the filing and the mail's record): nothing was written now, the

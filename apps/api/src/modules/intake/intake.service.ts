@@ -165,7 +165,7 @@ export class IntakeService {
       hasAttachments: false, createdAt: ticket.createdAt, customer: await this.knownSender(sender),
     });
     if (!automations) return null;
-    return oneStatementOpening(plan, automations, { email: sender, name: message.sender.name }, yearInTimeZone(ticket.createdAt, this.config.timeZone));
+    return oneStatementOpening(plan, automations, { email: sender, name: message.sender.name, language: message.language ?? null }, yearInTimeZone(ticket.createdAt, this.config.timeZone));
   }
 
   /** Files the message in the caller's transaction (the general path): duplicate, bounce, reply, or a new ticket. */

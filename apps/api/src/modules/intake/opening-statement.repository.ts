@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { CustomerLanguage } from '@okienko/domain';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../../core/database/prepared-query.js';
 import type { MessageEntity } from '../tickets/entities/message.entity.js';
@@ -23,7 +24,8 @@ export interface NewInboundTicket {
     TicketEntity,
     'slaPolicyId' | 'firstResponseDueAt' | 'firstResponseWarnAt' | 'resolutionDueAt' | 'resolutionWarnAt' | 'statutoryDueAt' | 'slaNextCheckAt'
   >;
-  customer: { email: string; name: string | null };
+  /** The sender; `language` is stored on a customer created with this message (the first message decides). */
+  customer: { email: string; name: string | null; language: CustomerLanguage | null };
   /** The columns the statement writes (the others are the defaults of an inbound message: see inboundMessageRow). */
   message: Pick<
     MessageEntity,
@@ -41,7 +43,7 @@ export interface InsertedInboundTicket {
   ticketId: string;
   number: string;
   messageId: string;
-  customer: { id: string; name: string | null; email: string };
+  customer: { id: string; name: string | null; email: string; language: CustomerLanguage | null };
 }
 
 /**
@@ -74,7 +76,7 @@ export class OpeningStatementRepository {
       const m = ticket.message;
       const d = ticket.deadlines;
       return {
-        ord, ticket_id: randomUUID(), message_row_id: randomUUID(), email: ticket.customer.email, name: ticket.customer.name,
+        ord, ticket_id: randomUUID(), message_row_id: randomUUID(), email: ticket.customer.email, name: ticket.customer.name, language: ticket.customer.language,
         sequence: `ticket_number_${Math.trunc(ticket.year)}`, year: String(ticket.year), subject: ticket.subject, priority: ticket.priority,
         queue_id: ticket.queueId, category_id: ticket.categoryId, assignee_id: ticket.assigneeId, tags: ticket.tags,
         inbound_addresses: ticket.inboundAddresses, created_at: ticket.createdAt,
@@ -91,14 +93,14 @@ export class OpeningStatementRepository {
     });
     const events = tickets.flatMap((ticket, i) => ticket.events.map((e) => ({ ...e, ticket_id: rows[i].ticket_id, mail_ord: i })));
     // Prepared: planned once per connection instead of once per batch (about a millisecond each time).
-    const found = await preparedQuery<{ ord: number; ticket_id: string; number: string; message_id: string; customer_id: string; customer_name: string | null; customer_email: string }>(
+    const found = await preparedQuery<{ ord: number; ticket_id: string; number: string; message_id: string; customer_id: string; customer_name: string | null; customer_email: string; customer_language: CustomerLanguage | null }>(
       this.dataSource,
       'okienko_insert_inbound_tickets',
       `WITH input AS MATERIALIZED (
          -- The tickets get their customers' search words from this statement (below): the search triggers need not
          -- look the customers up again (a setting of this statement's own transaction).
          SELECT *, set_config('okienko.search_words_given', 'on', true) AS words_given FROM json_to_recordset($1::json) AS i(
-           ord int, ticket_id uuid, message_row_id uuid, email text, name text, sequence text, year text, subject text, priority text,
+           ord int, ticket_id uuid, message_row_id uuid, email text, name text, language text, sequence text, year text, subject text, priority text,
            queue_id uuid, category_id uuid, assignee_id uuid, tags text[], inbound_addresses text[], created_at timestamptz,
            from_address text, to_addresses text[], cc_addresses text[], reply_to_addresses text[], message_subject text, body_text text, visible_is_body boolean, visible_text text,
            body_html text, message_id text, in_reply_to text, "references" text[], automated boolean, inbound_mail_id uuid, authentication jsonb,
@@ -108,13 +110,14 @@ export class OpeningStatementRepository {
        sender AS MATERIALIZED (
          -- One row per sender address: the first mail's address as written, the first name given.
          SELECT lower(email) AS key, (array_agg(email ORDER BY ord))[1] AS email,
-                (array_agg(name ORDER BY ord) FILTER (WHERE name IS NOT NULL))[1] AS name
+                (array_agg(name ORDER BY ord) FILTER (WHERE name IS NOT NULL))[1] AS name,
+                (array_agg(language ORDER BY ord))[1] AS language
            FROM input GROUP BY lower(email)),
        known AS MATERIALIZED (
          -- Senders found by any of a customer's e-mail identities (not only the primary address).
          -- One index look-up per sender: a join would let the planner, which expects far more senders than a batch
          -- has, hash the whole identity table for every batch.
-         SELECT s.key, s.name AS given_name, c.id, c.name, c.email
+         SELECT s.key, s.name AS given_name, c.id, c.name, c.email, c.language
            FROM sender s
            CROSS JOIN LATERAL (SELECT ci.customer_id FROM customer_identities ci
                                 WHERE ci.kind = 'email' AND ci.source = '' AND ci.value = s.key LIMIT 1) ci
@@ -129,21 +132,22 @@ export class OpeningStatementRepository {
        created AS (
          -- New senders, in address order so concurrent batches lock alike; a customer created meanwhile with
          -- this primary address is taken (ON CONFLICT may touch a row once per statement: one row per sender).
-         INSERT INTO customers (email, name, phones)
-         SELECT s.email, s.name, '{}' FROM sender s WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.key = s.key) ORDER BY s.key
+         INSERT INTO customers (email, name, phones, language)
+         SELECT s.email, s.name, '{}', s.language FROM sender s WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.key = s.key) ORDER BY s.key
          ON CONFLICT ((lower(email))) DO UPDATE SET
            name = COALESCE(customers.name, EXCLUDED.name),
+           language = COALESCE(customers.language, EXCLUDED.language),
            updated_at = CASE WHEN customers.name IS NULL AND EXCLUDED.name IS NOT NULL THEN now() ELSE customers.updated_at END
-         RETURNING id, name, email),
+         RETURNING id, name, email, language),
        identity AS (
          INSERT INTO customer_identities (customer_id, kind, source, value)
          SELECT id, 'email', '', lower(email) FROM created ORDER BY lower(email)
          ON CONFLICT DO NOTHING
          RETURNING 1),
        customer AS (
-         SELECT key, id, COALESCE(name, given_name) AS name, email, false AS is_new FROM known
+         SELECT key, id, COALESCE(name, given_name) AS name, email, language, false AS is_new FROM known
          UNION ALL
-         SELECT lower(email), id, name, email, true FROM created),
+         SELECT lower(email), id, name, email, language, true FROM created),
        numbered AS MATERIALIZED (SELECT ord, nextval(sequence::regclass)::text AS n FROM input ORDER BY ord),
        ticket AS (
          INSERT INTO tickets (id, number, subject, status, priority, channel, queue_id, category_id, assignee_id, customer_id, tags,
@@ -188,7 +192,7 @@ export class OpeningStatementRepository {
           ORDER BY e.mail_ord, e.ord
          RETURNING 1)
        SELECT i.ord, ticket.id AS ticket_id, ticket.number, i.message_row_id AS message_id, customer.id AS customer_id,
-              customer.name AS customer_name, customer.email AS customer_email,
+              customer.name AS customer_name, customer.email AS customer_email, customer.language AS customer_language,
               (SELECT count(*) FROM message)::int AS messages, (SELECT count(*) FROM events)::int AS events,
               (SELECT count(*) FROM named)::int AS named,
               (SELECT count(*) FROM identity)::int AS identities
@@ -199,7 +203,7 @@ export class OpeningStatementRepository {
     if (found.length !== tickets.length) throw new Error(`${found.length} of ${tickets.length} tickets were written`);
     return found.map((row) => ({
       ticketId: row.ticket_id, number: row.number, messageId: row.message_id,
-      customer: { id: row.customer_id, name: row.customer_name, email: row.customer_email },
+      customer: { id: row.customer_id, name: row.customer_name, email: row.customer_email, language: row.customer_language },
     }));
   }
 }

@@ -118,7 +118,7 @@ export function planTicketOpening(message: IncomingMessage, context: OpeningCont
 export function oneStatementOpening(
   plan: TicketOpeningPlan,
   automations: NewTicketPlan,
-  customer: { email: string; name: string | null },
+  customer: NewInboundTicket['customer'],
   year: number,
 ): NewInboundTicket {
   const patch = automations.patch;

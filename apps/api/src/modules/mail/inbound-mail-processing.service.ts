@@ -1,6 +1,6 @@
 import { CustomersService } from '../customers/customers.service.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { classifyInboundMail, findTicketNumbersInSubject } from '@okienko/domain';
+import { classifyInboundMail, detectCustomerLanguage, findTicketNumbersInSubject } from '@okienko/domain';
 import { createBatcher } from '../../core/batching/batcher.js';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
@@ -110,6 +110,7 @@ export class InboundMailProcessingService {
       route: reached[0] ? { queueId: reached[0].queueId, categoryId: reached[0].categoryId, priority: reached[0].priority } : null,
       externalThreadId: null,
       externalMessageId: null,
+      language: detectCustomerLanguage(`${parsed.topic}\n${parsed.visibleText || parsed.text}`),
       email: {
         inboundMailId: mailId,
         messageId: parsed.messageId,
@@ -139,10 +140,11 @@ export class InboundMailProcessingService {
     try {
       const filed = await this.file(mailId, message, details);
       const address = reached[0];
-      // A customer's first message decides the language they are written to in (acknowledgements, automatic answers, surveys).
+      // A customer's first message decides the language they are written to in (acknowledgements, automatic answers, surveys):
+      // stored when the customer was created with this mail, else settled now.
       const language =
         filed.outcome === 'new_ticket' && filed.customer
-          ? await this.customers.settleLanguage(filed.customer.id, `${parsed.topic}\n${parsed.visibleText || parsed.text}`)
+          ? filed.customer.language ?? (await this.customers.settleLanguage(filed.customer.id, `${parsed.topic}\n${parsed.visibleText || parsed.text}`))
           : 'pl';
       if (filed.outcome === 'new_ticket' && !filed.filedBefore && !classification.automated && address?.autoAcknowledge && filed.customer?.email && parsed.hasOwnMessageId) {
         await this.acknowledgements.acknowledge({

@@ -66,7 +66,7 @@ describe('oneStatementOpening', () => {
         patch: { priority: 'urgent', tags: ['pilne'], firstResponseDueAt: due },
         events: [{ ticketId: '', type: 'field_changed', actorType: 'rule', actorId: 'r1', actorName: 'Pilne', field: 'priority', oldValue: 'high', newValue: 'urgent' }],
       },
-      { email: 'ola@example.pl', name: 'Ola' },
+      { email: 'ola@example.pl', name: 'Ola', language: 'pl' },
       2026,
     );
     expect(row).toMatchObject({ priority: 'urgent', tags: ['pilne'], queueId: QUEUE, deadlines: { firstResponseDueAt: due, slaPolicyId: null } });
