@@ -88,8 +88,8 @@ describe('replies go back on the customer\'s channel', () => {
     const res = await admin.get(`/tickets/${ticket.id}/reply-targets`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
-      { channelId: reklamacjeChannel, type: 'email', name: 'Reklamacje', recipient: JAN, isDefault: true, canSend: true },
-      { channelId: biuroChannel, type: 'email', name: 'Biuro', recipient: JAN, isDefault: false, canSend: true },
+      { channelId: reklamacjeChannel, type: 'email', name: 'Reklamacje', recipient: JAN, isDefault: true, canSend: true, replyWindowEndsAt: null },
+      { channelId: biuroChannel, type: 'email', name: 'Biuro', recipient: JAN, isDefault: false, canSend: true, replyWindowEndsAt: null },
     ]);
     expect((await admin.get(`/tickets/${ticket.number}/reply-targets`)).body).toEqual(res.body);
   });
@@ -169,8 +169,8 @@ describe('replies go back on the customer\'s channel', () => {
 
     const targets = (await admin.get(`/tickets/${opened.id}/reply-targets`)).body as ReplyTarget[];
     expect(targets).toEqual([
-      { channelId: phoneChannel, type: 'phone', name: 'Infolinia', recipient: '+48600100200', isDefault: true, canSend: false },
-      { channelId: biuroChannel, type: 'email', name: 'Biuro', recipient: JAN, isDefault: false, canSend: true },
+      { channelId: phoneChannel, type: 'phone', name: 'Infolinia', recipient: '+48600100200', isDefault: true, canSend: false, replyWindowEndsAt: null },
+      { channelId: biuroChannel, type: 'email', name: 'Biuro', recipient: JAN, isDefault: false, canSend: true, replyWindowEndsAt: null },
     ]);
 
     const body = 'Oddzwonimy w sprawie roweru.';

@@ -43,7 +43,7 @@ export function useListKeyboard(options: {
   const helpOpen = ref(false);
   /** The ticket the snooze dialog is open for. */
   const snoozing = ref<TicketListItem | null>(null);
-  const busy = ref(false);
+  let changing: Promise<void> = Promise.resolve();
 
   /** Where the cursor goes once the page the keys asked for has come. */
   let landOn: 'first' | 'last' | null = null;
@@ -101,14 +101,21 @@ export function useListKeyboard(options: {
     return KNOWN_REASONS.has(code) ? t(`ticketListTools.bulk.reason.${code}` as MessageKey) : (error?.message ?? code);
   }
 
-  async function change(changes: BulkTicketChanges, done: 'keyboard.list.resolved' | 'keyboard.list.assigned'): Promise<void> {
+  /**
+   * The change for the tickets the key was pressed on. Changes run one after another: a key pressed while the one
+   * before is still saving (or the list reloading after it) waits its turn instead of being dropped.
+   */
+  function change(changes: BulkTicketChanges, done: 'keyboard.list.resolved' | 'keyboard.list.assigned'): Promise<void> {
     const tickets = targets();
     if (tickets.length === 0) {
       notice.value = { tone: 'info', text: t('keyboard.list.noTicket') };
-      return;
+      return Promise.resolve();
     }
-    if (busy.value) return;
-    busy.value = true;
+    changing = changing.then(() => apply(tickets, changes, done));
+    return changing;
+  }
+
+  async function apply(tickets: TicketListItem[], changes: BulkTicketChanges, done: 'keyboard.list.resolved' | 'keyboard.list.assigned'): Promise<void> {
     try {
       const results = await bulkUpdateTickets(
         tickets.map((ticket) => ticket.id),
@@ -125,8 +132,6 @@ export function useListKeyboard(options: {
       await options.reload();
     } catch (error) {
       notice.value = { tone: 'danger', text: t('keyboard.list.failed', { message: errorText(error) }) };
-    } finally {
-      busy.value = false;
     }
   }
 

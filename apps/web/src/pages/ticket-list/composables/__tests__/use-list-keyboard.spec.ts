@@ -128,6 +128,27 @@ describe('the ticket list by keyboard', () => {
     wrapper.unmount();
   });
 
+  it('a key pressed while the change before it is still saving waits its turn instead of being lost', async () => {
+    const { keyboard, reload, wrapper } = await setUp();
+    let reloaded!: () => void;
+    reload.mockImplementationOnce(() => new Promise<void>((done) => (reloaded = done)));
+    press('j');
+    press('a');
+    await flushPromises();
+    // The assignment is saved and the list is reloading: E comes now, on the same ticket.
+    press('e');
+    await flushPromises();
+    expect(bulk).toEqual([{ ticketIds: ['id-1'], changes: { assigneeId: 'me' } }]);
+    reloaded();
+    await flushPromises();
+    expect(bulk).toEqual([
+      { ticketIds: ['id-1'], changes: { assigneeId: 'me' } },
+      { ticketIds: ['id-1'], changes: { status: 'resolved' } },
+    ]);
+    expect(keyboard.notice.value).toEqual({ tone: 'success', text: 'Resolved: 1' });
+    wrapper.unmount();
+  });
+
   it('goes on to the next page after the last row, and back to the previous page’s last row', async () => {
     const { keyboard, wrapper } = await setUp();
     for (let i = 0; i < 3; i++) press('j');
