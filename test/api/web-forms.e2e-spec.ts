@@ -454,6 +454,17 @@ describe('web forms', () => {
       expect((await admin.post(`/tickets/${t.id}/messages`, { type: 'reply', templateId: (template.body as { id: string }).id })).status).toBe(201);
       const reply = await waitFor(() => sink.messages.find((m) => m.to.includes('marek@klient.test') && m.text.includes('Postęp sprawy')), { description: 'the reply with the link' });
       expect(linkIn(reply.text)).toBe(token);
+
+      // A preview shows the ticket's live link, and on a ticket without one where it will be, making none.
+      const templateId = (template.body as { id: string }).id;
+      const previewOn = async (ticketId: string) => ((await admin.post('/templates/preview', { templateId, ticketId })).body as { body: string }).body;
+      expect(linkIn(await previewOn(t.id))).toBe(token);
+      const other = (await admin.post('/tickets', { subject: 'Bez linku', customer: { email: 'ola@klient.test' }, message: { body: 'Pytanie.' } })).body as { id: string };
+      expect(await previewOn(other.id)).toContain('/s/…');
+      expect(await previewOn(other.id)).toContain('/s/…');
+      expect((await admin.post(`/tickets/${other.id}/messages`, { type: 'reply', templateId })).status).toBe(201);
+      const sent = await waitFor(() => sink.messages.find((m) => m.to.includes('ola@klient.test') && m.text.includes('Postęp sprawy')), { description: 'the reply to Ola' });
+      expect(linkIn(await previewOn(other.id))).toBe(linkIn(sent.text));
     });
 
     it('{{form.<name>}} takes any field of the form in templates; a rule with a form.<name> condition answers the matching new form tickets', async () => {

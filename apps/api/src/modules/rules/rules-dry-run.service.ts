@@ -104,7 +104,7 @@ export class RulesDryRunService {
           const title = await this.rules.templateTitle(action.templateId);
           return { type: action.type, params: { template: title ?? action.templateId }, description: `Would answer the customer with the template „${title ?? action.templateId}”.` };
         }
-        const rendered = await this.templates.renderForTicket(manager, action.templateId, ticket.id, null);
+        const rendered = await this.templates.renderForTicket(manager, action.templateId, ticket.id, null, { preview: true });
         return {
           type: action.type,
           params: { template: rendered.title },

@@ -12,6 +12,8 @@ export interface TemplateTicket {
   latestCustomerText: string | null;
   /** The transaction the template renders in (a rule answering a ticket being opened), for sources that read or write the ticket's rows. */
   manager?: EntityManager | null;
+  /** A preview (the editor, the reply box, a rule's dry run): sources show their values but write nothing. */
+  preview?: boolean;
 }
 
 /**

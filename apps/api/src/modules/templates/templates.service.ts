@@ -130,7 +130,7 @@ export class TemplatesService {
       await this.access.assertCanSee(actor, ticket, dto.ticketId);
       values = this.ticketValues(ticket, language, actor.type === 'user' ? { name: actor.name } : null);
       const used = [...(parsed.subject?.placeholders ?? []), ...parsed.body.placeholders];
-      await this.valueSources.fill(values, { ...ticket, latestCustomerText: await this.templates.latestCustomerText(ticket.id) }, language, used);
+      await this.valueSources.fill(values, { ...ticket, latestCustomerText: await this.templates.latestCustomerText(ticket.id), preview: true }, language, used);
       ticketId = ticket.id;
     } else {
       values = examplePlaceholderValues(TEMPLATE_PLACEHOLDERS);
@@ -151,8 +151,9 @@ export class TemplatesService {
    * `agent` fills {{agent.name}}; without one, the ticket's assignee does.
    * Throws TEMPLATE_UNAVAILABLE when the template does not exist or is
    * switched off, TICKET_NOT_FOUND when the ticket does not exist.
+   * `preview` (a rule's dry run) renders it without anything written for it.
    */
-  async renderForTicket(manager: EntityManager, templateId: string, ticketId: string, agent?: TemplateAgent): Promise<RenderedTemplate> {
+  async renderForTicket(manager: EntityManager, templateId: string, ticketId: string, agent?: TemplateAgent | null, options: { preview?: boolean } = {}): Promise<RenderedTemplate> {
     const chosen = await this.usable(templateId, manager);
     const ticket = await this.templates.ticketContext(ticketId, manager);
     if (!ticket) throw new TemplatesException(TemplatesErrorCode.TicketNotFound, `Ticket ${ticketId} does not exist`);
@@ -167,7 +168,7 @@ export class TemplatesService {
     const used = [...(subject?.placeholders ?? []), ...body.placeholders];
     if (used.some((path) => this.valueSources.fills(path))) {
       const latestCustomerText = await this.templates.latestCustomerText(ticket.id, manager);
-      await this.valueSources.fill(values, { ...ticket, latestCustomerText, manager }, template.language, used);
+      await this.valueSources.fill(values, { ...ticket, latestCustomerText, manager, preview: options.preview }, template.language, used);
     }
     const lineNeeds = (path: string) => this.valueSources.fills(path);
     return {

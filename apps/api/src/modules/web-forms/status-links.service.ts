@@ -96,12 +96,8 @@ export class StatusLinksService {
     base: string,
   ): Promise<string> {
     const links = await this.links.withHashesOfTicket(manager, ticketId);
-    for (const link of links) {
-      if (link.revokedAt) continue;
-      const token = await this.tokenOf(link.id);
-      // Links made before tokens were derived (or under another secret) cannot be written again: a new one is made.
-      if (hashOf(token).equals(link.tokenSha256)) return `${base}/s/${token}`;
-    }
+    const live = await this.liveUrlOf(links, base);
+    if (live) return live;
     const latest = links[0];
     const made = await this.create(manager, {
       ticketId,
@@ -110,6 +106,21 @@ export class StatusLinksService {
       threadId: fresh.threadId ?? latest?.threadId ?? randomUUID(),
     }, base);
     return made.url;
+  }
+
+  /** The ticket's live status link, if it has one that can be written again; nothing is made. */
+  async existingUrlFor(manager: EntityManager | null, ticketId: string, base: string): Promise<string | null> {
+    return this.liveUrlOf(await this.links.withHashesOfTicket(manager, ticketId), base);
+  }
+
+  private async liveUrlOf(links: (StatusLinkRow & { tokenSha256: Buffer })[], base: string): Promise<string | null> {
+    for (const link of links) {
+      if (link.revokedAt) continue;
+      const token = await this.tokenOf(link.id);
+      // Links made before tokens were derived (or under another secret) cannot be written again: a new one is made.
+      if (hashOf(token).equals(link.tokenSha256)) return `${base}/s/${token}`;
+    }
+    return null;
   }
 
   private async tokenOf(linkId: string): Promise<string> {

@@ -26,11 +26,15 @@ export class StatusUrlTemplateValues implements OnModuleInit {
     this.sources.register({ fills: (path) => path === STATUS_URL_PLACEHOLDER, valuesFor: (ticket, language) => this.valuesFor(ticket, language) });
   }
 
-  /** The link's page speaks the language of the mail it is written into. */
+  /** The link's page speaks the language of the mail it is written into. A preview shows the live link, or where one will be. */
   private async valuesFor(ticket: TemplateTicket, language: TemplateLanguage): Promise<Map<string, string>> {
+    const base = publicBase(this.config.publicUrl, null);
+    if (ticket.preview) {
+      return new Map([[STATUS_URL_PLACEHOLDER, (await this.links.existingUrlFor(ticket.manager ?? null, ticket.id, base)) ?? `${base}/s/…`]]);
+    }
     const filing = FILING_SUBMISSION.getStore();
     const fresh = filing ? filing.link : { language: language === 'en' ? ('en' as const) : ('pl' as const) };
-    const url = await this.links.urlFor(ticket.manager ?? null, ticket.id, fresh, publicBase(this.config.publicUrl, null));
+    const url = await this.links.urlFor(ticket.manager ?? null, ticket.id, fresh, base);
     if (filing) filing.linkMade = true;
     return new Map([[STATUS_URL_PLACEHOLDER, url]]);
   }
