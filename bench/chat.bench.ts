@@ -17,6 +17,7 @@
  */
 import 'reflect-metadata';
 import { gzipSync } from 'node:zlib';
+import { ServerSentEventsReader } from '@okienko/domain';
 import pg from 'pg';
 import { loadConfig } from '../apps/api/src/core/config/load-config.js';
 import { startOkienko } from '../apps/api/src/core/startup/start-okienko.js';
@@ -47,25 +48,13 @@ async function stream(url: string, headers: Record<string, string>, onEvent: Han
   const response = await fetch(url, { headers, signal });
   if (!response.ok || !response.body) throw new Error(`stream ${url}: ${response.status}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const events = new ServerSentEventsReader();
   void (async () => {
-    let buffer = '';
     try {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          let name = 'message';
-          let data = '';
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event:')) name = line.slice(6).trim();
-            else if (line.startsWith('data:')) data += line.slice(5).trim();
-          }
-          if (data) onEvent(name, JSON.parse(data));
-        }
+        for (const block of events.feed(value)) if (block.data !== null) onEvent(block.event, JSON.parse(block.data));
       }
     } catch {
       // Closed at the end.

@@ -1,3 +1,4 @@
+import { ServerSentEventsReader } from '@okienko/domain';
 import { waitFor } from './wait-for.js';
 
 export interface StreamEvent {
@@ -25,25 +26,15 @@ export async function openEventStream(url: string, token: string | null): Promis
   const controlLines: string[] = [];
   if (response.ok && response.body) {
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    const stream = new ServerSentEventsReader();
     void (async () => {
-      let buffer = '';
       try {
         for (;;) {
           const { value, done } = await reader.read();
           if (done) return;
-          buffer += value;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            let name = 'message';
-            const data: string[] = [];
-            for (const line of block.split('\n')) {
-              if (line.startsWith('event:')) name = line.slice(6).trim();
-              else if (line.startsWith('data:')) data.push(line.slice(5).trim());
-              else controlLines.push(line);
-            }
-            if (data.length) events.push({ event: name, data: JSON.parse(data.join('\n')) });
+          for (const block of stream.feed(value)) {
+            controlLines.push(...block.otherLines);
+            if (block.data !== null) events.push({ event: block.event, data: JSON.parse(block.data) });
           }
         }
       } catch {

@@ -20,3 +20,4 @@ export * from './snooze/index.js';
 export * from './notifications/index.js';
 export * from './orders/index.js';
 export * from './web-forms/index.js';
+export * from './live/index.js';

@@ -1,3 +1,5 @@
+import { ServerSentEventsReader, type ServerSentEventBlock } from '@okienko/domain';
+
 /** One event of the stream: its name and its parsed JSON data. */
 export interface LiveMessage {
   event: string;
@@ -74,17 +76,12 @@ export class LiveConnection {
       }
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
+      const stream = new ServerSentEventsReader();
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
         watch();
-        buffer += value.replace(/\r\n?/g, '\n');
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          this.handleBlock(buffer.slice(0, end));
-          buffer = buffer.slice(end + 2);
-        }
+        for (const block of stream.feed(value)) this.handleBlock(block);
       }
     } catch {
       // A dropped or refused connection: tried again below.
@@ -99,22 +96,12 @@ export class LiveConnection {
     this.retryTimer = setTimeout(() => void this.connect(), base / 2 + Math.random() * (base / 2));
   }
 
-  private handleBlock(block: string): void {
-    let event = 'message';
-    const data: string[] = [];
-    for (const line of block.split('\n')) {
-      if (line.startsWith(':')) continue;
-      const colon = line.indexOf(':');
-      const field = colon < 0 ? line : line.slice(0, colon);
-      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'event') event = value;
-      else if (field === 'data') data.push(value);
-      else if (field === 'retry' && /^\d+$/.test(value)) this.serverRetryMs = Number(value);
-    }
-    if (!data.length) return;
+  private handleBlock({ event, data, retry }: ServerSentEventBlock): void {
+    if (retry !== null) this.serverRetryMs = retry;
+    if (data === null) return;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(data.join('\n'));
+      parsed = JSON.parse(data);
     } catch {
       return;
     }
