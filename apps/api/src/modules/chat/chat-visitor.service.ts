@@ -8,7 +8,7 @@ import { ChatErrorCode, ChatException } from './chat.exception.js';
 import type { ChatSessionRow } from './chat.repository.js';
 import { hashToken, identityVerified, newSessionToken, newVisitorId } from './chat-identity.js';
 import { ChatSessionsService, eventDto } from './chat-sessions.service.js';
-import { safeFilename } from './read-raw-body.js';
+import { safeFilename } from '../../core/http/read-raw-body.js';
 import type { ChatEventDto, ChatStatusDto, CreatedChatSessionDto, PostedChatMessageDto } from './dtos/chat.dto.js';
 import type { CreateChatSessionDto, OfflineMessageDto } from './dtos/chat-inputs.dto.js';
 

@@ -13,7 +13,7 @@ import { ChatErrorCode, ChatException } from './chat.exception.js';
 import { CHAT_FILE_LIMIT_BYTES } from './chat-visitor.service.js';
 import { ChatAvailabilityDto, ChatDetailDto, ChatEventDto, ChatSessionDto, ChatSessionListDto } from './dtos/chat.dto.js';
 import { ChatAvailabilityInputDto, ChatQueryDto, ChatTextDto, ChatTransferDto, ChatTypingDto } from './dtos/chat-inputs.dto.js';
-import { mimeTypeOf, readRawBody, safeFilename } from './read-raw-body.js';
+import { mimeTypeOf, readRawBody, safeFilename } from '../../core/http/read-raw-body.js';
 
 const NOT_FOUND = 'CHAT_SESSION_NOT_FOUND: no such chat, or one whose ticket the agent may not see';
 

@@ -17,7 +17,7 @@ import { ChatSessionsService } from './chat-sessions.service.js';
 import { CHAT_FILE_LIMIT_BYTES, ChatVisitorService } from './chat-visitor.service.js';
 import { ChatStatusDto, CreatedChatSessionDto, EndedChatDto, OfflineMessageResultDto, PostedChatMessageDto } from './dtos/chat.dto.js';
 import { ChatTextDto, ChatTypingDto, CreateChatSessionDto, OfflineMessageDto } from './dtos/chat-inputs.dto.js';
-import { readRawBody } from './read-raw-body.js';
+import { readRawBody } from '../../core/http/read-raw-body.js';
 import { VisitorStream } from './visitor-stream.js';
 
 const KEY = { name: 'key', description: 'The chat channel’s key (the widget’s `/w/{key}.js`)' };

@@ -12,6 +12,7 @@ import { ErrorResponseDto } from '../../core/errors/error-response.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { CallsService } from './calls.service.js';
 import { Roles } from '../../core/auth/roles.decorator.js';
+import { readRawBody } from '../../core/http/read-raw-body.js';
 import { CallDto, CallListDto } from './dtos/call.dto.js';
 import { CallReportDto, CallReportQueryDto } from './dtos/call-report.dto.js';
 import { CallQueryDto } from './dtos/call-query.dto.js';
@@ -76,7 +77,7 @@ export class CallsController {
   @ApiNotFoundResponse({ description: 'CALL_NOT_FOUND', type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'CALL_WITHOUT_TICKET: the call is on no ticket', type: ErrorResponseDto })
   async recording(@UuidParam() id: string, @Query('name') name: unknown, @Req() request: Request): Promise<CallDto> {
-    const content = await readRaw(request, this.maxBytes);
+    const content = await readRawBody(request, this.maxBytes);
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim();
     return this.calls.uploadRecording(id, typeof name === 'string' && name ? name : 'nagranie', type, content);
   }
@@ -90,16 +91,4 @@ export class CallsController {
   confirm(@UuidParam() id: string, @Body() dto: ConfirmCustomerDto): Promise<CallDto> {
     return this.calls.confirmCustomer(id, dto.customerId);
   }
-}
-
-/** The raw body, or null beyond `limit` bytes. */
-async function readRaw(request: Request, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AutomationReportService } from './automation-report.service.js';
+import { ReportChannelsRepository } from './report-channels.repository.js';
 import { CallsReportRepository } from './calls-report.repository.js';
 import { CallsReportService } from './calls-report.service.js';
 import { ContactReasonsReportService } from './contact-reasons-report.service.js';
@@ -22,7 +23,7 @@ import { VolumeReportService } from './volume-report.service.js';
   providers: [
     ReportsRepository, ReportsService, VolumeReportService, InboundMailsReportService, ResponseTimesReportService, SlaReportService,
     LoadReportService, ContactReasonsReportService, AutomationReportService, SatisfactionReportService,
-    CallsReportRepository, CallsReportService,
+    CallsReportRepository, CallsReportService, ReportChannelsRepository,
   ],
 })
 export class ReportsModule {}

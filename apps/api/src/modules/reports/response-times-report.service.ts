@@ -4,7 +4,8 @@ import type { ChannelResponseTimesDto, DurationStatsDto, ResponseTimeDto, Respon
 import type { ReportParams } from './report-params.js';
 import { roundSeconds, type ReportTable } from './report-table.js';
 import { inChannelOrder, type ReportChannel } from './report-channels.js';
-import { ReportsRepository, type ChannelDurationRow, type DurationRow } from './reports.repository.js';
+import { ReportChannelsRepository, type ChannelDurationRow } from './report-channels.repository.js';
+import { ReportsRepository, type DurationRow } from './reports.repository.js';
 
 type Index = Map<string | null, DurationRow>;
 
@@ -36,13 +37,16 @@ function byChannel(first: ChannelDurationRow[], resolution: ChannelDurationRow[]
  */
 @Injectable()
 export class ResponseTimesReportService {
-  constructor(private readonly repository: ReportsRepository) {}
+  constructor(
+    private readonly repository: ReportsRepository,
+    private readonly channels: ReportChannelsRepository,
+  ) {}
 
   async report(p: ReportParams): Promise<ResponseTimesReportDto> {
     const index = (rows: DurationRow[]): Index => new Map(rows.map((r) => [r.key, r]));
     const [first, resolution, firstByChannel, resolutionByChannel] = await Promise.all([
       this.repository.durations('first_response_at', p), this.repository.durations('resolved_at', p),
-      this.repository.channelDurations('first_response_at', p), this.repository.channelDurations('resolved_at', p),
+      this.channels.channelDurations('first_response_at', p), this.channels.channelDurations('resolved_at', p),
     ]);
     const [firstCalendar, firstBusiness, resolutionCalendar, resolutionBusiness] = [first.calendar, first.business, resolution.calendar, resolution.business].map(index) as [Index, Index, Index, Index];
     return {

@@ -4,6 +4,7 @@ import type { VolumeReportDto } from './dtos/volume-report.dto.js';
 import type { ReportParams } from './report-params.js';
 import type { ReportTable } from './report-table.js';
 import { inChannelOrder, type ReportChannel } from './report-channels.js';
+import { ReportChannelsRepository } from './report-channels.repository.js';
 import { ReportsRepository, type KeyedCount } from './reports.repository.js';
 
 const byKey = (rows: KeyedCount[]) => new Map(rows.map((r) => [r.key, r.count]));
@@ -11,7 +12,10 @@ const byKey = (rows: KeyedCount[]) => new Map(rows.map((r) => [r.key, r.count]))
 /** Tickets created, resolved, closed and reopened per bucket, and the backlog at the end of each; the range split by channel. */
 @Injectable()
 export class VolumeReportService {
-  constructor(private readonly repository: ReportsRepository) {}
+  constructor(
+    private readonly repository: ReportsRepository,
+    private readonly channels: ReportChannelsRepository,
+  ) {}
 
   async report(p: ReportParams): Promise<VolumeReportDto> {
     const [created, resolved, closed, reopened, backlogAtEnd, channels] = await Promise.all([
@@ -20,7 +24,7 @@ export class VolumeReportService {
       this.repository.countTicketsBy('closed_at', p).then(byKey),
       this.repository.reopenedBy(p).then(byKey),
       this.repository.backlogAt(p.range.end, p),
-      this.repository.channelCounts(p),
+      this.channels.channelCounts(p),
     ]);
     const totals = { created: 0, resolved: 0, closed: 0, reopened: 0 };
     const rows = p.buckets.map((b) => {
