@@ -460,7 +460,7 @@ export function evaluateCompiledCondition(c: CompiledCondition, view: FactsView)
       case 'text':
       case 'customer_field':
       case 'form_field': {
-        const text = source.kind === 'text' ? view.text(source.field) : source.kind === 'form_field' ? view.formField(source.name) : view.customerField(source.name);
+        const text = textOf(source, view);
         actual = text.short;
         verdict = judgeTexts(test, text, null);
         break;
@@ -506,6 +506,12 @@ export function evaluateCompiledGroup(group: CompiledGroup, view: FactsView): Co
   return { type: 'group', match, matched, items };
 }
 
+/** The text a text source reads: a field of the ticket, a customer field or a web form field. */
+function textOf(source: Extract<Source, { kind: 'text' | 'customer_field' | 'form_field' }>, view: FactsView) {
+  if (source.kind === 'text') return view.text(source.field);
+  return source.kind === 'form_field' ? view.formField(source.name) : view.customerField(source.name);
+}
+
 /** Whether a condition matches: the verdict of evaluateCompiledCondition, without its explanation. */
 export function matchesCompiledCondition(c: CompiledCondition, view: FactsView): boolean {
   const { source, test } = c;
@@ -513,13 +519,9 @@ export function matchesCompiledCondition(c: CompiledCondition, view: FactsView):
   let verdict: Verdict;
   switch (source.kind) {
     case 'text':
-      verdict = judgeTexts(test, view.text(source.field), null);
-      break;
     case 'customer_field':
-      verdict = judgeTexts(test, view.customerField(source.name), null);
-      break;
     case 'form_field':
-      verdict = judgeTexts(test, view.formField(source.name), null);
+      verdict = judgeTexts(test, textOf(source, view), null);
       break;
     case 'list':
       verdict = judgeTexts(test, null, view.list(source.field).items);
