@@ -6,12 +6,15 @@
  * - submissions per second into tickets with BENCH_FORMS_CLIENTS concurrent
  *   clients (default 16) sending BENCH_FORMS_SUBMISSIONS JSON submissions
  *   (default 2000), each filed as a ticket with its status link and
- *   confirmation mail (the client runs on the same machine);
+ *   confirmation mail (the client runs on the same machine); and per second
+ *   until every confirmation was delivered (to a local SMTP server that
+ *   accepts everything), so the worker's sending counts too;
  * - the latency of submissions at a steady BENCH_FORMS_RATE per second
  *   (default 50) for BENCH_FORMS_STEADY_SECONDS (default 20): p50, p95, p99;
  * - the embed script's size, gzipped;
  * - what one submission costs: SQL statements and Redis commands per
- *   submission during the throughput run (the worker's included), and the
+ *   submission from the first submission until the last confirmation was
+ *   delivered (the worker's included), and the
  *   CPU time of this process (API, worker and client) per submission, which a
  *   busy machine changes far less than the rates.
  * The proof of work (BENCH_FORMS_DIFFICULTY, default 8; the server checks any
@@ -21,8 +24,10 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '../apps/api/src/core/config/load-config.js';
 import { startOkienko } from '../apps/api/src/core/startup/start-okienko.js';
 import { deriveFormKey, signFormToken } from '../apps/api/src/modules/web-forms/form-token.js';
@@ -69,9 +74,34 @@ function countRoundTrips(): { sql: number; redis: number } {
   return counts;
 }
 
+/** An SMTP server that accepts every mail (the confirmations' relay), counting them. */
+async function startMailSink(): Promise<{ port: number; received: () => number; close: () => Promise<void> }> {
+  let received = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    disableReverseLookup: true,
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('end', () => {
+        received += 1;
+        callback();
+      });
+      stream.resume();
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    received: () => received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 async function main(): Promise<void> {
   const roundTrips = countRoundTrips();
   await recreateBenchDatabase(DATABASE);
+  const sink = await startMailSink();
   const product = await startOkienko(
     loadConfig({
       DATABASE_URL: benchDatabaseUrl(DATABASE), HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', OKIENKO_ROLES: 'api,worker', LOG_LEVEL: 'error',
@@ -79,7 +109,7 @@ async function main(): Promise<void> {
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', JWT_SECRET: SECRET,
       FORMS_CHECK_EMAIL_DOMAIN: 'off', FORMS_SUBMISSIONS_PER_IP: '1000000', FORMS_SUBMISSIONS_PER_EMAIL: '1000000',
       FORMS_SUBMISSIONS_PER_FORM_PER_MINUTE: '10000000', FORMS_FLOOD_STEP_PER_MINUTE: '1000000', AUTO_REPLY_PER_SENDER_PER_HOUR: '100000',
-      AUTO_REPLY_GLOBAL_PER_MINUTE: '1000000',
+      AUTO_REPLY_GLOBAL_PER_MINUTE: '1000000', OUTBOUND_SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
     }, []),
   );
   const base = product.httpUrl!;
@@ -128,6 +158,11 @@ async function main(): Promise<void> {
       }),
     );
     const burstSeconds = (performance.now() - burstStarted) / 1000;
+    // Until the worker has sent every confirmation of the burst (or a minute more has passed).
+    const confirmDeadline = performance.now() + 60_000;
+    while (sink.received() < SUBMISSIONS && performance.now() < confirmDeadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    const confirmedSeconds = (performance.now() - burstStarted) / 1000;
+    const confirmed = sink.received();
     const cpu = process.cpuUsage(cpuBefore);
     const perSubmission = {
       sql: (roundTrips.sql - before.sql) / SUBMISSIONS, redis: (roundTrips.redis - before.redis) / SUBMISSIONS, cpuMs: (cpu.user + cpu.system) / 1000 / SUBMISSIONS,
@@ -149,12 +184,14 @@ async function main(): Promise<void> {
 
     console.log(`\nweb forms (${CLIENTS} clients, ${SUBMISSIONS} submissions; then ${RATE}/s for ${STEADY_SECONDS} s)`);
     console.log(`  throughput:        ${(SUBMISSIONS / burstSeconds).toFixed(0)} submissions/s into tickets (${burstSeconds.toFixed(1)} s)`);
+    console.log(`  with confirmations: ${(confirmed / confirmedSeconds).toFixed(0)} submissions/s filed and confirmed (${confirmed} of ${SUBMISSIONS} confirmations delivered in ${confirmedSeconds.toFixed(1)} s)`);
     console.log(`  latency at ${RATE}/s:   p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
     console.log(`  per submission:    ${perSubmission.sql.toFixed(1)} SQL statements, ${perSubmission.redis.toFixed(1)} Redis commands (API and worker)`);
     console.log(`  CPU per submission: ${perSubmission.cpuMs.toFixed(1)} ms of this process (API, worker and client; PostgreSQL and Redis not included)`);
     console.log(`  embed script:      ${script.length} bytes, ${gzipSync(script).length} bytes gzipped`);
   } finally {
     await product.stop();
+    await sink.close();
     await recreateBenchDatabase(DATABASE, { dropOnly: true });
   }
 }

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { IntakeService } from '../../apps/api/src/modules/intake/intake.service.js';
 import { asAdmin, type ApiClient } from '../support/api-client.js';
 import { composeMail, type PlainMail } from '../support/compose-mail.js';
+import { changedWithCreation, idNames, normalisedRows, pathMarker, writtenAt, type ColumnRules } from '../support/filing-equivalence.js';
 import { loadFixture, messageIdOf } from '../support/send-mail.js';
 import { startProductInProcess, type InProcessTestProduct } from '../support/start-product.js';
 import { addInboundAddress, BIURO, deliverRaw, REKLAMACJE, waitForProcessed, withDatabase } from './mail-kit.js';
@@ -20,36 +21,20 @@ jest.setTimeout(120_000);
 
 const ROUND_THE_CLOCK = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '24:00' }));
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
 /**
- * Normalised, everywhere (columns and JSON inside them): ids are replaced by
- * what they name (a queue's slug, a customer's e-mail, a ticket's number...):
- * each database has ids of its own. Timestamps are compared as offsets from
- * the ticket's created_at (the deadlines, last_inbound_at, updated_at,
- * status_changed_at, the message's created_at), because the two products
- * file the mail at different moments.
- *
- * Normalised per column, with the reason:
+ * Normalised (see filing-equivalence.ts): ids by what they name, timestamps
+ * as offsets from the ticket's created_at, and per column, with the reason:
  */
-const WRITTEN_AT: Record<string, readonly string[]> = {
+const RULES: ColumnRules = {
   // When the row was written by the database's clock, which the two paths read at different points of their writes.
-  ticket_events: ['created_at'],
-  customers: ['created_at', 'updated_at'],
-  customer_identities: ['created_at'],
+  ticket_events: { created_at: writtenAt },
+  customers: { created_at: writtenAt, updated_at: writtenAt },
+  customer_identities: { created_at: writtenAt },
   // When the mail arrived and when it was marked processed: moments of each product's own run.
-  inbound_mails: ['received_at', 'processed_at'],
+  inbound_mails: { received_at: writtenAt, processed_at: writtenAt },
+  tickets: { updated_at: changedWithCreation },
+  messages: { search_counted: pathMarker },
 };
-/**
- * The ticket's last change: the general path writes the ticket, then the
- * automations change it in the same transaction, stamped with the
- * transaction's time by the database clock (a few ms off the ticket's
- * creation, either way). Compared as "within a second of created_at".
- */
-const CHANGED_WITH_CREATION: Record<string, readonly string[]> = { tickets: ['updated_at'] };
-/** How the message's words reached the ticket's search vector (with the ticket on the one statement, by a trigger otherwise): the vector itself is compared. */
-const PATH_MARKERS: Record<string, readonly string[]> = { messages: ['search_counted'] };
 
 interface Filed {
   ticket: Record<string, unknown>;
@@ -58,24 +43,6 @@ interface Filed {
   customer: Record<string, unknown>;
   identities: Record<string, unknown>[];
   mail: Record<string, unknown>;
-}
-
-/** What each id of the database names (compared instead of the id). */
-async function idNames(db: pg.Client): Promise<Map<string, string>> {
-  const { rows } = await db.query<{ id: string; name: string }>(`
-    SELECT id::text, 'queue:' || slug AS name FROM queues
-    UNION ALL SELECT id::text, 'category:' || slug FROM categories
-    UNION ALL SELECT id::text, 'sla_policy:' || name FROM sla_policies
-    UNION ALL SELECT id::text, 'calendar:' || name FROM calendars
-    UNION ALL SELECT id::text, 'channel:' || name FROM channels
-    UNION ALL SELECT id::text, 'rule:' || name FROM rules
-    UNION ALL SELECT id::text, 'user:' || email FROM users
-    UNION ALL SELECT id::text, 'customer:' || coalesce(email, name, '') FROM customers
-    UNION ALL SELECT id::text, 'identity:' || kind || ':' || value FROM customer_identities
-    UNION ALL SELECT id::text, 'ticket:' || number FROM tickets
-    UNION ALL SELECT id::text, 'message:' || coalesce(message_id, '') FROM messages
-    UNION ALL SELECT id::text, 'mail:' || coalesce(message_id, '') FROM inbound_mails`);
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Everything filing the mail wrote, as rows of JSON. */
@@ -100,37 +67,14 @@ async function filedRows(db: pg.Client, messageId: string): Promise<Filed> {
 /** The rows with ids named, times as offsets from the ticket's creation, and the listed columns replaced by what they are. */
 function normalised(filed: Filed, names: Map<string, string>): unknown {
   const createdAt = new Date(filed.ticket.created_at as string).getTime();
-  const value = (v: unknown): unknown => {
-    if (typeof v === 'string' && UUID.test(v)) {
-      const name = names.get(v);
-      if (!name) throw new Error(`an id that names nothing known: ${v}`);
-      return name;
-    }
-    if (typeof v === 'string' && TIMESTAMP.test(v)) return `created_at${new Date(v).getTime() - createdAt >= 0 ? '+' : ''}${new Date(v).getTime() - createdAt}ms`;
-    if (Array.isArray(v)) return v.map(value);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, value(x)]));
-    return v;
-  };
-  const row = (table: string, r: Record<string, unknown>) =>
-    Object.fromEntries(
-      Object.entries(r).map(([k, v]) => [
-        k,
-        WRITTEN_AT[table]?.includes(k)
-          ? v === null ? null : '<written at>'
-          : PATH_MARKERS[table]?.includes(k)
-            ? '<path>'
-            : CHANGED_WITH_CREATION[table]?.includes(k) && Math.abs(new Date(v as string).getTime() - createdAt) < 1000
-              ? 'within a second of created_at'
-              : value(v),
-      ]),
-    );
+  const rows = (table: string, r: Record<string, unknown>[]) => normalisedRows(table, r, createdAt, names, RULES);
   return {
-    ticket: row('tickets', filed.ticket),
-    messages: filed.messages.map((m) => row('messages', m)),
-    events: filed.events.map((e) => row('ticket_events', e)),
-    customer: row('customers', filed.customer),
-    identities: filed.identities.map((i) => row('customer_identities', i)),
-    mail: row('inbound_mails', filed.mail),
+    ticket: rows('tickets', [filed.ticket])[0],
+    messages: rows('messages', filed.messages),
+    events: rows('ticket_events', filed.events),
+    customer: rows('customers', [filed.customer])[0],
+    identities: rows('customer_identities', filed.identities),
+    mail: rows('inbound_mails', [filed.mail])[0],
   };
 }
 
@@ -200,7 +144,11 @@ describe('a new mail is filed alike on the one-statement path and the general pa
     return withDatabase(product, async (db) => {
       const filed: Filed[] = [];
       for (const mail of mails) filed.push(await filedRows(db, messageIdOf(mail.raw)!));
-      return { filed, names: await idNames(db) };
+      return {
+        filed,
+        names: await idNames(db, `UNION ALL SELECT id::text, 'message:' || coalesce(message_id, '') FROM messages
+                                  UNION ALL SELECT id::text, 'mail:' || coalesce(message_id, '') FROM inbound_mails`),
+      };
     });
   };
 

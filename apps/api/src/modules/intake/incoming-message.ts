@@ -50,6 +50,11 @@ export interface IncomingMessage {
   joinTicketId?: string | null;
   /** The language the message is written in, when the channel detected it: a customer new with it is stored with it. */
   language?: CustomerLanguage | null;
+  /**
+   * The channel knows the message starts a conversation of its own (a form
+   * submission: its thread id was made for it), so no ticket is looked up for it.
+   */
+  startsConversation?: boolean;
 }
 
 /** The e-mail part of an incoming message. */

@@ -20,6 +20,7 @@ import { wakeUp } from '../tickets/ticket-snooze.js';
 import { TicketEventObservers } from '../tickets/ticket-event-observers.js';
 import { TicketsRepository, type NewTicketEvent } from '../tickets/tickets.repository.js';
 import type { IncomingEmail, IncomingMessage, ReceivedMessage } from './incoming-message.js';
+import type { OpeningCompanion } from './opening-companion.js';
 import { OpeningStatementRepository, type InsertedInboundTicket, type NewInboundTicket } from './opening-statement.repository.js';
 import { inboundMessageRow, oneStatementOpening, planTicketOpening } from './ticket-opening-plan.js';
 
@@ -99,23 +100,25 @@ export class IntakeService {
   /**
    * A new conversation in one statement, with the other new ones being filed
    * at the same moment (group commit: no timer, a message alone goes at once;
-   * while a statement runs, the messages arriving gather into the next). If
-   * the shared statement fails (a Message-ID stored already, a value
-   * PostgreSQL refuses), or the batch has the same Message-ID twice, the
-   * message is written alone, so one bad message never fails the others.
-   * Null when the general path is needed, including for a message stored
-   * already (a duplicate).
+   * while a statement runs, the messages arriving gather into the next). A
+   * channel's own rows for the new ticket (`companion`) are written with it,
+   * in one transaction with the batch. If the shared write fails (a
+   * Message-ID stored already, a value PostgreSQL refuses), or the batch has
+   * the same Message-ID twice, the message is written alone, so one bad
+   * message never fails the others. Null when the general path is needed,
+   * including for a message stored already (a duplicate).
    */
-  async openInOneStatement(message: IncomingMessage): Promise<ReceivedMessage | null> {
+  async openInOneStatement(message: IncomingMessage, companion?: OpeningCompanion): Promise<ReceivedMessage | null> {
     const opening = await this.planOneStatement(message);
     if (!opening) return null;
-    const together = await this.openTogether(opening).catch((error: Error) => {
-      this.logger.debug(`message ${opening.message.messageId ?? ''} written alone: its batch failed (${error.message})`);
+    const pending: PendingOpening = { opening, companion: companion ?? null };
+    const together = await this.openTogether(pending).catch((error: Error) => {
+      this.logger.debug(`message ${opening.message.messageId ?? opening.message.externalMessageId ?? ''} written alone: its batch failed (${error.message})`);
       return null;
     });
     if (together) return openedAsNew(together);
     try {
-      const [inserted] = await this.openings.insertInboundTickets([opening]);
+      const [inserted] = await this.writeOpenings([pending]);
       return openedAsNew(inserted);
     } catch (error) {
       if ((error as { code?: string }).code === '23505') return null;
@@ -125,11 +128,11 @@ export class IntakeService {
 
   /** New conversations written together: one statement per batch; null for a second copy of a Message-ID in the batch. */
   private readonly openTogether = createBatcher(
-    async (openings: NewInboundTicket[]): Promise<(InsertedInboundTicket | null)[]> => {
-      const messageIds = new Set<string | null>();
-      const unique = openings.filter((o) => !messageIds.has(o.message.messageId) && messageIds.add(o.message.messageId));
-      const inserted = await this.openings.insertInboundTickets(unique);
-      return openings.map((o) => {
+    async (pending: PendingOpening[]): Promise<(InsertedInboundTicket | null)[]> => {
+      const messageIds = new Set<string>();
+      const unique = pending.filter(({ opening: { message } }) => message.messageId === null || (!messageIds.has(message.messageId) && !!messageIds.add(message.messageId)));
+      const inserted = await this.writeOpenings(unique);
+      return pending.map((o) => {
         const i = unique.indexOf(o);
         return i >= 0 ? inserted[i] : null;
       });
@@ -137,20 +140,38 @@ export class IntakeService {
     { maxBatch: 64, maxInFlight: 2 },
   );
 
+  /** The tickets in one statement; with the channels' own rows (one call per writer), all in one transaction. */
+  private async writeOpenings(pending: readonly PendingOpening[]): Promise<InsertedInboundTicket[]> {
+    const openings = pending.map((p) => p.opening);
+    if (!pending.some((p) => p.companion)) return this.openings.insertInboundTickets(openings);
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await this.openings.insertInboundTickets(openings, manager);
+      const byWriter = new Map<OpeningCompanion['writer'], { ticket: InsertedInboundTicket; value: unknown }[]>();
+      pending.forEach(({ companion }, i) => {
+        if (!companion) return;
+        const rows = byWriter.get(companion.writer) ?? [];
+        rows.push({ ticket: inserted[i], value: companion.value });
+        byWriter.set(companion.writer, rows);
+      });
+      for (const [writer, rows] of byWriter) await writer.write(manager, rows);
+      return inserted;
+    });
+  }
+
   /** Senders of messages being filed at the same moment, looked up together (one round trip for many). */
   private readonly knownSender = createBatcher((emails: string[]) => this.customerRows.knownSenders(emails), { maxBatch: 100, maxInFlight: 2 });
 
   /**
-   * The common case, a new mail that starts a conversation (no thread, no
-   * attachments) and automations that only set fields: the ticket, its
+   * The common case, a new conversation (a mail that answers nothing we know,
+   * a form submission) from a sender known by one e-mail address, without
+   * attachments, and automations that only set fields: the ticket, its
    * message and its history as one row to write. Null when the general path
    * is needed.
    */
   private async planOneStatement(message: IncomingMessage): Promise<NewInboundTicket | null> {
-    const email = message.email;
-    const sender = message.sender.identities.find((i) => i.kind === 'email')?.value;
-    if (!this.oneStatement || !email || !sender || message.channel.type !== 'email' || message.externalThreadId || message.attachments.length) return null;
-    if (email.bounce || email.threadIds.length || email.ticketNumbers.length || NEVER_OPENS_TICKET.includes(email.kind)) return null;
+    const { identities } = message.sender;
+    const sender = identities.length === 1 && identities[0].kind === 'email' && !identities[0].source ? identities[0].value : null;
+    if (!this.oneStatement || !sender || message.attachments.length || message.joinTicketId || !this.startsConversation(message)) return null;
     // Whoever must hear of the new ticket's events (a webhook) hears of them on the general path.
     if (await this.observers.needNewTicketEvents()) return null;
     const plan = planTicketOpening(message, {
@@ -160,12 +181,20 @@ export class IntakeService {
     });
     const { ticket } = plan;
     const automations = await this.automation.planNewTicket({
-      inboundAddresses: ticket.inboundAddresses, senderAddress: sender.toLowerCase(), senderName: message.sender.name, subject: ticket.subject,
-      body: message.visibleText || message.text, queueId: ticket.queueId, categoryId: ticket.categoryId, priority: ticket.priority,
+      channel: ticket.channel, inboundAddresses: ticket.inboundAddresses, senderAddress: sender.toLowerCase(), senderName: message.sender.name,
+      subject: ticket.subject, body: message.visibleText || message.text, queueId: ticket.queueId, categoryId: ticket.categoryId, priority: ticket.priority,
       hasAttachments: false, createdAt: ticket.createdAt, customer: await this.knownSender(sender),
     });
     if (!automations) return null;
     return oneStatementOpening(plan, automations, { email: sender, name: message.sender.name, language: message.language ?? null }, yearInTimeZone(ticket.createdAt, this.config.timeZone));
+  }
+
+  /** Whether the message surely starts a conversation: a mail that answers and quotes nothing, or what the channel says opens one. */
+  private startsConversation(message: IncomingMessage): boolean {
+    const email = message.email;
+    if (!email) return message.startsConversation === true;
+    if (message.channel.type !== 'email' || message.externalThreadId) return false;
+    return !email.bounce && !email.threadIds.length && !email.ticketNumbers.length && !NEVER_OPENS_TICKET.includes(email.kind);
   }
 
   /** Files the message in the caller's transaction (the general path): duplicate, bounce, reply, or a new ticket. */
@@ -348,6 +377,12 @@ export class IntakeService {
 
 function customerActor(customer: CustomerEntity): EventActor {
   return { actorType: 'customer', actorId: customer.id, actorName: customer.name ?? customer.email };
+}
+
+/** A new conversation waiting for its statement, with the channel's own rows. */
+interface PendingOpening {
+  opening: NewInboundTicket;
+  companion: OpeningCompanion | null;
 }
 
 /** What a new conversation written in one statement became. */

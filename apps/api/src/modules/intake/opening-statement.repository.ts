@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CustomerLanguage } from '@okienko/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '../../core/database/prepared-query.js';
 import type { MessageEntity } from '../tickets/entities/message.entity.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
@@ -11,6 +11,8 @@ import { TicketsRepository } from '../tickets/tickets.repository.js';
 /** A new message's ticket, message and audit events, written in one statement (built by oneStatementOpening). */
 export interface NewInboundTicket {
   year: number;
+  /** The ticket's channel column (the message's channel type; Allegro a marketplace). */
+  channel: TicketEntity['channel'];
   subject: string;
   priority: TicketEntity['priority'];
   queueId: string | null;
@@ -58,7 +60,7 @@ export class OpeningStatementRepository {
   ) {}
 
   /**
-   * Opens tickets for new mails in one statement: the customers (found by any
+   * Opens tickets for new conversations (mails, form submissions) in one statement: the customers (found by any
    * of their e-mail identities or created with that identity, each once
    * however many of the mails they wrote), the
    * tickets with the next numbers of their year, their messages and audit
@@ -67,9 +69,10 @@ export class OpeningStatementRepository {
    * mail module marks its inbound mails processed afterwards, itself). A
    * Message-ID stored already fails the statement with 23505, and any other
    * refused value fails it too: the caller then files the mails one by one.
-   * Answers one result per ticket, in order.
+   * Answers one result per ticket, in order. With `manager`, in its
+   * transaction (a channel writes its own rows with the tickets).
    */
-  async insertInboundTickets(tickets: readonly NewInboundTicket[]): Promise<InsertedInboundTicket[]> {
+  async insertInboundTickets(tickets: readonly NewInboundTicket[], manager?: EntityManager): Promise<InsertedInboundTicket[]> {
     if (!tickets.length) return [];
     for (const year of new Set(tickets.map((t) => t.year))) await this.tickets.ensureSequence(year);
     const rows = tickets.map((ticket, ord) => {
@@ -77,7 +80,7 @@ export class OpeningStatementRepository {
       const d = ticket.deadlines;
       return {
         ord, ticket_id: randomUUID(), message_row_id: randomUUID(), email: ticket.customer.email, name: ticket.customer.name, language: ticket.customer.language,
-        sequence: `ticket_number_${Math.trunc(ticket.year)}`, year: String(ticket.year), subject: ticket.subject, priority: ticket.priority,
+        sequence: `ticket_number_${Math.trunc(ticket.year)}`, year: String(ticket.year), channel: ticket.channel, subject: ticket.subject, priority: ticket.priority,
         queue_id: ticket.queueId, category_id: ticket.categoryId, assignee_id: ticket.assigneeId, tags: ticket.tags,
         inbound_addresses: ticket.inboundAddresses, created_at: ticket.createdAt,
         from_address: m.fromAddress, to_addresses: m.toAddresses, cc_addresses: m.ccAddresses, reply_to_addresses: m.replyToAddresses, message_subject: m.subject,
@@ -94,13 +97,13 @@ export class OpeningStatementRepository {
     const events = tickets.flatMap((ticket, i) => ticket.events.map((e) => ({ ...e, ticket_id: rows[i].ticket_id, mail_ord: i })));
     // Prepared: planned once per connection instead of once per batch (about a millisecond each time).
     const found = await preparedQuery<{ ord: number; ticket_id: string; number: string; message_id: string; customer_id: string; customer_name: string | null; customer_email: string; customer_language: CustomerLanguage | null }>(
-      this.dataSource,
+      manager ?? this.dataSource,
       'okienko_insert_inbound_tickets',
       `WITH input AS MATERIALIZED (
          -- The tickets get their customers' search words from this statement (below): the search triggers need not
          -- look the customers up again (a setting of this statement's own transaction).
          SELECT *, set_config('okienko.search_words_given', 'on', true) AS words_given FROM json_to_recordset($1::json) AS i(
-           ord int, ticket_id uuid, message_row_id uuid, email text, name text, language text, sequence text, year text, subject text, priority text,
+           ord int, ticket_id uuid, message_row_id uuid, email text, name text, language text, sequence text, year text, channel text, subject text, priority text,
            queue_id uuid, category_id uuid, assignee_id uuid, tags text[], inbound_addresses text[], created_at timestamptz,
            from_address text, to_addresses text[], cc_addresses text[], reply_to_addresses text[], message_subject text, body_text text, visible_is_body boolean, visible_text text,
            body_html text, message_id text, in_reply_to text, "references" text[], automated boolean, inbound_mail_id uuid, authentication jsonb,
@@ -155,7 +158,7 @@ export class OpeningStatementRepository {
                               sla_policy_id, first_response_due_at, first_response_warn_at, resolution_due_at, resolution_warn_at,
                               statutory_due_at, sla_next_check_at, search_vector)
          SELECT i.ticket_id, i.year || '-' || CASE WHEN length(numbered.n) >= 6 THEN numbered.n ELSE lpad(numbered.n, 6, '0') END,
-                i.subject, 'new', i.priority, 'email', i.queue_id, i.category_id, i.assignee_id, customer.id, i.tags,
+                i.subject, 'new', i.priority, i.channel, i.queue_id, i.category_id, i.assignee_id, customer.id, i.tags,
                 i.inbound_addresses, i.created_at, i.created_at, i.created_at, i.created_at,
                 i.sla_policy_id, i.first_response_due_at, i.first_response_warn_at, i.resolution_due_at, i.resolution_warn_at,
                 i.statutory_due_at, i.sla_next_check_at,

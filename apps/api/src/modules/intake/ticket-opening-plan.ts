@@ -125,6 +125,7 @@ export function oneStatementOpening(
   const { ticket, message } = plan;
   return {
     year,
+    channel: ticket.channel,
     subject: ticket.subject,
     priority: patch.priority ?? ticket.priority,
     queueId: patch.queueId ?? ticket.queueId,

@@ -16,7 +16,12 @@ export function isPermanentSmtpError(error: unknown): boolean {
 export function smtpTransport(url: string): MailTransport {
   // A picture pasted into a formatted reply reaches the API as a data: address; it leaves as an inline part the HTML
   // refers to by Content-ID, which mail programs show (most block data: images).
-  const transporter: Transporter = nodemailer.createTransport(url, { attachDataUrls: true });
+  // Pooled: connections to the relay are kept and reused, as many as the outbound queue sends at once; a new
+  // connection for every mail costs its handshake (about 25 ms a mail on loopback, against 1 ms pooled).
+  const pooled = new URL(url);
+  if (!pooled.searchParams.has('pool')) pooled.searchParams.set('pool', 'true');
+  if (!pooled.searchParams.has('maxConnections')) pooled.searchParams.set('maxConnections', '4');
+  const transporter: Transporter = nodemailer.createTransport(pooled.toString(), { attachDataUrls: true });
   return {
     send: async (mail) => {
       const info = await transporter.sendMail(mail);

@@ -96,7 +96,7 @@ export class RuleFactsService {
       .catch(() => null);
   }
 
-  /** The facts of a ticket about to be opened for a new mail (its customer may exist already). */
+  /** The facts of a ticket about to be opened for a new conversation (its customer may exist already). */
   forDraft(draft: NewTicketDraft, now = new Date()): TicketFacts {
     const customer = draft.customer;
     return {
@@ -104,7 +104,7 @@ export class RuleFactsService {
       senderAddress: draft.senderAddress,
       subject: draft.subject,
       body: draft.body,
-      channel: 'email',
+      channel: draft.channel,
       customerTags: [...(customer?.tags ?? [])],
       customerFields: {
         ...(customer?.externalIds ?? {}),
@@ -119,7 +119,8 @@ export class RuleFactsService {
       tags: [],
       hasAttachments: draft.hasAttachments,
       withinBusinessHours: isWithinWeeklyHours(now, this.config.timeZone),
-      marketplace: ticketMarketplace({ channel: 'email', senderAddress: draft.senderAddress }),
+      // A mail's From names an Amazon relay; an address typed into a form is no message's sender.
+      marketplace: ticketMarketplace({ channel: draft.channel, senderAddress: draft.channel === 'email' ? draft.senderAddress : null }),
     };
   }
 

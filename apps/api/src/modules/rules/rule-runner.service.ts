@@ -9,7 +9,7 @@ import { TicketsRepository, type NewTicketEvent } from '../tickets/tickets.repos
 import { EnabledRulesCache } from './enabled-rules.cache.js';
 import { RuleEffectsService } from './rule-effects.service.js';
 import { ruleChanges } from './rule-changes.js';
-import { RuleFactsService, rulesUseOrderStatus } from './rule-facts.service.js';
+import { RuleFactsService, rulesUseFormFields, rulesUseOrderStatus } from './rule-facts.service.js';
 import { RulesRepository } from './rules.repository.js';
 
 /** Only the rules that applied are recorded (with why they matched): rules that did not match are not explained. */
@@ -51,6 +51,8 @@ export class RuleRunnerService implements TicketAutomation {
     if (rules.rulesFor('ticket_created').length === 0) return { patch: {}, events: [] };
     // The order's status is asked of the shops on the general path, where the rules see the ticket as written.
     if (rulesUseOrderStatus(list)) return null;
+    // A form's values are read for the rules on the general path (the submission being filed).
+    if (draft.channel === 'web_form' && rulesUseFormFields(list)) return null;
     const facts = this.facts.forDraft(draft);
     const result = runRules(rules, 'ticket_created', facts, {}, RUN_OPTIONS);
     // An assignment notifies the agent (notifications are written on the general path, with the audit events).

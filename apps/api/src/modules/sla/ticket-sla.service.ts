@@ -57,7 +57,7 @@ export class TicketSlaService implements TicketAutomation {
     const createdAt = draft.createdAt ?? new Date();
     const ticket = {
       ...EMPTY_TICKET_SLA, status: 'new' as TicketStatus, createdAt, firstResponseAt: null,
-      queueId: fields.queueId ?? null, categoryId: fields.categoryId ?? null, priority: fields.priority ?? draft.priority, channel: 'email' as const,
+      queueId: fields.queueId ?? null, categoryId: fields.categoryId ?? null, priority: fields.priority ?? draft.priority, channel: draft.channel,
     };
     const columns = await this.recount(ticket, customerTags, categorySlug, createdAt, {});
     return { patch: columns, events: [] };

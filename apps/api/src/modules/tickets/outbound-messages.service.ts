@@ -14,6 +14,12 @@ import { MessageChannelsRepository } from './message-channels.repository.js';
 import { MessagesRepository } from './messages.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
 
+/** The default of the reply targets: the customer's latest channel; for an automatic reply, the first one it can go out on. */
+function defaultReplyChannel(targets: readonly ReplyTarget[], automated: boolean): { channelId: string | null; channelType: ChannelType } {
+  const chosen = automated ? (targets.find((t) => t.isDefault && t.canSend) ?? targets.find((t) => t.canSend)) : targets.find((t) => t.isDefault);
+  return chosen ? { channelId: chosen.channelId, channelType: chosen.type } : { channelId: null, channelType: 'email' };
+}
+
 export interface OutboundDelivery {
   message: MessageEntity;
   ticket: TicketEntity;
@@ -98,10 +104,21 @@ export class OutboundMessagesService {
       }
       return { channelId: asked.channelId, channelType: asked.type };
     }
-    const chosen = options.automated
-      ? (targets.find((t) => t.isDefault && t.canSend) ?? targets.find((t) => t.canSend))
-      : targets.find((t) => t.isDefault);
-    return chosen ? { channelId: chosen.channelId, channelType: chosen.type } : { channelId: null, channelType: 'email' };
+    return defaultReplyChannel(targets, options.automated ?? false);
+  }
+
+  /**
+   * Where an automatic reply to a ticket just opened on `channel` goes, the
+   * customer's message on it being the ticket's only one (what replyChannel
+   * answers for such a ticket, without reading it back).
+   */
+  automaticReplyChannelOfNew(channel: { id: string; type: ChannelType; name: string }, customerEmail: string): { channelId: string | null; channelType: ChannelType } {
+    const targets = planReplyTargets({
+      used: [{ id: channel.id, type: channel.type, name: channel.name, recipient: '', replyWindowEndsAt: null }],
+      emailRecipient: customerEmail,
+      fallbackFrom: this.config.defaultFromAddress,
+    });
+    return defaultReplyChannel(targets, true);
   }
 
   /**

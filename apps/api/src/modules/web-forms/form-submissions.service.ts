@@ -19,6 +19,7 @@ import { confirmationMail } from './confirmation-mail.js';
 import { EmailDomainCheckService } from './email-domain-check.service.js';
 import { FormConfirmationsService } from './form-confirmations.service.js';
 import { FormCountersService } from './form-counters.service.js';
+import { FormFilingWriter, type FormFiling } from './form-filing.writer.js';
 import { FILING_SUBMISSION, type FilingSubmission } from './form-template-values.source.js';
 import { FormKeysService } from './form-keys.service.js';
 import { submissionSubject, submissionText } from './form-message.js';
@@ -76,6 +77,7 @@ export class FormSubmissionsService {
     private readonly complaintRoute: ComplaintRouteRepository,
     private readonly customers: CustomersRepository,
     private readonly confirmations: FormConfirmationsService,
+    private readonly filings: FormFilingWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -201,8 +203,12 @@ export class FormSubmissionsService {
   }
 
   /** Files a submission as a ticket through the intake, with its status link; then the confirmation mail. */
-  private async file(s: FilingInput & { submissionId: string; spamSubmission: string | null }): Promise<{ ticketNumber: string; statusUrl: string; ticketId: string }> {
+  private async file(s: FilingInput & { submissionId: string; spamSubmission: string | null }): Promise<FiledSubmission> {
     const message = await this.incomingMessage(s);
+    if (!s.spamSubmission) {
+      const filed = await this.fileInOneStatement(s, message);
+      if (filed) return filed;
+    }
     const email = emailOf(s.form, s.values);
     const { received, statusUrl, confirmation } = await this.intake.transaction(async (manager: EntityManager) => {
       const files = s.spamSubmission ? await this.submissions.filesOf(manager, s.spamSubmission) : [];
@@ -241,12 +247,41 @@ export class FormSubmissionsService {
     });
     await this.intake.afterCommit(received);
     const ticketNumber = received.ticketNumber!;
-    if (confirmation) {
-      await this.confirmations.enqueue(confirmation).catch((error: Error) => {
-        this.logger.warn(`the confirmation of ticket ${ticketNumber} waits for the outbox sweep: ${error.message}`);
-      });
-    }
+    if (confirmation) await this.enqueueConfirmation(confirmation, ticketNumber);
     return { ticketNumber, statusUrl, ticketId: received.ticketId! };
+  }
+
+  /**
+   * The common case, a new conversation from an e-mail address: the ticket in
+   * the intake's one statement together with the submissions arriving at the
+   * same moment, and the submission, its status link and the confirmation
+   * with it (FormFilingWriter), in one transaction. Null when the intake
+   * needs its general path (see IntakeService.openInOneStatement).
+   */
+  private async fileInOneStatement(s: FilingInput & { submissionId: string }, message: IncomingMessage): Promise<FiledSubmission | null> {
+    const email = emailOf(s.form, s.values);
+    if (!email) return null;
+    const { link, url } = await this.statusLinks.prepare({ channelId: s.channel.id, threadId: s.submissionId, language: s.lang }, publicBase(this.config.publicUrl, s.selfOrigin));
+    const filing: FormFiling = {
+      submission: {
+        id: s.submissionId, channelId: s.channel.id, state: 'filed', spamReasons: [], language: s.lang, values: s.values,
+        email, phone: phoneOf(s.form, s.values, this.config.defaultPhoneRegion), clientIp: s.clientIp, origin: s.origin,
+      },
+      link,
+      statusUrl: url,
+      confirmation: { id: this.filings.newConfirmationId(), kind: s.form.kind, subject: message.subject, channel: { id: s.channel.id, name: s.channel.name } },
+      language: s.lang,
+    };
+    const received = await this.intake.openInOneStatement(message, { writer: this.filings, value: filing });
+    if (!received) return null;
+    await this.enqueueConfirmation(filing.confirmation.id, received.ticketNumber!);
+    return { ticketNumber: received.ticketNumber!, statusUrl: url, ticketId: received.ticketId! };
+  }
+
+  private async enqueueConfirmation(messageId: string, ticketNumber: string): Promise<void> {
+    await this.confirmations.enqueue(messageId).catch((error: Error) => {
+      this.logger.warn(`the confirmation of ticket ${ticketNumber} waits for the outbox sweep: ${error.message}`);
+    });
   }
 
   private async incomingMessage(s: FilingInput & { submissionId: string }): Promise<IncomingMessage> {
@@ -273,6 +308,8 @@ export class FormSubmissionsService {
       },
       externalThreadId: s.submissionId,
       externalMessageId: s.submissionId,
+      // A submission is a conversation of its own (its thread id is the submission's).
+      startsConversation: true,
       email: null,
     };
   }
@@ -299,6 +336,12 @@ export class FormSubmissionsService {
     });
     return this.get(id);
   }
+}
+
+interface FiledSubmission {
+  ticketNumber: string;
+  statusUrl: string;
+  ticketId: string;
 }
 
 interface FilingInput {

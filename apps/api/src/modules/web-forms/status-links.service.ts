@@ -71,11 +71,15 @@ export class StatusLinksService {
     return { token, url, link };
   }
 
-  /** A new link's row and URL, for the caller to write (e.g. with the submission it belongs to, in one statement). */
-  async prepare(
-    input: { ticketId: string; language: FormLanguage; channelId: string | null; threadId: string },
+  /**
+   * A new link's row and URL, for the caller to write (e.g. with the
+   * submission it belongs to, in one statement; without the ticket when it is
+   * written with the ticket).
+   */
+  async prepare<Input extends Omit<NewStatusLink, 'id' | 'tokenSha256' | 'ticketId'>>(
+    input: Input,
     base: string,
-  ): Promise<{ link: NewStatusLink; token: string; url: string }> {
+  ): Promise<{ link: Input & Pick<NewStatusLink, 'id' | 'tokenSha256'>; token: string; url: string }> {
     const id = randomUUID();
     const token = await this.tokenOf(id);
     return { link: { ...input, id, tokenSha256: hashOf(token) }, token, url: `${base}/s/${token}` };

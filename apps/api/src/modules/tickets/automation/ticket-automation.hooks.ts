@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { TicketStatus } from '@okienko/domain';
+import type { TicketChannel, TicketStatus } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import type { NewTicketEvent } from '../tickets.repository.js';
@@ -21,9 +21,12 @@ export interface TicketChange {
 /** Work to do once the transaction has committed (e.g. hand a queued mail to the senders). */
 export type AfterCommit = () => Promise<void>;
 
-/** A ticket about to be opened for a new mail, as the rules see it. */
+/** A ticket about to be opened for a new conversation (a mail, a form submission), as the rules see it. */
 export interface NewTicketDraft {
+  /** The ticket's channel. */
+  channel: TicketChannel;
   inboundAddresses: string[];
+  /** The sender's e-mail address (a mail's From, the address typed into a form). */
   senderAddress: string;
   senderName: string | null;
   subject: string;
