@@ -54,6 +54,18 @@ describe('agent panel: rules', () => {
     numbers.complaint = await createTicket('Reklamacja butów', 'normal');
     numbers.urgentComplaint = await createTicket('Pilna reklamacja roweru', 'urgent');
     numbers.question = await createTicket('Pytanie o rozmiar', 'normal');
+    const form = await admin.post('/channels', {
+      type: 'web_form', name: 'Kontakt',
+      settings: {
+        kind: 'contact',
+        fields: [
+          { name: 'email', label: { pl: 'E-mail', en: 'E-mail' }, type: 'email', required: true },
+          { name: 'message', label: { pl: 'Wiadomość', en: 'Message' }, type: 'textarea', required: true },
+          { name: 'orderNumber', label: { pl: 'Numer zamówienia', en: 'Order number' }, type: 'text', required: false },
+        ],
+      },
+    });
+    expect(form.status).toBe(201);
   }, 180_000);
 
   closePanelAfterTests(sessions, () => [browser, product]);
@@ -189,5 +201,27 @@ describe('agent panel: rules', () => {
     expect(await apiOrder()).toEqual(expected);
     expect((await rules()).find((rule) => rule.id === otherId)?.enabled).toBe(false);
     await saveScreenshot(page, 'admin-rules');
+  });
+
+  it("offers the web forms' fields as conditions (form.<name>)", async () => {
+    const page = await sessions.loggedIn('/admin/rules/new');
+    const form = page.getByRole('form', { name: 'Nowa reguła' });
+    await form.getByLabel('Nazwa').fill('Zamówienia z formularza');
+    await form.getByLabel('Kiedy').selectOption({ label: 'Nowe zgłoszenie' });
+    const first = form.getByRole('group', { name: 'Warunek 1', exact: true });
+    await first.getByLabel('Pole').selectOption({ label: 'Numer zamówienia (Kontakt)' });
+    await first.getByLabel('Porównanie').selectOption({ label: 'zawiera' });
+    await first.getByLabel('Wartość').fill('ZAM-');
+    const action = form.getByRole('group', { name: 'Akcja 1' });
+    await action.getByLabel('Akcja', { exact: true }).selectOption({ label: 'Dodaj tag' });
+    await action.getByLabel('Tag').fill('zamowienie');
+    await form.getByRole('button', { name: 'Zapisz' }).click();
+    await page.getByText('Zapisano regułę').waitFor();
+    const saved = (await rules()).find((rule) => rule.name === 'Zamówienia z formularza')!;
+    expect(saved.conditions).toEqual({ match: 'all', conditions: [{ field: 'form.orderNumber', operator: 'contains', value: 'ZAM-' }] });
+    // Opened again, the condition shows the form field by its label.
+    await page.reload();
+    const reopened = page.getByRole('group', { name: 'Warunek 1', exact: true }).getByLabel('Pole');
+    await waitFor(async () => (await reopened.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)) === 'Numer zamówienia (Kontakt)');
   });
 });

@@ -108,7 +108,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     refused.add(sessionKey);
     return failures.splice(index, 1)[0];
   };
-  const transactionKey = (session: { id: string; transaction: number }) => `${session.id}/${session.transaction}`;
+  /**
+   * Each MAIL FROM starts a transaction of its own, also on a connection the
+   * sender keeps open for the next mail after a refused one (the server's own
+   * transaction counter only moves on after a completed one).
+   */
+  const transactions = new Map<string, number>();
+  let lastTransaction = 0;
+  const transactionKey = (session: { id: string }) => `${session.id}/${transactions.get(session.id) ?? 0}`;
   const mailFromOf = (envelope: { mailFrom: { address: string } | false }) => (envelope.mailFrom ? envelope.mailFrom.address : '');
 
   const server = new SMTPServer({
@@ -120,6 +127,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     logger: false,
     closeTimeout: 1000,
     onMailFrom(address, session, callback) {
+      transactions.set(session.id, ++lastTransaction);
       const failure = takeFailure('mail', transactionKey(session));
       if (!failure) return callback();
       rejections.push({ stage: 'mail', ...failure, mailFrom: address.address, rcptTo: [], at: new Date() });

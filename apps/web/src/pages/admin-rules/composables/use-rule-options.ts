@@ -2,12 +2,14 @@ import { SURVEY_KINDS, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } fro
 import { MARKETPLACES, type Marketplace } from '@okienko/routing';
 import { computed } from 'vue';
 import { listCategories } from '../../../entities/category/api';
+import { listChannels } from '../../../entities/channel/api';
 import { listQueues } from '../../../entities/queue/api';
 import { useTicketLabels } from '../../../entities/ticket/composables/use-ticket-labels';
 import { listAllTemplates } from '../../../entities/template/api';
 import { listAllUsers } from '../../../entities/user/api';
 import { useApiData } from '../../../shared/api-client/use-api-data';
 import { useAppI18n } from '../../../shared/i18n/use-app-i18n';
+import { formFieldChoices } from './form-field-choices';
 import type { ActionParamInput } from './rule-form';
 
 /** Marketplaces by their own names (the same in every language). */
@@ -18,14 +20,17 @@ export interface Choice {
   label: string;
 }
 
-/** What a condition or an action can point at: queues, categories, users, templates and the ticket enums, by name. */
+/** What a condition or an action can point at: queues, categories, users, templates, the ticket enums and the forms' fields, by name. */
 export function useRuleOptions() {
-  const { t } = useAppI18n();
+  const { t, locale } = useAppI18n();
   const { statusLabel, priorityLabel, channelLabel } = useTicketLabels();
   const queues = useApiData((_source: null, signal) => listQueues(signal));
   const categories = useApiData((_source: null, signal) => listCategories(signal));
   const users = useApiData((_source: null, signal) => listAllUsers(signal));
   const templates = useApiData((_source: null, signal) => listAllTemplates(signal));
+  const channels = useApiData((_source: null, signal) => listChannels(signal));
+  /** The `form.<name>` condition fields of the web forms. */
+  const formFields = computed(() => formFieldChoices(channels.data.value ?? [], locale.value === 'en' ? 'en' : 'pl'));
 
   const choices = computed<Record<ActionParamInput | 'channel' | 'marketplace', Choice[]>>(() => ({
     queue: (queues.data.value ?? []).map((queue) => ({ value: queue.id, label: queue.name })),
@@ -56,5 +61,5 @@ export function useRuleOptions() {
     return input ? choices.value[input] : null;
   }
 
-  return { choices, fieldChoices };
+  return { choices, fieldChoices, formFields };
 }

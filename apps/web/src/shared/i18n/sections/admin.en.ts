@@ -354,6 +354,8 @@ export const adminEn: typeof adminPl = {
     removeCondition: 'Remove condition',
     removeGroup: 'Remove group',
     conditionField: 'Field',
+    formFields: 'Form fields',
+    ticketFields: 'Ticket and customer',
     conditionOperator: 'Comparison',
     conditionValue: 'Value',
     choose: 'Choose…',

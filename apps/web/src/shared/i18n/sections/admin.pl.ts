@@ -354,6 +354,8 @@ export const adminPl = {
     removeCondition: 'Usuń warunek',
     removeGroup: 'Usuń grupę',
     conditionField: 'Pole',
+    formFields: 'Pola formularzy',
+    ticketFields: 'Zgłoszenie i klient',
     conditionOperator: 'Porównanie',
     conditionValue: 'Wartość',
     choose: 'Wybierz…',
