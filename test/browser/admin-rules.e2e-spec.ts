@@ -222,6 +222,7 @@ describe('agent panel: rules', () => {
     // Opened again, the condition shows the form field by its label.
     await page.reload();
     const reopened = page.getByRole('group', { name: 'Warunek 1', exact: true }).getByLabel('Pole');
-    await waitFor(async () => (await reopened.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)) === 'Numer zamówienia (Kontakt)');
+    await waitFor(async () => (await reopened.inputValue()) === 'form.orderNumber', { description: 'the saved condition to load' });
+    expect(await reopened.locator('option:checked').textContent()).toBe('Numer zamówienia (Kontakt)');
   });
 });

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { CustomerEntity } from '../customers/entities/customer.entity.js';
 import { AttachmentEntity } from './entities/attachment.entity.js';
 import { MessageEntity } from './entities/message.entity.js';
+import { TicketEntity } from './entities/ticket.entity.js';
 
 export interface NewAttachment {
   filename: string;
@@ -90,6 +92,19 @@ export class MessagesRepository {
 
   findMessage(id: string): Promise<MessageEntity | null> {
     return this.dataSource.manager.findOneBy(MessageEntity, { id });
+  }
+
+  /** A message with its ticket and the ticket's customer, in one query (what sending it needs); null when gone. */
+  async findWithTicketAndCustomer(id: string): Promise<{ message: MessageEntity; ticket: TicketEntity; customer: CustomerEntity } | null> {
+    const found = (await this.dataSource.manager
+      .createQueryBuilder(MessageEntity, 'm')
+      .innerJoinAndMapOne('m.ticket', TicketEntity, 't', 't.id = m.ticket_id')
+      .innerJoinAndMapOne('m.customer', CustomerEntity, 'c', 'c.id = t.customer_id')
+      .where('m.id = :id', { id })
+      .getOne()) as (MessageEntity & { ticket: TicketEntity; customer: CustomerEntity }) | null;
+    if (!found) return null;
+    const { ticket, customer, ...message } = found;
+    return { message: Object.assign(new MessageEntity(), message), ticket, customer };
   }
 
   async updateMessageIn(manager: EntityManager, id: string, patch: Partial<MessageEntity>): Promise<void> {

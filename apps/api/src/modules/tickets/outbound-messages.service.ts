@@ -186,9 +186,9 @@ export class OutboundMessagesService {
   /** Everything needed to send a message, or null when it is sent already (or gone). */
   async claimForDelivery(messageId: string): Promise<OutboundDelivery | null> {
     if (!(await this.messages.claimForSending(messageId))) return null;
-    const message = (await this.messages.findMessage(messageId))!;
-    const ticket = (await this.tickets.findById(message.ticketId))!;
-    const customer = await this.customers.get(ticket.customerId);
+    const found = await this.messages.findWithTicketAndCustomer(messageId);
+    if (!found) return null;
+    const { message, ticket, customer } = found;
     const files = await this.messages.attachmentsOf([message.id]);
     const attachments = await Promise.all(
       files.map(async (f) => ({ filename: f.filename, contentType: f.contentType, content: await this.messages.attachmentContent(f.blobSha256) })),
