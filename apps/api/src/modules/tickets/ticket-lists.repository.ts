@@ -5,6 +5,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { TicketEntity } from './entities/ticket.entity.js';
 import type { ListTicketsFilter, TodayFilter } from './list-tickets-filter.js';
 import { encodeTicketListCursor, type TicketListCursor } from './ticket-list-cursor.js';
+import { countAmongNewest } from './ticket-search-count.js';
 import { NEAREST_DUE_SQL, SLA_STATE_SQL } from './ticket-sla-sql.js';
 
 /**
@@ -81,17 +82,18 @@ export class TicketListsRepository {
       const [page, count] = await Promise.all([this.readPage(filter, this.dataSource.manager), this.cappedCount(filter, this.dataSource.manager)]);
       return this.pageOf(page, count);
     }
-    // A search. The planner cannot tell a word found in half the tickets from one found in five (prefix queries have no
-    // statistics), and guessing wrong reads every ticket. So the matches are counted through the search index first, and
-    // the page is read the way that suits their number: a few thousand straight from the search index and sorted; more
-    // than the count goes by walking the list's order until the page is full.
+    // A search. The planner's guess of how many tickets match a word can be far off (a rare word is guessed at thousands),
+    // and guessing wrong reads every ticket. So the matches are counted first: a search the planner expects to match a
+    // large share of the tickets among the newest tickets (countAmongNewest), any other through the search index; and the
+    // page is read the way that suits their number: a few thousand straight from the search index and sorted; more than
+    // the count goes by walking the list's order until the page is full.
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL enable_seqscan = off');
       await manager.query('SET LOCAL enable_indexscan = off');
       // Room for an exact bitmap of a common word's matches at a million tickets: the default 4 MB makes it lossy, and
       // every ticket of a lossy page is read and matched again (about a third of a search's time there).
       await manager.query(`SET LOCAL work_mem = '16MB'`);
-      const count = await this.cappedCount(filter, manager);
+      const count = (await this.commonMatchesCount(filter, manager)) ?? (await this.cappedCount(filter, manager));
       if (count > EXACT_TOTAL_LIMIT) {
         await manager.query('SET LOCAL enable_seqscan = on');
         await manager.query('SET LOCAL enable_indexscan = on');
@@ -134,6 +136,12 @@ export class TicketListsRepository {
       .limit(filter.limit);
     if (filter.after) q.andWhere(...afterCursor(filter.after, column, direction));
     return q;
+  }
+
+  /** More than EXACT_TOTAL_LIMIT matches of a search for common words, found among the newest tickets (null: not found there). */
+  private commonMatchesCount(filter: ListTicketsFilter, manager: EntityManager): Promise<number | null> {
+    const [sql, parameters] = this.filtered(filter, manager).select('1').getQueryAndParameters();
+    return countAmongNewest(manager, sql, parameters, { cap: EXACT_TOTAL_LIMIT });
   }
 
   /** How many tickets match, counting no further than one past EXACT_TOTAL_LIMIT. */
