@@ -8,7 +8,7 @@ import { startProductInProcess, type InProcessTestProduct } from '../support/sta
 // matches are found long before the search index has listed them all; it may
 // only ever say "more than the cap" after finding that many. Run against a
 // real database of 4,000 tickets with a window of 1,000 and a cap of 100 (the
-// product uses 50,000 and 10,000 from 100,000 tickets up).
+// product uses 50,000 and 10,000 from 200,000 tickets up).
 
 jest.setTimeout(120_000);
 
