@@ -51,7 +51,8 @@ export class OutboundMailSenderService implements OnModuleDestroy {
    * ticket's inbound addresses, else DEFAULT_FROM.
    */
   private async sender(message: OutboundDelivery['message'], ticketAddresses: string[]): Promise<{ name: string; address: string }> {
-    const channel = message.channelId ? await this.channels.findById(message.channelId) : null;
+    // Only e-mail channels have an inbound address (a form's or chat's reply by e-mail goes from the ticket's or the default).
+    const channel = message.channelId && message.channelType === 'email' ? await this.channels.findById(message.channelId) : null;
     const identity = (channel?.inboundAddressId ? await this.addresses.byId(channel.inboundAddressId) : null)
       ?? (await this.addresses.match(ticketAddresses))[0];
     return identity

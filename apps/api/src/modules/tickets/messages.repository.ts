@@ -94,17 +94,24 @@ export class MessagesRepository {
     return this.dataSource.manager.findOneBy(MessageEntity, { id });
   }
 
-  /** A message with its ticket and the ticket's customer, in one query (what sending it needs); null when gone. */
-  async findWithTicketAndCustomer(id: string): Promise<{ message: MessageEntity; ticket: TicketEntity; customer: CustomerEntity } | null> {
-    const found = (await this.dataSource.manager
+  /**
+   * A message with its ticket, the ticket's customer and whether it has
+   * attachments, in one query (what sending it needs); null when gone.
+   */
+  async findWithTicketAndCustomer(
+    id: string,
+  ): Promise<{ message: MessageEntity; ticket: TicketEntity; customer: CustomerEntity; hasAttachments: boolean } | null> {
+    const { entities, raw } = await this.dataSource.manager
       .createQueryBuilder(MessageEntity, 'm')
       .innerJoinAndMapOne('m.ticket', TicketEntity, 't', 't.id = m.ticket_id')
       .innerJoinAndMapOne('m.customer', CustomerEntity, 'c', 'c.id = t.customer_id')
+      .addSelect('EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id)', 'has_attachments')
       .where('m.id = :id', { id })
-      .getOne()) as (MessageEntity & { ticket: TicketEntity; customer: CustomerEntity }) | null;
+      .getRawAndEntities<{ has_attachments: boolean }>();
+    const found = entities[0] as (MessageEntity & { ticket: TicketEntity; customer: CustomerEntity }) | undefined;
     if (!found) return null;
     const { ticket, customer, ...message } = found;
-    return { message: Object.assign(new MessageEntity(), message), ticket, customer };
+    return { message: Object.assign(new MessageEntity(), message), ticket, customer, hasAttachments: raw[0]?.has_attachments === true };
   }
 
   async updateMessageIn(manager: EntityManager, id: string, patch: Partial<MessageEntity>): Promise<void> {

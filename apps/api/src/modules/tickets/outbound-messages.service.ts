@@ -189,7 +189,7 @@ export class OutboundMessagesService {
     const found = await this.messages.findWithTicketAndCustomer(messageId);
     if (!found) return null;
     const { message, ticket, customer } = found;
-    const files = await this.messages.attachmentsOf([message.id]);
+    const files = found.hasAttachments ? await this.messages.attachmentsOf([message.id]) : [];
     const attachments = await Promise.all(
       files.map(async (f) => ({ filename: f.filename, contentType: f.contentType, content: await this.messages.attachmentContent(f.blobSha256) })),
     );
