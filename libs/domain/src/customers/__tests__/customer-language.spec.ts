@@ -16,6 +16,16 @@ describe('the language a customer wrote in', () => {
     expect(detectCustomerLanguage('Dzień dobry, zamówiłem „The North Face Jacket” w rozmiarze M, a przyszła S. Proszę o wymianę.')).toBe('pl');
   });
 
+  it('reads capitals, and words of other alphabets as whole words (a word is a run of letters of any alphabet)', () => {
+    expect(detectCustomerLanguage('DZIEŃ DOBRY, GDZIE JEST MOJE ZAMÓWIENIE? POZDRAWIAM')).toBe('pl');
+    expect(detectCustomerLanguage('HELLO, WHERE IS MY ORDER? THANK YOU')).toBe('en');
+    // "naïve" and "für" are one word each, not "na" + "ve" (Polish) or "f" + "r".
+    expect(detectCustomerLanguage('naïve für naïve für')).toBeNull();
+    // Characters outside the basic plane (an emoji, a mathematical letter) neither join nor split the words around them.
+    expect(detectCustomerLanguage('Thanks😀 please 𝐀 check my order')).toBe('en');
+    expect(detectCustomerLanguage('x😀the 𝐀and')).toBeNull();
+  });
+
   it('cannot tell from too little text', () => {
     expect(detectCustomerLanguage('')).toBeNull();
     expect(detectCustomerLanguage('12345 ???')).toBeNull();
