@@ -9,6 +9,7 @@ import { ComplaintRouteRepository } from './complaint-route.repository.js';
 import { EmailDomainCheckService } from './email-domain-check.service.js';
 import { FormConfirmationsService } from './form-confirmations.service.js';
 import { FormCountersService } from './form-counters.service.js';
+import { FormFilingService } from './form-filing.service.js';
 import { FormFilingWriter } from './form-filing.writer.js';
 import { FormPagesController } from './pages/form-pages.controller.js';
 import { FormSubmissionsController } from './form-submissions.controller.js';
@@ -31,7 +32,7 @@ import { WebFormTemplatesModule } from './web-form-templates.module.js';
   imports: [ChannelsModule, IntakeModule, TicketsModule, CustomersModule, SettingsModule, TemplatesModule, WebFormTemplatesModule],
   controllers: [PublicFormsController, PublicTicketsController, FormPagesController, FormSubmissionsController, StatusLinksController, TicketFormDataController],
   providers: [
-    FormSubmissionsService, FormConfirmationsService, FormFilingWriter, StatusMessagesService, FormCountersService, EmailDomainCheckService, ComplaintRouteRepository,
+    FormSubmissionsService, FormFilingService, FormConfirmationsService, FormFilingWriter, StatusMessagesService, FormCountersService, EmailDomainCheckService, ComplaintRouteRepository,
   ],
 })
 export class WebFormsModule {}
