@@ -1,5 +1,5 @@
-import { prepareGroup } from './condition-engine.js';
-import type { CompiledGroup } from './condition-engine.js';
+import { prepareGroup } from './condition-compile.js';
+import type { CompiledGroup } from './condition-compile.js';
 import { compareRuleOrder } from './rule-order.js';
 import type { Rule, RuleAction, RuleTrigger, RuleTriggerParams } from './rule.js';
 

@@ -1,5 +1,6 @@
-import { evaluateCompiledGroup, prepareGroup } from './condition-engine.js';
-import type { CompiledGroup } from './condition-engine.js';
+import { prepareGroup } from './condition-compile.js';
+import type { CompiledGroup } from './condition-compile.js';
+import { evaluateCompiledGroup } from './condition-engine.js';
 import { FactsView } from './facts-view.js';
 import type { ConditionGroup } from './rule.js';
 import type { TicketFacts } from './ticket-facts.js';

@@ -1,7 +1,8 @@
 import { isCompiledRules } from './compile-rules.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
-import { evaluateCompiledGroup, matchesCompiledGroup, prepareGroup } from './condition-engine.js';
-import type { CompiledGroup } from './condition-engine.js';
+import { prepareGroup } from './condition-compile.js';
+import type { CompiledGroup } from './condition-compile.js';
+import { evaluateCompiledGroup, matchesCompiledGroup } from './condition-engine.js';
 import type { ConditionExplanation } from './evaluate-conditions.js';
 import { FactsView } from './facts-view.js';
 import { compareRuleOrder } from './rule-order.js';
