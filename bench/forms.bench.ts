@@ -22,7 +22,6 @@
  * it is the browser's work, not the server's.
  */
 import 'reflect-metadata';
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
@@ -30,7 +29,8 @@ import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '../apps/api/src/core/config/load-config.js';
 import { startOkienko } from '../apps/api/src/core/startup/start-okienko.js';
-import { deriveFormKey, signFormToken } from '../apps/api/src/modules/web-forms/form-token.js';
+import { meetsDifficulty } from '@okienko/domain';
+import { deriveFormKey, proofDigest, signFormToken } from '../apps/api/src/modules/web-forms/form-token.js';
 import { benchDatabaseUrl, percentile, recreateBenchDatabase } from './bench-database.js';
 
 const CLIENTS = Number(process.env.BENCH_FORMS_CLIENTS ?? 16);
@@ -42,20 +42,9 @@ const DIFFICULTY = Number(process.env.BENCH_FORMS_DIFFICULTY ?? 8);
 const DATABASE = 'okienko_bench_forms';
 const SECRET = 'bench-forms-secret-of-at-least-thirty-two-characters';
 
+/** The browser's proof of work: the first nonce the product's own check accepts. */
 function solve(token: string, difficulty: number): string {
-  for (let nonce = 0; ; nonce++) {
-    const digest = createHash('sha256').update(token + nonce).digest();
-    let bits = 0;
-    for (const byte of digest) {
-      if (byte === 0) {
-        bits += 8;
-        continue;
-      }
-      bits += Math.clz32(byte) - 24;
-      break;
-    }
-    if (bits >= difficulty) return String(nonce);
-  }
+  for (let nonce = 0; ; nonce++) if (meetsDifficulty(proofDigest(token, String(nonce)), difficulty)) return String(nonce);
 }
 
 /** Counts the SQL statements and Redis commands the product sends (every pool and connection of this process). */

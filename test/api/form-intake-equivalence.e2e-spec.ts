@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
@@ -7,6 +6,7 @@ import { IntakeService } from '../../apps/api/src/modules/intake/intake.service.
 import { deriveFormKey, signFormToken } from '../../apps/api/src/modules/web-forms/form-token.js';
 import { asAdmin, type ApiClient } from '../support/api-client.js';
 import { changedWithCreation, idNames, normalisedRows, pathMarker, writtenAt, type ColumnRules } from '../support/filing-equivalence.js';
+import { solveFormProof } from '../support/form-proof.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { startProductInProcess, type InProcessTestProduct } from '../support/start-product.js';
 import { waitFor } from '../support/wait-for.js';
@@ -45,22 +45,6 @@ const RULES: ColumnRules = {
   form_submissions: { created_at: writtenAt, filed_at: writtenAt },
   ticket_status_links: { created_at: writtenAt, token_sha256: () => '<token>' },
 };
-
-function solve(token: string, difficulty: number): string {
-  for (let nonce = 0; ; nonce++) {
-    const digest = createHash('sha256').update(token + nonce).digest();
-    let bits = 0;
-    for (const byte of digest) {
-      if (byte === 0) {
-        bits += 8;
-        continue;
-      }
-      bits += Math.clz32(byte) - 24;
-      break;
-    }
-    if (bits >= difficulty) return String(nonce);
-  }
-}
 
 interface Filed {
   ticket: Record<string, unknown>;
@@ -137,7 +121,7 @@ describe('a form submission is filed alike on the one-statement path and the gen
       const form = forms[submission.form];
       const token = signFormToken(key, form.id, new Date(Date.now() - 30_000), 4);
       const res = await request(product.baseUrl).post(`/api/public/forms/${form.key}/submissions`).set('X-Forwarded-For', `198.51.100.${i + 1}`)
-        .send({ ...submission.body, token, nonce: solve(token, 4) });
+        .send({ ...submission.body, token, nonce: solveFormProof(token, 4) });
       expect({ submission: submission.name, status: res.status }).toEqual({ submission: submission.name, status: 201 });
       numbers.push((res.body as { ticketNumber: string }).ticketNumber);
     }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
@@ -7,6 +6,7 @@ import { asAdmin, expectError, expectFieldErrors, type ApiClient } from '../supp
 import { composeMail } from '../support/compose-mail.js';
 import { startDnsStub, type DnsStub } from '../support/dns-stub.js';
 import { sendRaw } from '../support/send-mail.js';
+import { solveFormProof } from '../support/form-proof.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { startProduct, type TestProduct } from '../support/start-product.js';
 import { waitFor } from '../support/wait-for.js';
@@ -35,20 +35,6 @@ interface Ticket {
   messages: { direction: string; bodyText: string; channel: { type: string } | null; attachments: { filename: string; contentType: string }[] }[];
 }
 
-/** A nonce such that SHA-256 of token + nonce starts with `difficulty` zero bits (what the embed script does). */
-function solve(token: string, difficulty: number): string {
-  for (let nonce = 0; ; nonce++) {
-    const digest = createHash('sha256').update(token + nonce).digest();
-    let bits = 0;
-    for (const byte of digest) {
-      if (byte === 0) { bits += 8; continue; }
-      bits += Math.clz32(byte) - 24;
-      break;
-    }
-    if (bits >= difficulty) return String(nonce);
-  }
-}
-
 describe('web forms', () => {
   let product: TestProduct;
   let admin: ApiClient;
@@ -64,7 +50,7 @@ describe('web forms', () => {
   /** A form token issued `ageMs` ago (signed as the product signs them), with its proof of work. */
   const proof = (form: Form, ageMs = 10_000, difficulty = 6) => {
     const token = signFormToken(key, form.id, new Date(Date.now() - ageMs), difficulty);
-    return { token, nonce: solve(token, difficulty) };
+    return { token, nonce: solveFormProof(token, difficulty) };
   };
   /** Every submission from an address of its own, unless told (the per-address limit is tested on its own). */
   const submit = (form: Form, body: Record<string, unknown>, from = `198.51.100.${++ip}`) =>
@@ -264,7 +250,7 @@ describe('web forms', () => {
       expectFieldErrors(await submit(contact, { ...body, ...proof(complaint) }), ['token']);
       expectFieldErrors(await submit(contact, { ...body, ...proof(contact, 2 * 86_400_000) }), ['token']);
       const hard = signFormToken(key, contact.id, new Date(Date.now() - 10_000), 16);
-      expectFieldErrors(await submit(contact, { ...body, token: hard, nonce: solve(hard, 4) === solve(hard, 16) ? 'x' : solve(hard, 4) }), ['nonce']);
+      expectFieldErrors(await submit(contact, { ...body, token: hard, nonce: solveFormProof(hard, 4) === solveFormProof(hard, 16) ? 'x' : solveFormProof(hard, 4) }), ['nonce']);
       expect((await submit(contact, { ...body, token, nonce })).status).toBe(201);
       expectFieldErrors(await submit(contact, { ...body, token, nonce }), ['token']);
     });
@@ -276,7 +262,7 @@ describe('web forms', () => {
       const def = (await request(product.baseUrl).get(`/api/public/forms/${complaint.key}`)).body as Definition;
       const fast = await submit(complaint, {
         name: 'Szybki', email: 'szybki@klient.test', orderNumber: 'Z-1', product: 'P', purchaseDate: '2026-01-02', message: 'x', remedy: 'repair',
-        token: def.token, nonce: solve(def.token, def.difficulty),
+        token: def.token, nonce: solveFormProof(def.token, def.difficulty),
       });
       expect(fast.status).toBe(201);
       expect((fast.body as { ticketNumber: null }).ticketNumber).toBeNull();
