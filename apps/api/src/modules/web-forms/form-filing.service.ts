@@ -123,7 +123,7 @@ export class FormFilingService {
       },
       link,
       statusUrl: url,
-      confirmation: { id: this.filings.newConfirmationId(), kind: s.form.kind, subject: message.subject, channel: { id: s.channel.id, name: s.channel.name } },
+      confirmation: { id: randomUUID(), kind: s.form.kind, subject: message.subject, channel: { id: s.channel.id, name: s.channel.name } },
       language: s.lang,
     };
     const received = await this.intake.openInOneStatement(message, { writer: this.filings, value: filing });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FormKind, FormLanguage } from '@okienko/domain';
 import type { EntityManager } from 'typeorm';
@@ -37,11 +36,6 @@ export class FormFilingWriter implements OpeningCompanionWriter<FormFiling> {
     private readonly outbound: OutboundMessagesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** A new confirmation's id (before the filing, so the caller can hand it to the outbox after the commit). */
-  newConfirmationId(): string {
-    return randomUUID();
-  }
 
   async write(manager: EntityManager, filed: readonly OpenedWithCompanion<FormFiling>[]): Promise<void> {
     // After the customers' messages (the transaction's own time is earlier than the intake's clock).
