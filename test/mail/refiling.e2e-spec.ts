@@ -47,7 +47,7 @@ describe('a mail filed again after a stop between the filing and its record', ()
     await sink.waitFor((m) => sameMessageId(m.inReplyTo, opening.messageId));
 
     const rows = (db: Parameters<Parameters<typeof withDatabase>[1]>[0]) =>
-      db.query<MailRow & { message_id: string }>(`SELECT state, outcome, ticket_id, message_id FROM inbound_mails ORDER BY received_at`).then((r) => r.rows);
+      db.query<MailRow & { message_id: string; attempts: number }>(`SELECT state, outcome, ticket_id, message_id, attempts FROM inbound_mails ORDER BY received_at`).then((r) => r.rows);
     const recorded = await withDatabase(first, rows);
     expect(recorded.map(({ state, outcome, ticket_id }) => ({ state, outcome, ticket_id }))).toEqual([
       { state: 'processed', outcome: 'new_ticket', ticket_id: ticketId },
@@ -65,9 +65,10 @@ describe('a mail filed again after a stop between the filing and its record', ()
     await waitForQuiet(admin2);
 
     const refiled = await withDatabase(second, rows);
-    expect(refiled.map(({ state, outcome, ticket_id }) => ({ state, outcome, ticket_id }))).toEqual([
-      { state: 'processed', outcome: 'new_ticket', ticket_id: ticketId },
-      { state: 'processed', outcome: 'appended', ticket_id: ticketId },
+    // Each mail was tried twice: once before the stop, once after it.
+    expect(refiled.map(({ state, outcome, ticket_id, attempts }) => ({ state, outcome, ticket_id, attempts }))).toEqual([
+      { state: 'processed', outcome: 'new_ticket', ticket_id: ticketId, attempts: 2 },
+      { state: 'processed', outcome: 'appended', ticket_id: ticketId, attempts: 2 },
     ]);
     expect(await ticketCount(admin2)).toBe(1);
     const ticket = await readTicket(admin2, ticketId);

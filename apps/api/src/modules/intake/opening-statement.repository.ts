@@ -66,7 +66,8 @@ export class OpeningStatementRepository {
    * tickets with the next numbers of their year, their messages and audit
    * events with the SLA columns. One round trip for a whole batch instead of
    * a transaction of ten per message: the common case of inbound mail (the
-   * mail module marks its inbound mails processed afterwards, itself). A
+   * mail module records its inbound mails processed itself, as the mails'
+   * opening companion). A
    * Message-ID stored already fails the statement with 23505, and any other
    * refused value fails it too: the caller then files the mails one by one.
    * Answers one result per ticket, in order. With `manager`, in its

@@ -10,6 +10,7 @@ import { AcknowledgementService } from './acknowledgement.service.js';
 import { InboundAddressesService } from './inbound-addresses.service.js';
 import { InboundMailsRepository, type ClaimedInboundMail, type ProcessedInboundMail } from './inbound-mails.repository.js';
 import { parseInboundMail, type ParsedInboundMail } from './parse-inbound-mail.js';
+import { ProcessedMailWriter } from './processed-mail.writer.js';
 import { SenderAuthenticationService } from './sender-authentication.service.js';
 
 /** What an inbound mail's row records of the mail as read. */
@@ -42,24 +43,28 @@ export class InboundMailProcessingService {
     private readonly intake: IntakeService,
     private readonly acknowledgements: AcknowledgementService,
     private readonly senders: SenderAuthenticationService,
+    private readonly processedMails: ProcessedMailWriter,
     private readonly customers: CustomersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * Takes the mails (those not processed already) for processing. The claims
-   * of jobs starting at the same moment go to the database together.
+   * Takes the mails (those not processed already) for processing; `retried`
+   * when their job was tried before (each attempt is then counted at once).
+   * The claims of jobs starting at the same moment go to the database together.
    */
-  async claim(mailIds: readonly string[]): Promise<ClaimedInboundMail[]> {
-    const claimed = await Promise.all(mailIds.map((id) => this.claimTogether(id)));
+  async claim(mailIds: readonly string[], retried = false): Promise<ClaimedInboundMail[]> {
+    const claimed = await Promise.all(mailIds.map((id) => this.claimTogether({ id, retried })));
     return claimed.filter((mail): mail is ClaimedInboundMail => mail !== null);
   }
 
   private readonly claimTogether = createBatcher(
-    async (ids: string[]): Promise<(ClaimedInboundMail | null)[]> => {
-      const claimed = new Map((await this.mails.claim([...new Set(ids)])).map((mail) => [mail.id, mail]));
+    async (wanted: { id: string; retried: boolean }[]): Promise<(ClaimedInboundMail | null)[]> => {
+      const ids = [...new Set(wanted.map((w) => w.id))];
+      const retried = [...new Set(wanted.filter((w) => w.retried).map((w) => w.id))];
+      const claimed = new Map((await this.mails.claim(ids, retried)).map((mail) => [mail.id, mail]));
       // A mail listed twice (in two jobs at once) is processed by the first of them only.
-      return ids.map((id) => {
+      return wanted.map(({ id }) => {
         const mail = claimed.get(id) ?? null;
         claimed.delete(id);
         return mail;
@@ -170,35 +175,22 @@ export class InboundMailProcessingService {
   }
 
   /**
-   * Hands the mail to the intake and records what it became. A new
-   * conversation the intake writes in one statement is marked processed right
-   * after (with the others of the moment, one statement for them all); if the
-   * process stops in between, the mail is filed again later, and the intake
-   * answers what the first filing did. Everything else is filed in a
-   * transaction that records the outcome with it.
+   * Hands the mail to the intake and records what it became, in the
+   * transaction that files it: a new conversation the intake writes in one
+   * statement is recorded with the others of its batch (ProcessedMailWriter);
+   * everything else is filed in a transaction the mail module opens.
    */
   private async file(mailId: string, message: IncomingMessage, details: MailDetails): Promise<ReceivedMessage> {
-    const opened = await this.intake.openInOneStatement(message);
-    if (opened) {
-      await this.markProcessedTogether({ id: mailId, outcome: opened.outcome, ticketId: opened.ticketId, ...details });
-      return opened;
-    }
+    const opened = await this.intake.openInOneStatement(message, { writer: this.processedMails, value: { id: mailId, ...details } });
+    if (opened) return opened;
     const filed = await this.intake.transaction(async (manager) => {
       const received = await this.intake.receiveIn(manager, message);
-      await this.mails.updateIn(manager, mailId, { ...details, state: 'processed', outcome: received.outcome, ticketId: received.ticketId, processedAt: new Date() });
+      await this.mails.recordProcessedIn(manager, { id: mailId, outcome: received.outcome, ticketId: received.ticketId, ...details });
       return received;
     });
     await this.intake.afterCommit(filed);
     return filed;
   }
-
-  private readonly markProcessedTogether = createBatcher(
-    async (mails: ProcessedInboundMail[]): Promise<void[]> => {
-      await this.mails.markProcessed(mails);
-      return mails.map(() => undefined);
-    },
-    { maxBatch: 256, maxInFlight: 2 },
-  );
 
   /** Records why a mail could not be processed; it stays listed for admins and can be re-processed. */
   async fail(mailId: string, error: Error): Promise<void> {

@@ -35,6 +35,9 @@ export interface ProcessedInboundMail {
   fromAddress: string | null;
 }
 
+/** The attempt being recorded, unless the claim counted it already (a first attempt only reads the mail). */
+const UNCOUNTED_ATTEMPT = (): string => `attempts + CASE WHEN state = 'received' THEN 1 ELSE 0 END`;
+
 @Injectable()
 export class InboundMailsRepository {
   constructor(@InjectRepository(InboundMailEntity) private readonly mails: Repository<InboundMailEntity>) {}
@@ -71,16 +74,28 @@ export class InboundMailsRepository {
   /**
    * Takes mails for processing unless they are done already; answers those
    * to process, with their bytes (mails processed meanwhile are left out).
+   * A mail's first attempt only reads it: the attempt is counted when its
+   * outcome is recorded (one write of the row per mail instead of two). A
+   * mail tried before (still `processing` or `failed`, or listed in
+   * `retried`) is marked `processing` and counted now, so an attempt that
+   * stops the process is counted too.
    */
-  async claim(ids: readonly string[]): Promise<ClaimedInboundMail[]> {
+  async claim(ids: readonly string[], retried: readonly string[] = []): Promise<ClaimedInboundMail[]> {
     const rows = await preparedQuery<{ id: string; raw: Buffer; envelope_from: string | null; envelope_to: string[]; client_ip: string | null; helo: string | null }>(
       this.mails.manager.connection,
       'okienko_claim_inbound_mails',
-      `WITH claimed AS (
-         UPDATE inbound_mails SET state = 'processing', attempts = attempts + 1, error = NULL
-         WHERE id = ANY($1::uuid[]) AND state IN ('received', 'processing', 'failed') RETURNING id, raw, envelope_from, envelope_to, client_ip, helo)
-       SELECT * FROM claimed`,
-      [ids],
+      // By primary key only: with the state in the look-up, the planner could combine it with the index of
+      // pending mails, whose dead entries (each mail leaves it when processed) it would read through.
+      `WITH listed AS MATERIALIZED (
+         SELECT id, state, raw, envelope_from, envelope_to, client_ip, helo FROM inbound_mails WHERE id = ANY($1::uuid[])),
+       again AS (
+         UPDATE inbound_mails m SET state = 'processing', attempts = m.attempts + 1, error = NULL
+           FROM listed l
+          WHERE m.id = l.id AND m.state <> 'processed'
+            AND (l.state IN ('processing', 'failed') OR (l.state = 'received' AND l.id = ANY($2::uuid[])))
+         RETURNING m.id)
+       SELECT id, raw, envelope_from, envelope_to, client_ip, helo FROM listed WHERE state <> 'processed'`,
+      [ids, retried],
     );
     return rows.map((r) => ({ id: r.id, raw: r.raw, envelopeFrom: r.envelope_from, envelopeTo: r.envelope_to, clientIp: r.client_ip, helo: r.helo }));
   }
@@ -89,25 +104,34 @@ export class InboundMailsRepository {
     await this.mails.update({ id }, patch);
   }
 
-  async updateIn(manager: EntityManager, id: string, patch: Partial<InboundMailEntity>): Promise<void> {
-    await manager.update(InboundMailEntity, { id }, patch);
+  /** Records, in the transaction that filed it, what a mail became (and its attempt, unless its claim counted it). */
+  async recordProcessedIn(manager: EntityManager, mail: ProcessedInboundMail): Promise<void> {
+    await manager.update(InboundMailEntity, { id: mail.id }, {
+      state: 'processed', outcome: mail.outcome, ticketId: mail.ticketId, processedAt: new Date(),
+      messageId: mail.messageId, subject: mail.subject, fromAddress: mail.fromAddress, attempts: UNCOUNTED_ATTEMPT,
+    });
   }
 
   /**
    * Marks mails processed with what they became and what was read of them,
-   * many in one statement (the mails filed together by the intake's one
-   * statement are recorded together right after it).
+   * many in one statement: the mails whose tickets the intake's one statement
+   * wrote, in that statement's transaction (`manager`).
    */
-  async markProcessed(mails: readonly ProcessedInboundMail[]): Promise<void> {
+  async markProcessed(mails: readonly ProcessedInboundMail[], manager: EntityManager): Promise<void> {
     if (!mails.length) return;
     await preparedQuery(
-      this.mails.manager.connection,
+      manager,
       'okienko_mark_inbound_mails_processed',
-      `WITH done AS (
+      // The mails by primary key (an array from the batch): joined to the batch's rows as a set, the planner, which
+      // expects a hundred of them, reads the whole table while it is small and keeps that plan as it grows.
+      `WITH d AS MATERIALIZED (
+         SELECT * FROM json_to_recordset($1::json) AS d(id uuid, outcome text, ticket_id uuid, message_id text, subject text, from_address text)),
+       done AS (
          UPDATE inbound_mails m SET state = 'processed', outcome = d.outcome, ticket_id = d.ticket_id, processed_at = now(),
-                message_id = d.message_id, subject = d.subject, from_address = d.from_address
-           FROM json_to_recordset($1::json) AS d(id uuid, outcome text, ticket_id uuid, message_id text, subject text, from_address text)
-          WHERE m.id = d.id
+                message_id = d.message_id, subject = d.subject, from_address = d.from_address,
+                attempts = m.attempts + CASE WHEN m.state = 'received' THEN 1 ELSE 0 END
+           FROM d
+          WHERE m.id = ANY (ARRAY(SELECT id FROM d)) AND m.id = d.id
          RETURNING 1)
        SELECT count(*)::int AS n FROM done`,
       [JSON.stringify(mails.map((m) => ({
@@ -119,7 +143,7 @@ export class InboundMailsRepository {
   /** Records the failure; its text is made storable first, so recording cannot fail on what the mail held. */
   async markFailed(id: string, error: string, details: Partial<InboundMailEntity> = {}): Promise<void> {
     const texts = Object.fromEntries(Object.entries(details).map(([key, value]) => [key, typeof value === 'string' ? storableText(value) : value]));
-    await this.mails.update({ id }, { ...texts, state: 'failed', error: storableText(error).slice(0, 4000), processedAt: new Date() });
+    await this.mails.update({ id }, { ...texts, state: 'failed', error: storableText(error).slice(0, 4000), processedAt: new Date(), attempts: UNCOUNTED_ATTEMPT });
   }
 
   /** Mails accepted but not turned into tickets yet (their job may have been lost with Redis or a crash). */

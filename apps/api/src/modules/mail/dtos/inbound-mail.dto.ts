@@ -5,7 +5,10 @@ export class InboundMailDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ enum: ['received', 'processing', 'processed', 'failed'] })
+  @ApiProperty({
+    enum: ['received', 'processing', 'processed', 'failed'],
+    description: 'received: waiting, or on its first attempt; processing: being tried again (after a failure or a restart); processed; failed (see `error`).',
+  })
   state!: InboundMailState;
 
   @ApiProperty({ type: String, nullable: true, description: 'new_ticket, appended, duplicate, bounce, bounce_unmatched (a bounce of no mail of ours) or automated_unthreaded (an auto-reply to nothing we know).' })
@@ -41,7 +44,7 @@ export class InboundMailDto {
   @ApiProperty({ type: String, nullable: true, description: 'Why processing failed.' })
   error!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Attempts to turn the mail into a ticket: the first is counted when its outcome is recorded, each later one when it starts.' })
   attempts!: number;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })

@@ -28,7 +28,7 @@ export class InboundMailProcessor extends WorkerHost {
   async process(job: Job<InboundMailJob>): Promise<void> {
     const ids = job.data.mailIds ?? (job.data.mailId ? [job.data.mailId] : []);
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const mails = await this.processing.claim(ids);
+    const mails = await this.processing.claim(ids, job.attemptsMade > 0);
     let retry: unknown = null;
     for (let next = 0; next < mails.length; ) {
       const slice = mails.slice(next, (next += PARALLEL_PER_JOB));
