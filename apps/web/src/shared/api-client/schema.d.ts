@@ -5416,7 +5416,10 @@ export interface components {
         InboundMailDto: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description received: waiting, or on its first attempt; processing: being tried again (after a failure or a restart); processed; failed (see `error`).
+             * @enum {string}
+             */
             state: "received" | "processing" | "processed" | "failed";
             /** @description new_ticket, appended, duplicate, bounce, bounce_unmatched (a bounce of no mail of ours) or automated_unthreaded (an auto-reply to nothing we know). */
             outcome: string | null;
@@ -5436,6 +5439,7 @@ export interface components {
             fromAddress: string | null;
             /** @description Why processing failed. */
             error: string | null;
+            /** @description Attempts to turn the mail into a ticket: the first is counted when its outcome is recorded, each later one when it starts. */
             attempts: number;
             /** Format: uuid */
             ticketId: string | null;
