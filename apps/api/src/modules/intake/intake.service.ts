@@ -20,7 +20,7 @@ import { wakeUp } from '../tickets/ticket-snooze.js';
 import { TicketEventObservers } from '../tickets/ticket-event-observers.js';
 import { TicketsRepository, type NewTicketEvent } from '../tickets/tickets.repository.js';
 import type { IncomingEmail, IncomingMessage, ReceivedMessage } from './incoming-message.js';
-import type { OpeningCompanion } from './opening-companion.js';
+import type { OpeningCompanion, OpeningCompanionWriter } from './opening-companion.js';
 import { OpeningStatementRepository, type InsertedInboundTicket, type NewInboundTicket } from './opening-statement.repository.js';
 import { inboundMessageRow, oneStatementOpening, planTicketOpening } from './ticket-opening-plan.js';
 
@@ -101,8 +101,8 @@ export class IntakeService {
    * A new conversation in one statement, with the other new ones being filed
    * at the same moment (group commit: no timer, a message alone goes at once;
    * while a statement runs, the messages arriving gather into the next). A
-   * channel's own rows for the new ticket (`companion`) are written with it,
-   * in one transaction with the batch. If the shared write fails (a
+   * channel's own rows for the new ticket (`companion`) are written with it:
+   * by the same statement (a part) or in one transaction with the batch. If the shared write fails (a
    * Message-ID stored already, a value PostgreSQL refuses), or the batch has
    * the same Message-ID twice, the message is written alone, so one bad
    * message never fails the others. Null when the general path is needed,
@@ -140,15 +140,31 @@ export class IntakeService {
     { maxBatch: 64, maxInFlight: 2 },
   );
 
-  /** The tickets in one statement; with the channels' own rows (one call per writer), all in one transaction. */
+  /**
+   * The tickets in one statement, with the part of one kind of channel rows
+   * the statement writes itself; with the channels' own writers (one call per
+   * writer), all in one transaction. A batch with parts of several kinds is
+   * written as one statement per kind.
+   */
   private async writeOpenings(pending: readonly PendingOpening[]): Promise<InsertedInboundTicket[]> {
+    const partOf = (p: PendingOpening) => (p.companion && 'part' in p.companion ? p.companion.part : null);
+    const parts = [...new Set(pending.map(partOf))];
+    if (parts.length > 1) {
+      const written = new Map<PendingOpening, InsertedInboundTicket>();
+      for (const part of parts) {
+        const group = pending.filter((p) => partOf(p) === part);
+        (await this.writeOpenings(group)).forEach((inserted, i) => written.set(group[i], inserted));
+      }
+      return pending.map((p) => written.get(p)!);
+    }
     const openings = pending.map((p) => p.opening);
-    if (!pending.some((p) => p.companion)) return this.openings.insertInboundTickets(openings);
+    const part = parts[0] ? { part: parts[0], values: pending.map((p) => (partOf(p) ? p.companion!.value : null)) } : undefined;
+    if (!pending.some((p) => p.companion && 'writer' in p.companion)) return this.openings.insertInboundTickets(openings, undefined, part);
     return this.dataSource.transaction(async (manager) => {
-      const inserted = await this.openings.insertInboundTickets(openings, manager);
-      const byWriter = new Map<OpeningCompanion['writer'], { ticket: InsertedInboundTicket; value: unknown }[]>();
+      const inserted = await this.openings.insertInboundTickets(openings, manager, part);
+      const byWriter = new Map<OpeningCompanionWriter<unknown>, { ticket: InsertedInboundTicket; value: unknown }[]>();
       pending.forEach(({ companion }, i) => {
-        if (!companion) return;
+        if (!companion || !('writer' in companion)) return;
         const rows = byWriter.get(companion.writer) ?? [];
         rows.push({ ticket: inserted[i], value: companion.value });
         byWriter.set(companion.writer, rows);

@@ -16,8 +16,18 @@ export interface OpenedWithCompanion<T> {
   value: T;
 }
 
-/** A channel's rows for one new ticket, and who writes them. */
-export interface OpeningCompanion<T = unknown> {
-  writer: OpeningCompanionWriter<T>;
-  value: T;
+/**
+ * What a channel writes with the new tickets of its messages as a part of the
+ * intake's one statement itself (no transaction, no round trip of its own):
+ * `sql` is one data-modifying statement ending in `RETURNING 1`, reading the
+ * batch's rows from `$3::json` (those `rows` makes of the opened tickets and
+ * the companions' values). `key` names the part in the prepared statement.
+ */
+export interface OpeningStatementPart<T> {
+  key: string;
+  sql: string;
+  rows(opened: readonly { ticketId: string; value: T }[]): unknown[];
 }
+
+/** A channel's rows for one new ticket, and who writes them: a writer in the tickets' transaction, or a part of their statement. */
+export type OpeningCompanion<T = unknown> = { writer: OpeningCompanionWriter<T>; value: T } | { part: OpeningStatementPart<T>; value: T };

@@ -5,6 +5,7 @@ import type { CustomerLanguage } from '@okienko/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '../../core/database/prepared-query.js';
 import type { MessageEntity } from '../tickets/entities/message.entity.js';
+import type { OpeningStatementPart } from './opening-companion.js';
 import type { TicketEntity } from '../tickets/entities/ticket.entity.js';
 import { TicketsRepository } from '../tickets/tickets.repository.js';
 
@@ -66,14 +67,20 @@ export class OpeningStatementRepository {
    * tickets with the next numbers of their year, their messages and audit
    * events with the SLA columns. One round trip for a whole batch instead of
    * a transaction of ten per message: the common case of inbound mail (the
-   * mail module records its inbound mails processed itself, as the mails'
-   * opening companion). A
+   * mail module's part of the statement records its inbound mails processed).
+   * A
    * Message-ID stored already fails the statement with 23505, and any other
    * refused value fails it too: the caller then files the mails one by one.
    * Answers one result per ticket, in order. With `manager`, in its
-   * transaction (a channel writes its own rows with the tickets).
+   * transaction (a channel writes its own rows with the tickets); with `part`,
+   * a channel's rows are written by this statement too (`values` in the
+   * tickets' order, null for a ticket without them).
    */
-  async insertInboundTickets(tickets: readonly NewInboundTicket[], manager?: EntityManager): Promise<InsertedInboundTicket[]> {
+  async insertInboundTickets(
+    tickets: readonly NewInboundTicket[],
+    manager?: EntityManager,
+    part?: { part: OpeningStatementPart<unknown>; values: readonly unknown[] },
+  ): Promise<InsertedInboundTicket[]> {
     if (!tickets.length) return [];
     for (const year of new Set(tickets.map((t) => t.year))) await this.tickets.ensureSequence(year);
     const rows = tickets.map((ticket, ord) => {
@@ -96,10 +103,13 @@ export class OpeningStatementRepository {
       };
     });
     const events = tickets.flatMap((ticket, i) => ticket.events.map((e) => ({ ...e, ticket_id: rows[i].ticket_id, mail_ord: i })));
+    const partRows = part
+      ? part.part.rows(rows.flatMap((row, i) => (part.values[i] === null || part.values[i] === undefined ? [] : [{ ticketId: row.ticket_id, value: part.values[i] }])))
+      : [];
     // Prepared: planned once per connection instead of once per batch (about a millisecond each time).
     const found = await preparedQuery<{ ord: number; ticket_id: string; number: string; message_id: string; customer_id: string; customer_name: string | null; customer_email: string; customer_language: CustomerLanguage | null }>(
       manager ?? this.dataSource,
-      'okienko_insert_inbound_tickets',
+      part ? `okienko_insert_inbound_tickets_${part.part.key}` : 'okienko_insert_inbound_tickets',
       `WITH input AS MATERIALIZED (
          -- The tickets get their customers' search words from this statement (below): the search triggers need not
          -- look the customers up again (a setting of this statement's own transaction).
@@ -194,15 +204,16 @@ export class OpeningStatementRepository {
                   field text, old_value jsonb, new_value jsonb)
            JOIN ticket ON ticket.id = e.ticket_id JOIN input i ON i.ord = e.mail_ord JOIN customer ON customer.key = lower(i.email)
           ORDER BY e.mail_ord, e.ord
-         RETURNING 1)
+         RETURNING 1)${part ? `,
+       companion AS (${part.part.sql})` : ''}
        SELECT i.ord, ticket.id AS ticket_id, ticket.number, i.message_row_id AS message_id, customer.id AS customer_id,
               customer.name AS customer_name, customer.email AS customer_email, customer.language AS customer_language,
               (SELECT count(*) FROM message)::int AS messages, (SELECT count(*) FROM events)::int AS events,
               (SELECT count(*) FROM named)::int AS named,
-              (SELECT count(*) FROM identity)::int AS identities
+              (SELECT count(*) FROM identity)::int AS identities${part ? ', (SELECT count(*) FROM companion)::int AS companion' : ''}
          FROM input i JOIN ticket ON ticket.id = i.ticket_id JOIN customer ON customer.key = lower(i.email)
         ORDER BY i.ord`,
-      [JSON.stringify(rows), JSON.stringify(events)],
+      part ? [JSON.stringify(rows), JSON.stringify(events), JSON.stringify(partRows)] : [JSON.stringify(rows), JSON.stringify(events)],
     );
     if (found.length !== tickets.length) throw new Error(`${found.length} of ${tickets.length} tickets were written`);
     return found.map((row) => ({

@@ -10,7 +10,7 @@ import { AcknowledgementService } from './acknowledgement.service.js';
 import { InboundAddressesService } from './inbound-addresses.service.js';
 import { InboundMailsRepository, type ClaimedInboundMail, type ProcessedInboundMail } from './inbound-mails.repository.js';
 import { parseInboundMail, type ParsedInboundMail } from './parse-inbound-mail.js';
-import { ProcessedMailWriter } from './processed-mail.writer.js';
+import { processedMailPart } from './processed-mail.part.js';
 import { SenderAuthenticationService } from './sender-authentication.service.js';
 
 /** What an inbound mail's row records of the mail as read. */
@@ -43,7 +43,6 @@ export class InboundMailProcessingService {
     private readonly intake: IntakeService,
     private readonly acknowledgements: AcknowledgementService,
     private readonly senders: SenderAuthenticationService,
-    private readonly processedMails: ProcessedMailWriter,
     private readonly customers: CustomersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -177,11 +176,11 @@ export class InboundMailProcessingService {
   /**
    * Hands the mail to the intake and records what it became, in the
    * transaction that files it: a new conversation the intake writes in one
-   * statement is recorded with the others of its batch (ProcessedMailWriter);
+   * statement is recorded by that statement (processedMailPart);
    * everything else is filed in a transaction the mail module opens.
    */
   private async file(mailId: string, message: IncomingMessage, details: MailDetails): Promise<ReceivedMessage> {
-    const opened = await this.intake.openInOneStatement(message, { writer: this.processedMails, value: { id: mailId, ...details } });
+    const opened = await this.intake.openInOneStatement(message, { part: processedMailPart, value: { id: mailId, ...details } });
     if (opened) return opened;
     const filed = await this.intake.transaction(async (manager) => {
       const received = await this.intake.receiveIn(manager, message);

@@ -112,34 +112,6 @@ export class InboundMailsRepository {
     });
   }
 
-  /**
-   * Marks mails processed with what they became and what was read of them,
-   * many in one statement: the mails whose tickets the intake's one statement
-   * wrote, in that statement's transaction (`manager`).
-   */
-  async markProcessed(mails: readonly ProcessedInboundMail[], manager: EntityManager): Promise<void> {
-    if (!mails.length) return;
-    await preparedQuery(
-      manager,
-      'okienko_mark_inbound_mails_processed',
-      // The mails by primary key (an array from the batch): joined to the batch's rows as a set, the planner, which
-      // expects a hundred of them, reads the whole table while it is small and keeps that plan as it grows.
-      `WITH d AS MATERIALIZED (
-         SELECT * FROM json_to_recordset($1::json) AS d(id uuid, outcome text, ticket_id uuid, message_id text, subject text, from_address text)),
-       done AS (
-         UPDATE inbound_mails m SET state = 'processed', outcome = d.outcome, ticket_id = d.ticket_id, processed_at = now(),
-                message_id = d.message_id, subject = d.subject, from_address = d.from_address,
-                attempts = m.attempts + CASE WHEN m.state = 'received' THEN 1 ELSE 0 END
-           FROM d
-          WHERE m.id = ANY (ARRAY(SELECT id FROM d)) AND m.id = d.id
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM done`,
-      [JSON.stringify(mails.map((m) => ({
-        id: m.id, outcome: m.outcome, ticket_id: m.ticketId, message_id: m.messageId, subject: m.subject, from_address: m.fromAddress,
-      })))],
-    );
-  }
-
   /** Records the failure; its text is made storable first, so recording cannot fail on what the mail held. */
   async markFailed(id: string, error: string, details: Partial<InboundMailEntity> = {}): Promise<void> {
     const texts = Object.fromEntries(Object.entries(details).map(([key, value]) => [key, typeof value === 'string' ? storableText(value) : value]));

@@ -17,7 +17,6 @@ import { InboundAddressesController } from './inbound-addresses.controller.js';
 import { InboundAddressesRepository } from './inbound-addresses.repository.js';
 import { InboundAddressesService } from './inbound-addresses.service.js';
 import { InboundMailProcessingService } from './inbound-mail-processing.service.js';
-import { ProcessedMailWriter } from './processed-mail.writer.js';
 import { InboundMailsController } from './inbound-mails.controller.js';
 import { InboundMailsRepository } from './inbound-mails.repository.js';
 import { InboundMailsService } from './inbound-mails.service.js';
@@ -44,7 +43,7 @@ export class MailModule {
     const roleProviders: Provider[] = [
       ...(roles.includes('smtp') ? [SmtpListenerService] : []),
       ...(roles.includes('worker')
-        ? [InboundMailProcessingService, ProcessedMailWriter, AcknowledgementService, SenderAuthenticationService, OutboundMailSenderService,
+        ? [InboundMailProcessingService, AcknowledgementService, SenderAuthenticationService, OutboundMailSenderService,
           // Replies of every channel type leave through the dispatcher; e-mail is the transport this module brings.
           OutboundDispatcherService, EmailTransport, WebFormTransport,
           InboundMailProcessor, OutboundMailProcessor, MailMaintenanceProcessor]
