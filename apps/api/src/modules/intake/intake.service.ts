@@ -102,8 +102,9 @@ export class IntakeService {
    * at the same moment (group commit: no timer, a message alone goes at once;
    * while a statement runs, the messages arriving gather into the next). A
    * channel's own rows for the new ticket (`companion`) are written with it:
-   * by the same statement (a part) or in one transaction with the batch. If the shared write fails (a
-   * Message-ID stored already, a value PostgreSQL refuses), or the batch has
+   * by the same statement (a part) or in one transaction with the batch. If
+   * the shared write fails (a Message-ID stored already, a value PostgreSQL
+   * refuses), or the batch has
    * the same Message-ID twice, the message is written alone, so one bad
    * message never fails the others. Null when the general path is needed,
    * including for a message stored already (a duplicate).

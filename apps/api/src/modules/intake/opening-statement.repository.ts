@@ -68,8 +68,7 @@ export class OpeningStatementRepository {
    * events with the SLA columns. One round trip for a whole batch instead of
    * a transaction of ten per message: the common case of inbound mail (the
    * mail module's part of the statement records its inbound mails processed).
-   * A
-   * Message-ID stored already fails the statement with 23505, and any other
+   * A Message-ID stored already fails the statement with 23505, and any other
    * refused value fails it too: the caller then files the mails one by one.
    * Answers one result per ticket, in order. With `manager`, in its
    * transaction (a channel writes its own rows with the tickets); with `part`,
