@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { COMPLAINT_REMEDIES } from '@okienko/domain';
-import { IntakeService } from '../../apps/api/src/modules/intake/intake.service.js';
+import { OneStatementOpenings } from '../../apps/api/src/modules/intake/one-statement-openings.js';
 import { deriveFormKey, signFormToken } from '../../apps/api/src/modules/web-forms/form-token.js';
 import { asAdmin, type ApiClient } from '../support/api-client.js';
 import { changedWithCreation, idNames, normalisedRows, pathMarker, writtenAt, type ColumnRules } from '../support/filing-equivalence.js';
@@ -113,7 +113,7 @@ describe('a form submission is filed alike on the one-statement path and the gen
       JWT_SECRET: SECRET, MAIL_DOMAIN: DOMAIN, PUBLIC_URL: 'https://pomoc.rowerownia.pl', OUTBOUND_SMTP_URL: sink.url, FORMS_CHECK_EMAIL_DOMAIN: 'off', FORMS_SUBMISSIONS_PER_IP: '1000',
     });
     products.push(product);
-    product.running.app.get(IntakeService, { strict: false }).oneStatement = oneStatement;
+    product.running.app.get(OneStatementOpenings, { strict: false }).enabled = oneStatement;
     const admin = await asAdmin(product);
     const forms = await configure(admin);
     const numbers: string[] = [];

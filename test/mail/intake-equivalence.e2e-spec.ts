@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import type pg from 'pg';
-import { IntakeService } from '../../apps/api/src/modules/intake/intake.service.js';
+import { OneStatementOpenings } from '../../apps/api/src/modules/intake/one-statement-openings.js';
 import { asAdmin, type ApiClient } from '../support/api-client.js';
 import { composeMail, type PlainMail } from '../support/compose-mail.js';
 import { changedWithCreation, idNames, normalisedRows, pathMarker, writtenAt, type ColumnRules } from '../support/filing-equivalence.js';
@@ -134,7 +134,7 @@ describe('a new mail is filed alike on the one-statement path and the general pa
   const fileAll = async (oneStatement: boolean): Promise<{ filed: Filed[]; names: Map<string, string> }> => {
     const product = await startProductInProcess({ MAIL_DOMAIN: 'rowerownia.pl' });
     products.push(product);
-    product.running.app.get(IntakeService, { strict: false }).oneStatement = oneStatement;
+    product.running.app.get(OneStatementOpenings, { strict: false }).enabled = oneStatement;
     const admin = await asAdmin(product);
     await configure(admin);
     for (const mail of mails) {

@@ -3,6 +3,7 @@ import { CustomersModule } from '../customers/customers.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { IntakeService } from './intake.service.js';
+import { OneStatementOpenings } from './one-statement-openings.js';
 import { OpeningStatementRepository } from './opening-statement.repository.js';
 
 /**
@@ -13,7 +14,7 @@ import { OpeningStatementRepository } from './opening-statement.repository.js';
  */
 @Module({
   imports: [TicketsModule, CustomersModule, QueuesModule],
-  providers: [IntakeService, OpeningStatementRepository],
+  providers: [IntakeService, OneStatementOpenings, OpeningStatementRepository],
   exports: [IntakeService],
 })
 export class IntakeModule {}
