@@ -1,8 +1,9 @@
 // `npm test`: everything CI checks, stopping at the first failure: lint (with module boundaries), known advisories
 // of dependencies, type checks, the build (the browser suite drives the built panel), the agent panel's Vitest unit
 // and component tests, then jest: unit tests, the API, mail and browser suites against the real product on
-// PostgreSQL and Redis. The checks before jest run in two lanes side by side (each is one busy process, and the
-// machines this runs on have two cores or more). The last line sums both test runners.
+// PostgreSQL and Redis. The steps before jest run in two lanes side by side (each is about one busy process, and the
+// machines this runs on have two cores or more): lint, advisories and the API type check; the panel's type check,
+// the build and Vitest. The last line sums both test runners.
 // Extra arguments go to jest, e.g. `npm test -- test/api/tickets`.
 //
 // The quick loops (no lint, no type checks):
@@ -50,35 +51,23 @@ function run(title, command, commandArgs, { quiet = false, extraEnv = {} } = {})
   });
 }
 
-/** Runs each lane's steps in order, the lanes side by side; after a failure no lane starts another step. */
+/**
+ * Runs each lane's steps in order, the lanes side by side; after a failure no lane starts another step. A step is
+ * `[title, command, args]`, or a function that runs it (with `quiet`) and answers whether it succeeded.
+ */
 async function lanes(...laneSteps) {
   let failed = false;
+  const quiet = laneSteps.length > 1;
   await Promise.all(
     laneSteps.map(async (steps) => {
-      for (const [title, command, commandArgs] of steps) {
+      for (const step of steps) {
         if (failed) return;
-        if (!(await run(title, command, commandArgs, { quiet: laneSteps.length > 1 }))) failed = true;
+        const ok = typeof step === 'function' ? await step(quiet) : await run(step[0], step[1], step[2], { quiet });
+        if (!ok) failed = true;
       }
     }),
   );
   if (failed) process.exit(1);
-}
-
-const build = ['Build', bin('nx'), ['run-many', '-t', 'build', '--projects=api,web', '--outputStyle=static']];
-if (mode === 'all') {
-  // The module-boundary lint rule reads Nx's project graph; on a fresh clone it is not there yet and the rule would be
-  // skipped, so the graph is computed first (the Nx steps below read it too).
-  await lanes([['Project graph', bin('nx'), ['show', 'projects']]]);
-  await lanes(
-    [
-      ['Lint', bin('eslint'), ['.', '--max-warnings=0']],
-      ['Dependency advisories', process.execPath, ['scripts/check-advisories.mjs']],
-      ['Type check (API, libraries, tests)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
-    ],
-    [['Type check (agent panel)', bin('nx'), ['run', 'web:typecheck', '--outputStyle=static']], build],
-  );
-} else if (mode === 'e2e') {
-  await lanes([build]);
 }
 
 mkdirSync(path.join(workspaceRoot, 'test-artifacts'), { recursive: true });
@@ -98,23 +87,41 @@ function readJson(file) {
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
-if (mode !== 'e2e') {
-  // The agent panel's unit and component tests (apps/web/src/**/__tests__/*.spec.ts).
+/** The agent panel's unit and component tests (apps/web/src/**/__tests__/*.spec.ts); their counts join the summary. */
+async function vitest(quiet = false) {
   const vitestReport = path.join(workspaceRoot, 'test-artifacts', 'vitest-report.json');
   rmSync(vitestReport, { force: true });
   const title = 'Unit tests (agent panel, Vitest)';
   const ok = await run(title, bin('vitest'), [
     'run', '--config', 'apps/web/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`,
-  ]);
+  ], { quiet });
   const vitestSummary = readJson(vitestReport);
   counts.passed += vitestSummary?.numPassedTests ?? 0;
   counts.failed += vitestSummary?.numFailedTests ?? 0;
   counts.skipped += (vitestSummary?.numPendingTests ?? 0) + (vitestSummary?.numTodoTests ?? 0);
-  if (!ok || !vitestSummary || vitestSummary.numTotalTests === 0) {
-    if (ok) console.error(`\n${title} failed: no report or no tests.`);
-    if (vitestSummary) console.log(`\n${summaryLine(counts)}`);
-    process.exit(1);
-  }
+  if (ok && vitestSummary && vitestSummary.numTotalTests > 0) return true;
+  if (ok) console.error(`\n${title} failed: no report or no tests.`);
+  if (vitestSummary) console.log(`\n${summaryLine(counts)}`);
+  return false;
+}
+
+const build = ['Build', bin('nx'), ['run-many', '-t', 'build', '--projects=api,web', '--outputStyle=static']];
+if (mode === 'all') {
+  // The module-boundary lint rule reads Nx's project graph; on a fresh clone it is not there yet and the rule would be
+  // skipped, so the graph is computed first (the Nx steps below read it too).
+  await lanes([['Project graph', bin('nx'), ['show', 'projects']]]);
+  await lanes(
+    [
+      ['Lint', bin('eslint'), ['.', '--max-warnings=0']],
+      ['Dependency advisories', process.execPath, ['scripts/check-advisories.mjs']],
+      ['Type check (API, libraries, tests)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+    ],
+    [['Type check (agent panel)', bin('nx'), ['run', 'web:typecheck', '--outputStyle=static']], build, vitest],
+  );
+} else if (mode === 'e2e') {
+  await lanes([build]);
+} else if (!(await vitest())) {
+  process.exit(1);
 }
 
 // Project names go last: jest reads every word after --selectProjects as one.

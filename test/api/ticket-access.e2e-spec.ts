@@ -83,7 +83,8 @@ describe('ticket access', () => {
   const held = (items: { id: string }[]): TicketKey[] => TICKETS.filter((key) => items.some((item) => item.id === tickets[key].id));
 
   beforeAll(async () => {
-    product = await startProduct({ OKIENKO_ROLES: 'api' });
+    // Keep-alive comments every second: the stream test waits for two of them.
+    product = await startProduct({ OKIENKO_ROLES: 'api', LIVE_KEEPALIVE_SECONDS: '1' });
     admin = await asAdmin(product);
     api.admin = admin;
     bearer.admin = await login(product.baseUrl, product.admin.email, product.admin.password);

@@ -67,6 +67,8 @@ export interface AppConfig {
   slaSweepIntervalMs: number;
   /** How often snoozed tickets whose time has come are woken (and notification mails handed out). */
   snoozeSweepIntervalMs: number;
+  /** How often an open live stream gets a comment line, so idle connections and proxies in between keep it open. */
+  liveKeepAliveMs: number;
   /** Days a satisfaction survey's link stays valid after it is sent. */
   surveyLinkDays: number;
   /**

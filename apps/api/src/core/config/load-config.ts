@@ -141,6 +141,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     rulesSweepIntervalMs: integer(env, 'RULES_SWEEP_INTERVAL_MS', 60_000, 200, 24 * 3600 * 1000),
     slaSweepIntervalMs: integer(env, 'SLA_SWEEP_INTERVAL_MS', 30_000, 200, 24 * 3600 * 1000),
     snoozeSweepIntervalMs: integer(env, 'SNOOZE_SWEEP_INTERVAL_MS', 30_000, 200, 24 * 3600 * 1000),
+    liveKeepAliveMs: integer(env, 'LIVE_KEEPALIVE_SECONDS', 15, 1, 300) * 1000,
     surveyLinkDays: integer(env, 'SURVEY_LINK_DAYS', 14, 1, 365),
     workerNiceness: integer(env, 'WORKER_NICENESS', 10, 0, 19),
     agentsSeeUnqueuedTickets: flag(env, 'AGENTS_SEE_UNQUEUED_TICKETS', true),

@@ -1,5 +1,7 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Actor } from '../../core/auth/actor.js';
+import type { AppConfig } from '../../core/config/app-config.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
 import { NotificationDto } from '../notifications/dtos/notification.dto.js';
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { TicketAccessPolicy } from '../tickets/ticket-access.policy.js';
@@ -12,8 +14,6 @@ import { TicketChangeFeedService, type TicketChange } from './ticket-change-feed
 
 /** How soon a client reconnects after losing the stream. */
 const RETRY_MS = 3_000;
-/** A comment line this often keeps idle connections and proxies open. */
-const HEARTBEAT_MS = 15_000;
 /** How often lapsed presence is looked for, to announce agents who left without saying so. */
 const PRESENCE_SWEEP_MS = 1_000;
 
@@ -43,6 +43,7 @@ export class LiveHubService implements OnModuleInit, OnModuleDestroy {
     private readonly presence: PresenceService,
     private readonly access: TicketAccessPolicy,
     private readonly notifications: NotificationsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -51,7 +52,8 @@ export class LiveHubService implements OnModuleInit, OnModuleDestroy {
       () => this.subscribers.size > 0,
     );
     this.presence.onChange((ticketId) => void this.announcePresence(ticketId));
-    this.heartbeat = setInterval(() => this.forEachOpen((s) => s.stream.comment('keep-alive')), HEARTBEAT_MS);
+    // A comment line now and then keeps idle connections and proxies open (LIVE_KEEPALIVE_SECONDS).
+    this.heartbeat = setInterval(() => this.forEachOpen((s) => s.stream.comment('keep-alive')), this.config.liveKeepAliveMs);
     this.presenceSweep = setInterval(() => this.sweepPresence(), PRESENCE_SWEEP_MS);
   }
 
