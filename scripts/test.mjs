@@ -87,7 +87,7 @@ function readJson(file) {
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
-/** The agent panel's unit and component tests (apps/web/src/**/__tests__/*.spec.ts); their counts join the summary. */
+/** The agent panel's unit and component tests (`__tests__` folders under apps/web/src); their counts join the summary. */
 async function vitest(quiet = false) {
   const vitestReport = path.join(workspaceRoot, 'test-artifacts', 'vitest-report.json');
   rmSync(vitestReport, { force: true });
