@@ -27,8 +27,12 @@ export function createDkimKey(domain: string, selector = 'mail'): DkimKey {
     record,
     async sign(raw) {
       const message = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
-      // The keys go in signatureData (mailauth signs nothing with them at the top level only).
-      const options = { canonicalization: 'relaxed/relaxed', signatureData: [{ signingDomain: domain, selector, privateKey: pem }] };
+      // The keys go in signatureData (mailauth signs nothing with them at the top level only). The signing time is
+      // given: without it mailauth reads the clock once for the header it signs and again for the header it writes,
+      // and when a second turns between the two the signature does not match its own header.
+      const options = {
+        canonicalization: 'relaxed/relaxed', signTime: new Date(), signatureData: [{ signingDomain: domain, selector, privateKey: pem }],
+      };
       const signed = await dkimSign(message, options as unknown as DKIMSignOptions);
       if (signed.errors.length || !signed.signatures.trim()) throw new Error(`DKIM signing failed: ${JSON.stringify(signed.errors)}`);
       return Buffer.concat([Buffer.from(signed.signatures), message]);
