@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       reopenWindowDays: 14,
       surveyLinkDays: 14,
       workerNiceness: 10,
+      liveKeepAliveMs: 15_000,
       loginMaxAttempts: 5,
       webDistDir: '/srv/okienko/dist/apps/web',
     });
@@ -58,6 +59,7 @@ describe('loadConfig', () => {
     [{ SURVEY_LINK_DAYS: '0' }, 'SURVEY_LINK_DAYS', 'must be between 1 and 365, got 0'],
     [{ SURVEY_LINK_DAYS: 'dwa' }, 'SURVEY_LINK_DAYS', 'must be a whole number'],
     [{ WORKER_NICENESS: '20' }, 'WORKER_NICENESS', 'must be between 0 and 19, got 20'],
+    [{ LIVE_KEEPALIVE_SECONDS: '0' }, 'LIVE_KEEPALIVE_SECONDS', 'must be between 1 and 300, got 0'],
     [{ MAIL_AUTH: 'maybe' }, 'MAIL_AUTH', 'must be on or off'],
     [{ AGENTS_SEE_UNQUEUED_TICKETS: 'sometimes' }, 'AGENTS_SEE_UNQUEUED_TICKETS', 'must be on or off'],
     [{ MAIL_AUTH_SUPPRESS_AUTO_REPLY_ON_DMARC_FAIL: 'sometimes' }, 'MAIL_AUTH_SUPPRESS_AUTO_REPLY_ON_DMARC_FAIL', 'must be on or off'],
