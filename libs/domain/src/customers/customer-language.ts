@@ -19,14 +19,21 @@ const ENGLISH_WORDS = new Set([
   'what', 'did', 'do', 'does', 'from', 'be', 'been', 'an', 'a', 'at', 'but', 'if', 'dear', 'received', 'yet', 'still',
 ]);
 
+/** How much of a text is read to tell its language: a few hundred words tell, and every mail is judged on arrival. */
+const SAMPLE_CHARACTERS = 2000;
+
+/** A score at which a language that leads the other fourfold has won: the rest of the text is not read. */
+const CLEAR_LEAD = 20;
+
 /**
- * The language a customer most likely wrote in: Polish letters and Polish
- * function words against English ones. Null when the text gives too little
- * to tell (then the caller keeps its default, Polish).
+ * The language a customer most likely wrote in, from the text's first 2,000
+ * characters (fewer once one language clearly leads): Polish letters and
+ * Polish function words against English ones. Null when the text gives too
+ * little to tell (then the caller keeps its default, Polish).
  */
 export function detectCustomerLanguage(text: string): CustomerLanguage | null {
   // Polish has no casing rules of its own: lower case is the same as `toLocaleLowerCase('pl')`, without the locale's cost.
-  const sample = text.slice(0, 5000).toLowerCase();
+  const sample = text.slice(0, SAMPLE_CHARACTERS).toLowerCase();
   let polish = 0;
   let english = 0;
   // One pass over the text: its words (runs of letters, any alphabet) and its Polish letters. Most mail is ASCII and
@@ -60,6 +67,8 @@ export function detectCustomerLanguage(text: string): CustomerLanguage | null {
       if (POLISH_WORDS.has(word)) polish += 2;
       if (ENGLISH_WORDS.has(word)) english += 2;
       start = -1;
+      if (polish >= CLEAR_LEAD && english * 4 <= polish) return 'pl';
+      if (english >= CLEAR_LEAD && polish * 4 <= english) return 'en';
     }
   }
   if (polish === 0 && english === 0) return null;

@@ -26,6 +26,13 @@ describe('the language a customer wrote in', () => {
     expect(detectCustomerLanguage('x😀the 𝐀and')).toBeNull();
   });
 
+  it('judges a long text by its first 2,000 characters', () => {
+    const polish = 'Dzień dobry, proszę o informację, kiedy zamówienie zostanie wysłane. '.repeat(30); // 2,070 characters
+    const english = 'Hello, could you please tell me when my order will be sent? Thank you. '.repeat(100);
+    expect(detectCustomerLanguage(polish + english)).toBe('pl');
+    expect(detectCustomerLanguage(english + polish)).toBe('en');
+  });
+
   it('cannot tell from too little text', () => {
     expect(detectCustomerLanguage('')).toBeNull();
     expect(detectCustomerLanguage('12345 ???')).toBeNull();
