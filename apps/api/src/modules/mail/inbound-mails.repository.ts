@@ -35,8 +35,15 @@ export interface ProcessedInboundMail {
   fromAddress: string | null;
 }
 
-/** The attempt being recorded, unless the claim counted it already (a first attempt only reads the mail). */
-const UNCOUNTED_ATTEMPT = (): string => `attempts + CASE WHEN state = 'received' THEN 1 ELSE 0 END`;
+/**
+ * The attempts of a mail whose outcome is being recorded: its attempt is added
+ * unless the claim counted it already (a first attempt only reads the mail).
+ * `table` qualifies the columns (an alias in a statement of several tables).
+ */
+export function attemptsWithOutcome(table?: string): string {
+  const column = (name: string) => (table ? `${table}.${name}` : name);
+  return `${column('attempts')} + CASE WHEN ${column('state')} = 'received' THEN 1 ELSE 0 END`;
+}
 
 @Injectable()
 export class InboundMailsRepository {
@@ -108,14 +115,14 @@ export class InboundMailsRepository {
   async recordProcessedIn(manager: EntityManager, mail: ProcessedInboundMail): Promise<void> {
     await manager.update(InboundMailEntity, { id: mail.id }, {
       state: 'processed', outcome: mail.outcome, ticketId: mail.ticketId, processedAt: new Date(),
-      messageId: mail.messageId, subject: mail.subject, fromAddress: mail.fromAddress, attempts: UNCOUNTED_ATTEMPT,
+      messageId: mail.messageId, subject: mail.subject, fromAddress: mail.fromAddress, attempts: () => attemptsWithOutcome(),
     });
   }
 
   /** Records the failure; its text is made storable first, so recording cannot fail on what the mail held. */
   async markFailed(id: string, error: string, details: Partial<InboundMailEntity> = {}): Promise<void> {
     const texts = Object.fromEntries(Object.entries(details).map(([key, value]) => [key, typeof value === 'string' ? storableText(value) : value]));
-    await this.mails.update({ id }, { ...texts, state: 'failed', error: storableText(error).slice(0, 4000), processedAt: new Date(), attempts: UNCOUNTED_ATTEMPT });
+    await this.mails.update({ id }, { ...texts, state: 'failed', error: storableText(error).slice(0, 4000), processedAt: new Date(), attempts: () => attemptsWithOutcome() });
   }
 
   /** Mails accepted but not turned into tickets yet (their job may have been lost with Redis or a crash). */

@@ -1,5 +1,5 @@
 import type { OpeningStatementPart } from '../intake/opening-companion.js';
-import type { ProcessedInboundMail } from './inbound-mails.repository.js';
+import { attemptsWithOutcome, type ProcessedInboundMail } from './inbound-mails.repository.js';
 
 /** What a mail filed on the intake's one-statement path records of itself: its row and what was read of it. */
 export type ProcessedMailDetails = Pick<ProcessedInboundMail, 'id' | 'messageId' | 'subject' | 'fromAddress'>;
@@ -18,7 +18,7 @@ export const processedMailPart: OpeningStatementPart<ProcessedMailDetails> = {
   key: 'mail',
   sql: `UPDATE inbound_mails m SET state = 'processed', outcome = 'new_ticket', ticket_id = d.ticket_id, processed_at = now(),
                 message_id = d.message_id, subject = d.subject, from_address = d.from_address,
-                attempts = m.attempts + CASE WHEN m.state = 'received' THEN 1 ELSE 0 END
+                attempts = ${attemptsWithOutcome('m')}
            FROM json_to_recordset($3::json) AS d(id uuid, ticket_id uuid, message_id text, subject text, from_address text)
           WHERE m.id = ANY (ARRAY(SELECT (e ->> 'id')::uuid FROM json_array_elements($3::json) e)) AND m.id = d.id
          RETURNING 1`,
